@@ -1,0 +1,164 @@
+"""The hometown map's content: pins, journeys and locators, projected from the site model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import geo, urls
+from generator.model import Artist, Place, Site
+
+LOCATOR_WIDTH = 320
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """An artist's hometown on the map."""
+
+    artist: Artist
+    place: Place
+    x: float
+    y: float
+    radius: float
+
+    @property
+    def anchor(self) -> str:
+        """The fragment id of the pin, linked from the artist's page."""
+        return f"pin-{self.artist.slug}"
+
+
+@dataclass(frozen=True, slots=True)
+class Journey:
+    """A place an artist's story takes them, drawn from their hometown when it fits the map."""
+
+    artist: Artist
+    place: Place
+    path: str
+    x: float
+    y: float
+    on_map: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CityMark:
+    """A reference city, set like an atlas label."""
+
+    name: str
+    x: float
+    y: float
+    capital: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """A small map centred on one hometown, for the artist's page."""
+
+    view_box: str
+    width: int
+    height: int
+    countries: tuple[geo.CountryShape, ...]
+    x: float
+    y: float
+    radius: float
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Atlas:
+    """Everything the map page draws, in SVG pixel coordinates."""
+
+    view_box: str
+    width: int
+    height: int
+    countries: tuple[geo.CountryShape, ...]
+    cities: tuple[CityMark, ...]
+    pins: tuple[Pin, ...]
+    journeys: tuple[Journey, ...]
+    locators: dict[str, Locator]
+
+    def locator(self, artist_slug: str) -> Locator:
+        """The locator map of one artist's hometown."""
+        return self.locators[artist_slug]
+
+    @property
+    def journeys_off_map(self) -> tuple[Journey, ...]:
+        """Journeys to places beyond the map's edge, listed instead of drawn."""
+        return tuple(j for j in self.journeys if not j.on_map)
+
+    def to_json(self) -> dict[str, Any]:
+        """The same content for the interactive map, in latitude and longitude."""
+        return {
+            "pins": [
+                {"slug": p.artist.slug, "name": p.artist.name,
+                 "discipline": p.artist.discipline, "summary": p.artist.summary,
+                 "place": p.place.name, "lat": p.place.lat, "lon": p.place.lon,
+                 "approximate": p.place.approximate, "radius_km": p.place.radius_km,
+                 "url": urls.artist_url(p.artist.slug)}
+                for p in self.pins
+            ],
+            "journeys": [
+                {"slug": j.artist.slug, "name": j.artist.name, "place": j.place.name,
+                 "reason": j.place.reason, "lat": j.place.lat, "lon": j.place.lon,
+                 "from": [j.artist.hometown.lat, j.artist.hometown.lon]}
+                for j in self.journeys
+            ],
+        }
+
+
+def build_atlas(site: Site, width: int = 1000) -> Atlas:
+    """Project every hometown and journey of ``site`` onto the region map."""
+    region = geo.load_region()
+    frame = geo.region_frame(region, width=width)
+    pins = tuple(_pin(frame, artist) for artist in site.artists)
+    journeys = tuple(
+        _journey(frame, artist, place) for artist in site.artists for place in artist.places
+    )
+    cities = tuple(
+        CityMark(city.name, *_round(frame.project(city.lat, city.lon)), city.capital)
+        for city in geo.reference_cities()
+        if frame.contains(city.lat, city.lon)
+    )
+    return Atlas(
+        view_box=frame.view_box,
+        width=frame.width,
+        height=frame.height,
+        countries=geo.country_shapes(region, frame),
+        cities=cities,
+        pins=pins,
+        journeys=journeys,
+        locators={a.slug: _locator(region, a) for a in site.artists},
+    )
+
+
+def _pin(frame: geo.MapFrame, artist: Artist) -> Pin:
+    place = artist.hometown
+    x, y = _round(frame.project(place.lat, place.lon))
+    radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
+    return Pin(artist=artist, place=place, x=x, y=y, radius=radius)
+
+
+def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
+    home = artist.hometown
+    if not frame.contains(place.lat, place.lon):
+        return Journey(artist=artist, place=place, path="", x=0.0, y=0.0, on_map=False)
+    x0, y0 = _round(frame.project(home.lat, home.lon))
+    x1, y1 = _round(frame.project(place.lat, place.lon))
+    # A gentle arc bowed to the left of the direction of travel, so lines read as journeys.
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    cx, cy = round(mx + (y1 - y0) * 0.2, 1), round(my - (x1 - x0) * 0.2, 1)
+    return Journey(artist=artist, place=place, path=f"M{x0} {y0}Q{cx} {cy} {x1} {y1}",
+                   x=x1, y=y1, on_map=True)
+
+
+def _locator(region: geo.Region, artist: Artist) -> Locator:
+    place = artist.hometown
+    frame = geo.locator_frame(region, place.lat, place.lon, width=LOCATOR_WIDTH)
+    x, y = _round(frame.project(place.lat, place.lon))
+    radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
+    return Locator(view_box=frame.view_box, width=frame.width, height=frame.height,
+                   countries=geo.country_shapes(region, frame), x=x, y=y, radius=radius,
+                   approximate=place.approximate)
+
+
+def _round(point: tuple[float, float]) -> tuple[float, float]:
+    return round(point[0], 1), round(point[1], 1)

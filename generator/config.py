@@ -1,0 +1,146 @@
+"""Site settings: SiteConfig and load_config(), from ``site.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.errors import ConfigError, ContentErrors
+from generator.frontmatter import load_yaml_document
+from generator.schema import Fields, Problems
+
+CONFIG_FILE = "site.yaml"
+_KEYS = ("title", "tagline", "description", "base_url", "language", "author", "copyright",
+         "navigation", "map")
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """One entry of the main navigation."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class TileLayer:
+    """An optional raster tile layer for the interactive map."""
+
+    url: str
+    attribution: str
+    max_zoom: int = 18
+
+
+@dataclass(frozen=True, slots=True)
+class MapSettings:
+    """How the hometown map is drawn."""
+
+    tiles: TileLayer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The settings of one site."""
+
+    title: str
+    description: str
+    base_url: str
+    language: str = "en"
+    tagline: str = ""
+    author: str = ""
+    copyright: str = ""
+    navigation: tuple[NavItem, ...] = ()
+    map: MapSettings = MapSettings()
+
+    def with_base_url(self, base_url: str) -> SiteConfig:
+        """A copy with another base URL (from the command line)."""
+        return replace(self, base_url=_normalise_base_url(base_url))
+
+
+def load_config(source: Path) -> SiteConfig:
+    """Read and check ``site.yaml`` in ``source``; raise ContentErrors listing every problem."""
+    path = source / CONFIG_FILE
+    if not path.is_file():
+        raise ConfigError(
+            f"no {CONFIG_FILE} in {source}",
+            hint="run the command from the site's folder or pass --source DIR",
+        )
+    data, marks = load_yaml_document(path.read_text(encoding="utf-8"), CONFIG_FILE)
+    problems = Problems(CONFIG_FILE, ConfigError)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{CONFIG_FILE} must be a set of 'key: value' settings",
+                          path=CONFIG_FILE, line=1)
+    fields = Fields(data, marks, problems)
+    fields.check_keys(_KEYS)
+    config = SiteConfig(
+        title=fields.text("title"),
+        description=fields.text("description"),
+        base_url=_read_base_url(fields),
+        language=fields.text("language", required=False, default="en"),
+        tagline=fields.text("tagline", required=False),
+        author=_read_author(fields),
+        copyright=fields.text("copyright", required=False),
+        navigation=tuple(_read_navigation(fields)),
+        map=_read_map(fields),
+    )
+    if problems.errors:
+        raise ContentErrors(problems.errors)
+    return config
+
+
+def _read_base_url(fields: Fields) -> str:
+    url = fields.text("base_url", required=False, default="http://localhost:8000/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        fields.problems.add(
+            f"'base_url' must be a full http(s) URL (got {url!r})",
+            fields.mark("base_url"),
+            "for example 'https://example.org/' or 'https://user.github.io/showcase/'",
+        )
+        return "http://localhost:8000/"
+    return _normalise_base_url(url)
+
+
+def _normalise_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _read_author(fields: Fields) -> str:
+    if isinstance(fields.data.get("author"), dict):
+        author = fields.mapping("author")
+        if author is None:
+            return ""
+        author.check_keys(("name", "email", "url"))
+        return author.text("name")
+    return fields.text("author", required=False)
+
+
+def _read_navigation(fields: Fields) -> list[NavItem]:
+    items = []
+    for item in fields.mappings("navigation"):
+        item.check_keys(("title", "url"))
+        items.append(NavItem(title=item.text("title"), url=item.text("url")))
+    return items
+
+
+def _read_map(fields: Fields) -> MapSettings:
+    settings = fields.mapping("map", required=False)
+    if settings is None:
+        return MapSettings()
+    settings.check_keys(("tiles",))
+    tiles = settings.mapping("tiles", required=False)
+    if tiles is None:
+        return MapSettings()
+    tiles.check_keys(("url", "attribution", "max_zoom"))
+    url = tiles.text("url")
+    if url and not all(part in url for part in ("{z}", "{x}", "{y}")):
+        tiles.problems.add("'map.tiles.url' must contain {z}, {x} and {y}", tiles.mark("url"))
+    return MapSettings(
+        tiles=TileLayer(
+            url=url,
+            attribution=tiles.text("attribution"),
+            max_zoom=tiles.integer("max_zoom", low=1, high=22, required=False, default=18),
+        )
+    )
+

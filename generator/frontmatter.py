@@ -1,0 +1,135 @@
+"""Split a content file into YAML front-matter and a Markdown body, keeping line marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError
+
+try:  # the C loader is several times faster where PyYAML was built with libyaml
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+FENCE = "---"
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The parsed metadata of a content file, its body, and where each value stood."""
+
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    marks: dict[KeyPath, Mark] = field(default_factory=dict)
+
+
+def parse_frontmatter(text: str, path: str) -> FrontMatter:
+    """Parse a whole content file into front-matter and body; raise ContentError if malformed."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not text.strip():
+        raise ContentError(
+            "the file is empty",
+            path=path,
+            line=1,
+            hint="start it with front-matter between two '---' lines, then the text",
+        )
+    if lines[0].rstrip() != FENCE:
+        raise ContentError(
+            "the file does not start with front-matter",
+            path=path,
+            line=1,
+            column=1,
+            hint="put a line '---' first, the YAML fields, then another '---' line",
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "..."))
+    except StopIteration:
+        raise ContentError(
+            "the front-matter is never closed",
+            path=path,
+            line=1,
+            column=1,
+            hint="did you forget the closing '---' line after the fields?",
+        ) from None
+    yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    data, marks = _load_yaml(yaml_text, path, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            f"the front-matter is a {_yaml_kind(data)}, not a set of 'key: value' fields",
+            path=path,
+            line=2,
+            column=1,
+            hint="write one 'key: value' per line, for example 'name: Bakhyt Morel'",
+        )
+    return FrontMatter(data=data, body=body, body_line=end + 2, marks=marks)
+
+
+def load_yaml_document(text: str, path: str) -> tuple[Any, dict[KeyPath, Mark]]:
+    """Parse a whole YAML file (such as site.yaml), returning its data and marks."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _load_yaml(text, path, first_line=1)
+
+
+def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath, Mark]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "check the indentation and quoting on that line"
+        if "\t" in text:
+            hint = "YAML does not allow tab characters for indentation: use spaces"
+        elif "mapping values are not allowed" in problem:
+            hint = "a value that contains ': ' must be put in quotes"
+        raise ContentError(f"invalid YAML: {problem}", path=path, line=line, column=column,
+                           hint=hint) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"invalid YAML: {exc}", path=path, line=first_line) from None
+    finally:
+        loader.dispose()
+    marks: dict[KeyPath, Mark] = {}
+    _collect_marks(node, (), marks, first_line)
+    return data, marks
+
+
+def _collect_marks(node: yaml.Node, key: KeyPath, marks: dict[KeyPath, Mark], first: int) -> None:
+    marks[key] = Mark(first + node.start_mark.line, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                _collect_marks(value_node, (*key, str(key_node.value)), marks, first)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_marks(item, (*key, index), marks, first)
+
+
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "list"
+    return "single value"

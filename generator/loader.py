@@ -1,0 +1,263 @@
+"""Read ``content/`` into the site model, checking every file and reporting all problems."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from generator.config import SiteConfig
+from generator.errors import ContentError, ContentErrors, SiteError
+from generator.frontmatter import parse_frontmatter
+from generator.markdown import MarkdownRenderer
+from generator.model import Artist, Place, Series, Site, Work
+from generator.schema import Fields, Problems
+from generator.urls import is_valid_slug, slugify
+
+CONTENT_DIR = "content"
+ARTIST_KEYS = ("name", "slug", "discipline", "summary", "hometown", "places", "portrait",
+               "portrait_alt", "weight", "draft")
+PLACE_KEYS = ("name", "region", "country", "lat", "lon", "approximate", "radius_km", "reason")
+SERIES_KEYS = ("title", "slug", "artist", "years", "weight", "works")
+WORK_KEYS = ("title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
+DEFAULT_RADIUS_KM = 60.0
+
+T = TypeVar("T", Artist, Series)
+Reader = Callable[[Fields, str, Path, MarkdownRenderer], T]
+
+
+def load_site(root: Path, config: SiteConfig, markdown: MarkdownRenderer, *,
+              drafts: bool = False) -> Site:
+    """Load every artist and series under ``root/content``; raise ContentErrors on problems."""
+    root = root.resolve()
+    problems: list[SiteError] = []
+    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems)
+    loaded_series = _load_kind(root, "series", _read_series, markdown, problems)
+    problems += _duplicate_slugs(loaded_artists, "artist")
+    problems += _duplicate_slugs(loaded_series, "series")
+    known = sorted(a.slug for a, _ in loaded_artists)
+    for item, fields in loaded_series:
+        if item.artist_slug not in known:
+            problems.append(_unknown_artist(item, fields, known))
+    if problems:
+        raise ContentErrors(problems)
+    artists = [a for a, _ in loaded_artists]
+    series = [s for s, _ in loaded_series]
+    if not drafts:
+        hidden = {a.slug for a in artists if a.draft}
+        artists = [a for a in artists if not a.draft]
+        series = [s for s in series if s.artist_slug not in hidden]
+    artists.sort(key=lambda a: (a.weight, a.name, a.slug))
+    rank = {a.slug: i for i, a in enumerate(artists)}
+    series.sort(key=lambda s: (rank[s.artist_slug], s.weight, s.title, s.slug))
+    return Site(config=config, root=root, artists=tuple(artists), series=tuple(series))
+
+
+def _load_kind(root: Path, kind: str, read: Reader[T], markdown: MarkdownRenderer,
+               problems: list[SiteError]) -> list[tuple[T, Fields]]:
+    folder = root / CONTENT_DIR / kind
+    items: list[tuple[T, Fields]] = []
+    if not folder.is_dir():
+        return items
+    for path in sorted(folder.glob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            problems.append(ContentError(
+                f"the file is not valid UTF-8 (byte {exc.start})", path=rel, line=line,
+                hint="save the file with UTF-8 encoding"))
+            continue
+        try:
+            document = parse_frontmatter(text, rel)
+        except SiteError as exc:
+            problems.append(exc)
+            continue
+        file_problems = Problems(rel)
+        fields = Fields(document.data, document.marks, file_problems)
+        item = read(fields, document.body, path, markdown)
+        problems += file_problems.errors
+        if not file_problems.errors:
+            items.append((item, fields))
+    return items
+
+
+def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRenderer) -> Artist:
+    fields.check_keys(ARTIST_KEYS)
+    name = fields.text("name")
+    hometown = fields.mapping("hometown")
+    portrait = _read_image(fields, "portrait", path, required=False)
+    return Artist(
+        slug=_read_slug(fields, name),
+        name=name,
+        discipline=fields.text("discipline"),
+        summary=fields.text("summary"),
+        hometown=_read_place(hometown) if hometown else _NOWHERE,
+        places=tuple(_read_place(place) for place in fields.mappings("places")),
+        portrait=portrait,
+        portrait_alt=fields.text("portrait_alt", required=portrait is not None),
+        weight=fields.integer("weight", low=-10**6, high=10**6, required=False),
+        draft=fields.flag("draft"),
+        story_html=markdown.render(body),
+        source=fields.problems.path,
+    )
+
+
+_NOWHERE = Place(name="", country="", lat=0.0, lon=0.0)
+
+
+def _read_place(fields: Fields) -> Place:
+    fields.check_keys(PLACE_KEYS)
+    approximate = fields.flag("approximate")
+    return Place(
+        name=fields.text("name"),
+        country=fields.text("country", required=False),
+        region=fields.text("region", required=False),
+        lat=fields.number("lat", low=-90, high=90),
+        lon=fields.number("lon", low=-180, high=180),
+        reason=fields.text("reason", required=False),
+        approximate=approximate,
+        radius_km=fields.number("radius_km", low=1, high=2000, required=False,
+                                default=DEFAULT_RADIUS_KM) if approximate else 0.0,
+    )
+
+
+def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRenderer) -> Series:
+    fields.check_keys(SERIES_KEYS)
+    title = fields.text("title")
+    slug = _read_slug(fields, title)
+    works: list[Work] = []
+    for work_fields in fields.mappings("works", required=True):
+        work = _read_work(work_fields, path, slug)
+        if any(other.slug == work.slug for other in works):
+            fields.problems.add(
+                f"two works of this series have the slug '{work.slug}'",
+                work_fields.mark(),
+                "give one of them another title or a 'slug:'",
+            )
+        works.append(work)
+    if "works" in fields.data and not works:
+        fields.problems.add("a series needs at least one work", fields.mark("works"),
+                            "add works as '- title: …' items under 'works:'")
+    return Series(
+        slug=slug,
+        title=title,
+        artist_slug=fields.text("artist"),
+        years=fields.text("years"),
+        weight=fields.integer("weight", low=-10**6, high=10**6, required=False),
+        works=tuple(works),
+        description_html=markdown.render(body),
+        source=fields.problems.path,
+    )
+
+
+def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
+    fields.check_keys(WORK_KEYS)
+    title = fields.text("title")
+    image = _read_image(fields, "image", path, required=True)
+    return Work(
+        slug=_read_slug(fields, title),
+        title=title,
+        year=fields.integer("year", low=1000, high=2999),
+        medium=fields.text("medium"),
+        alt=fields.text("alt"),
+        image=image or path,
+        series_slug=series_slug,
+        caption=fields.text("caption", required=False),
+        dimensions=fields.text("dimensions", required=False),
+    )
+
+
+def _read_slug(fields: Fields, name: str) -> str:
+    slug = fields.text("slug", required=False) or slugify(name)
+    if name and not is_valid_slug(slug):
+        fields.problems.add(
+            f"'{slug}' cannot be used as a slug",
+            fields.mark("slug" if "slug" in fields.data else None),
+            "use lowercase letters, digits and single hyphens, like 'bakhyt-morel'",
+        )
+    return slug
+
+
+def _read_image(fields: Fields, key: str, path: Path, *, required: bool) -> Path | None:
+    """Resolve an image path relative to the content file, inside the project."""
+    value = fields.text(key, required=required)
+    if not value:
+        return None
+    mark = fields.mark(key)
+    root = _project_root(path)
+    if Path(value).is_absolute() or value.startswith("~"):
+        fields.problems.add(f"'{fields.name(key)}' must be a path relative to this file",
+                            mark, f"for example '{path.stem}/01-title.jpg'")
+        return None
+    candidate = path.parent / value
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(root):
+        fields.problems.add(f"'{fields.name(key)}' points outside the project: {value}", mark,
+                            "keep images beside the content file that shows them")
+        return None
+    if not _exists_exactly(candidate):
+        fields.problems.add(f"image not found: {value}", mark, _suggest_file(candidate))
+        return None
+    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+        fields.problems.add(f"'{value}' is not an image file", mark,
+                            f"use one of: {', '.join(IMAGE_SUFFIXES)}")
+        return None
+    return resolved
+
+
+def _project_root(path: Path) -> Path:
+    for parent in path.resolve().parents:
+        if parent.name == CONTENT_DIR:
+            return parent.parent
+    return path.resolve().parent
+
+
+def _exists_exactly(path: Path) -> bool:
+    """Whether ``path`` exists with exactly this spelling, even on case-blind disks."""
+    if not path.is_file():
+        return False
+    resolved = path.resolve()
+    return resolved.name in {p.name for p in resolved.parent.iterdir()}
+
+
+def _suggest_file(path: Path) -> str:
+    folder = path.parent
+    if not folder.is_dir():
+        return f"the folder {folder.name}/ does not exist next to this file"
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    lower = {n.lower(): n for n in names}
+    if path.name.lower() in lower:
+        return f"did you mean '{lower[path.name.lower()]}'? (the case differs)"
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"put the image in {folder.name}/ or fix the path"
+
+
+def _duplicate_slugs(items: list[tuple[T, Fields]], kind: str) -> list[SiteError]:
+    problems: list[SiteError] = []
+    first: dict[str, T] = {}
+    for item, fields in items:
+        if item.slug in first:
+            mark = fields.mark("slug" if "slug" in fields.data else
+                               ("name" if kind == "artist" else "title"))
+            problems.append(ContentError(
+                f"the {kind} slug '{item.slug}' is already used by {first[item.slug].source}",
+                path=item.source, line=mark.line, column=mark.column,
+                hint="give one of them a different 'slug:' in its front-matter",
+            ))
+        else:
+            first[item.slug] = item
+    return problems
+
+
+def _unknown_artist(series: Series, fields: Fields, known: list[str]) -> SiteError:
+    close = difflib.get_close_matches(series.artist_slug, known, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'?" if close else f"known artists: {', '.join(known)}"
+    mark = fields.mark("artist")
+    return ContentError(f"unknown artist '{series.artist_slug}'", path=series.source,
+                        line=mark.line, column=mark.column, hint=hint)

@@ -1,0 +1,107 @@
+"""The site model: artists, series, works and places, as plain immutable dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import SiteConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A point on the map: a hometown or a place a story mentions."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    region: str = ""
+    reason: str = ""
+    approximate: bool = False
+    radius_km: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One artwork of a series."""
+
+    slug: str
+    title: str
+    year: int
+    medium: str
+    alt: str
+    image: Path
+    series_slug: str
+    caption: str = ""
+    dimensions: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A body of work by one artist."""
+
+    slug: str
+    title: str
+    artist_slug: str
+    years: str
+    description_html: str
+    works: tuple[Work, ...]
+    source: str
+    weight: int = 0
+
+    @property
+    def cover(self) -> Work:
+        """The work that stands for the series on cards."""
+        return self.works[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Artist:
+    """An artist and their story."""
+
+    slug: str
+    name: str
+    discipline: str
+    summary: str
+    hometown: Place
+    story_html: str
+    source: str
+    places: tuple[Place, ...] = ()
+    portrait: Path | None = None
+    portrait_alt: str = ""
+    weight: int = 0
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the pages are rendered from, complete before any file is written."""
+
+    config: SiteConfig
+    root: Path
+    artists: tuple[Artist, ...]
+    series: tuple[Series, ...]
+    _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False)
+    _artist_by_slug: dict[str, Artist] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_artist: dict[str, list[Series]] = {a.slug: [] for a in self.artists}
+        for series in self.series:
+            by_artist.setdefault(series.artist_slug, []).append(series)
+        object.__setattr__(
+            self, "_series_by_artist", {k: tuple(v) for k, v in by_artist.items()}
+        )
+        object.__setattr__(self, "_artist_by_slug", {a.slug: a for a in self.artists})
+
+    def series_of(self, artist: Artist) -> tuple[Series, ...]:
+        """The artist's series, in display order."""
+        return self._series_by_artist.get(artist.slug, ())
+
+    def artist_of(self, series: Series) -> Artist:
+        """The artist who made ``series``."""
+        return self._artist_by_slug[series.artist_slug]
+
+    def works(self) -> tuple[Work, ...]:
+        """Every work of the site, series by series."""
+        return tuple(work for series in self.series for work in series.works)

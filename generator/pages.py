@@ -1,0 +1,146 @@
+"""Plan every page of the site from the model: which template, which URL, which data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from generator import urls
+from generator.atlas import Atlas
+from generator.images import PublishedImage, Rendition
+from generator.model import Artist, Series, Site, Work
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output page: its URL, template, and the data the template shows."""
+
+    url: str
+    template: str
+    title: str
+    description: str
+    image: Rendition | None = None
+    image_alt: str = ""
+    in_sitemap: bool = True
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        """The file that serves the page, relative to the output folder."""
+        return urls.output_path(self.url)
+
+
+def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> list[Page]:
+    """Every page, in a stable order."""
+    pages = [_home(site, images), _gallery(site, images), _map(site, atlas)]
+    for artist, previous, following in _neighbours(site.artists):
+        pages.append(_artist(site, images, atlas, artist, previous, following))
+    for series in site.series:
+        artist = site.artist_of(series)
+        cover = images[series.cover.image]
+        pages.append(Page(
+            url=urls.series_url(series.slug),
+            template="series.html",
+            title=f"{series.title} — {artist.name}",
+            description=_first_sentence(series.description_html) or
+            f"{series.title}, a series by {artist.name} ({series.years}).",
+            image=cover.largest,
+            image_alt=series.cover.alt,
+            data={"series": series, "artist": artist},
+        ))
+        for work, previous_work, next_work in _neighbours(series.works):
+            pages.append(_work(series, artist, images, work, previous_work, next_work))
+    pages.append(Page(url="/404.html", template="404.html", title="Page not found",
+                      description="This page does not exist.", in_sitemap=False))
+    return pages
+
+
+def _home(site: Site, images: dict[Any, PublishedImage]) -> Page:
+    cover = _artist_cover(site, site.artists[0]) if site.artists else None
+    return Page(
+        url=urls.home_url(),
+        template="home.html",
+        title=site.config.title,
+        description=site.config.description,
+        image=images[cover.image].largest if cover else None,
+        image_alt=cover.alt if cover else "",
+        data={"cards": [(a, _artist_cover(site, a)) for a in site.artists]},
+    )
+
+
+def _gallery(site: Site, images: dict[Any, PublishedImage]) -> Page:
+    groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
+    first = site.series[0].cover if site.series else None
+    return Page(
+        url=urls.gallery_url(),
+        template="gallery.html",
+        title="Gallery",
+        description=f"Every series of {site.config.title}, by artist.",
+        image=images[first.image].largest if first else None,
+        image_alt=first.alt if first else "",
+        data={"groups": groups},
+    )
+
+
+def _map(site: Site, atlas: Atlas) -> Page:
+    return Page(
+        url=urls.map_url(),
+        template="map.html",
+        title="Hometown map",
+        description="Where the artists of " + site.config.title + " come from, and the places "
+        "their stories take them.",
+        data={"atlas": atlas},
+    )
+
+
+def _artist(site: Site, images: dict[Any, PublishedImage], atlas: Atlas, artist: Artist,
+            previous: Artist | None, following: Artist | None) -> Page:
+    cover = _artist_cover(site, artist)
+    return Page(
+        url=urls.artist_url(artist.slug),
+        template="artist.html",
+        title=f"{artist.name}, {artist.discipline}",
+        description=artist.summary,
+        image=images[cover.image].largest if cover else None,
+        image_alt=cover.alt if cover else "",
+        data={"artist": artist, "series_list": site.series_of(artist),
+              "previous": previous, "next": following,
+              "locator": atlas.locator(artist.slug)},
+    )
+
+
+def _work(series: Series, artist: Artist, images: dict[Any, PublishedImage], work: Work,
+          previous: Work | None, following: Work | None) -> Page:
+    return Page(
+        url=urls.work_url(work.series_slug, work.slug),
+        template="work.html",
+        title=f"{work.title} ({work.year}) — {artist.name}",
+        description=work.caption or f"{work.title}, {work.medium}, {work.year}, "
+        f"from {series.title} by {artist.name}.",
+        image=images[work.image].largest,
+        image_alt=work.alt,
+        data={"work": work, "series": series, "artist": artist,
+              "previous": previous, "next": following},
+    )
+
+
+def _artist_cover(site: Site, artist: Artist) -> Work | None:
+    series = site.series_of(artist)
+    return series[0].cover if series else None
+
+
+def _neighbours(items: Sequence[T]) -> list[tuple[T, T | None, T | None]]:
+    return [
+        (item, items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
+        for i, item in enumerate(items)
+    ]
+
+
+def _first_sentence(html: str) -> str:
+    text = re.sub(r"<[^>]+>", "", html).strip()
+    match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
+    return " ".join((match.group(1) if match else text[:200]).split())

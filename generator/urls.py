@@ -1,0 +1,108 @@
+"""Slugs, permalinks and output paths: every URL of the site is made here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from anyascii import anyascii
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug: 'Bakhyt Kalējs' → 'bakhyt-kalejs', 'Жеңіс' → 'zhengis'."""
+    ascii_text = anyascii(text).lower().replace("'", "").replace("\u2019", "")
+    return _NON_WORD.sub("-", ascii_text).strip("-")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """Whether ``slug`` is safe to use as one path segment of a URL."""
+    return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
+
+
+def home_url() -> str:
+    """The home page."""
+    return "/"
+
+
+def artist_url(artist_slug: str) -> str:
+    """An artist's page."""
+    return f"/artists/{artist_slug}/"
+
+
+def gallery_url() -> str:
+    """The index of every series."""
+    return "/gallery/"
+
+
+def series_url(series_slug: str) -> str:
+    """A series' page with its works."""
+    return f"/gallery/{series_slug}/"
+
+
+def work_url(series_slug: str, work_slug: str) -> str:
+    """A single work's page."""
+    return f"/gallery/{series_slug}/{work_slug}/"
+
+
+def map_url() -> str:
+    """The hometown map."""
+    return "/map/"
+
+
+def media_url(series_slug: str, name: str) -> str:
+    """A published image file."""
+    return f"/media/{series_slug}/{name}"
+
+
+def output_path(url: str) -> str:
+    """The file that serves ``url``: '/artists/x/' → 'artists/x/index.html'."""
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return f"{path}index.html"
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class UrlBuilder:
+    """Turns site paths ('/map/') into links that honour the base URL's sub-path."""
+
+    base_url: str
+
+    @property
+    def base_path(self) -> str:
+        """The sub-path the site lives under, always ending in '/' (often just '/')."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def href(self, url: str) -> str:
+        """A root-relative link to a site path, or ``url`` unchanged if it is external."""
+        if _is_external(url):
+            return url
+        return self.base_path + url.lstrip("/")
+
+    def absolute(self, url: str) -> str:
+        """The full URL of a site path, for canonical links, the sitemap and feeds."""
+        if _is_external(url):
+            return url
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}{self.href(url)}"
+
+
+def _is_external(url: str) -> bool:
+    return bool(urlsplit(url).scheme) or url.startswith(("//", "#", "mailto:"))
+
+
+def permalink(item: object) -> str:
+    """The page of an artist, series or work."""
+    from generator.model import Artist, Series, Work
+
+    if isinstance(item, Artist):
+        return artist_url(item.slug)
+    if isinstance(item, Series):
+        return series_url(item.slug)
+    if isinstance(item, Work):
+        return work_url(item.series_slug, item.slug)
+    raise TypeError(f"no page for {type(item).__name__}")

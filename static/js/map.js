@@ -1,0 +1,100 @@
+/* Turns the static SVG hometown map into an interactive Leaflet map, when scripts run.
+   It draws the bundled country outlines: no tile server, no request to another host,
+   unless the site sets map.tiles in site.yaml. */
+(function () {
+  "use strict";
+  var container = document.getElementById("atlas-map");
+  var dataNode = document.getElementById("atlas-data");
+  if (!container || !dataNode || typeof window.L === "undefined" || !window.fetch) return;
+
+  var L = window.L;
+  var data = JSON.parse(dataNode.textContent);
+  var base = container.getAttribute("data-base") || "/";
+  var style = document.querySelector("link[data-map-style]");
+  if (style) style.media = "all";
+
+  function link(path) { return base + path.replace(/^\//, ""); }
+  function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  fetch(container.getAttribute("data-geojson"))
+    .then(function (response) {
+      if (!response.ok) throw new Error("map outlines: HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (region) {
+      var svg = container.querySelector("svg");
+      var ratio = svg ? svg.viewBox.baseVal.width / svg.viewBox.baseVal.height : 4 / 3;
+      container.style.setProperty("--map-ratio", String(ratio));
+      container.classList.add("is-interactive");
+      var canvas = el("div", "atlas__leaflet");
+      canvas.style.width = "100%";
+      canvas.style.height = "100%";
+      canvas.setAttribute("role", "region");
+      canvas.setAttribute("aria-label", "Interactive map of the artists’ hometowns");
+      container.appendChild(canvas);
+
+      var map = L.map(canvas, { zoomSnap: 0.25, scrollWheelZoom: false, attributionControl: true });
+      map.attributionControl.setPrefix(false);
+      var tiles = container.getAttribute("data-tiles");
+      if (tiles) {
+        L.tileLayer(tiles, {
+          attribution: container.getAttribute("data-tiles-attribution") || "",
+          maxZoom: Number(container.getAttribute("data-tiles-max-zoom") || 18)
+        }).addTo(map);
+      }
+      var outlines = L.geoJSON(region, {
+        style: function (feature) {
+          var focus = feature.properties.iso_a3 === "KAZ";
+          return {
+            color: css("--border-land"), weight: focus ? 1.2 : 0.8,
+            fillColor: css(focus ? "--land-focus" : "--land"), fillOpacity: tiles ? 0.25 : 1
+          };
+        },
+        onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name, { sticky: true }); }
+      }).addTo(map);
+      map.attributionControl.addAttribution("Made with Natural Earth");
+
+      data.journeys.forEach(function (journey) {
+        L.polyline([journey.from, [journey.lat, journey.lon]], {
+          color: css("--teal"), weight: 2, dashArray: "6 5"
+        }).bindTooltip(journey.name + " → " + journey.place + (journey.reason ? ": " + journey.reason : ""))
+          .addTo(map);
+      });
+
+      data.pins.forEach(function (pin) {
+        if (pin.approximate) {
+          L.circle([pin.lat, pin.lon], {
+            radius: pin.radius_km * 1000, color: css("--felt"), weight: 1.5, dashArray: "4 3",
+            fillColor: css("--felt"), fillOpacity: 0.12
+          }).addTo(map);
+        }
+        var popup = el("div", "popup");
+        var name = el("a", "popup__name", pin.name);
+        name.href = link(pin.url);
+        popup.appendChild(name);
+        popup.appendChild(el("p", "popup__meta",
+          pin.discipline.charAt(0).toUpperCase() + pin.discipline.slice(1) + " · " + pin.place +
+          (pin.approximate ? " (approximate)" : "")));
+        popup.appendChild(el("p", "popup__summary", pin.summary));
+        L.circleMarker([pin.lat, pin.lon], {
+          radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1
+        }).bindPopup(popup).bindTooltip(pin.name, { className: "map-tooltip" }).addTo(map);
+      });
+
+      map.fitBounds(outlines.getBounds(), { padding: [4, 4] });
+      var target = location.hash && location.hash.indexOf("#pin-") === 0 ? location.hash.slice(5) : null;
+      if (target) {
+        data.pins.forEach(function (pin) { if (pin.slug === target) map.setView([pin.lat, pin.lon], 6); });
+      }
+    })
+    .catch(function (error) {
+      container.classList.remove("is-interactive");
+      if (window.console) console.warn(error);
+    });
+})();

@@ -1,0 +1,34 @@
+"""Shared fixtures: the example project, and a built copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import BuildReport, build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def image_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One image cache for the whole run, so each artwork is encoded once."""
+    return tmp_path_factory.mktemp("image-cache")
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory, image_cache: Path) -> BuildReport:
+    """The example site of the repository, built once for the tests that only read it."""
+    return build(ROOT, tmp_path_factory.mktemp("example") / "site", cache_dir=image_cache)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the example project (content, settings; the theme stays shared)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copy2(ROOT / "site.yaml", target / "site.yaml")
+    return target

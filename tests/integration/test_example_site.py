@@ -1,0 +1,125 @@
+"""The example site builds into a complete, linked, deterministic site."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import BuildReport, build
+from generator.frontmatter import parse_frontmatter
+from tests.conftest import ROOT
+from tests.sitecheck import broken_references, page_text, tree_digest
+
+ARTISTS = ("bakhyt-morel", "bekzat-ayumi", "bakhyt-kalejs")
+SERIES = {"the-people-of-aktybek": "bekzat-ayumi", "steppe-awakening": "bakhyt-kalejs"}
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def story_paragraphs(slug: str) -> list[str]:
+    text = (ROOT / "content" / "artists" / f"{slug}.md").read_text(encoding="utf-8")
+    body = parse_frontmatter(text, slug).body
+    return [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
+
+
+def plain_quotes(text: str) -> str:
+    """Undo typographic quotes, so a story can be compared with its source text."""
+    return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+
+
+def test_every_page_kind_is_written(example_build: BuildReport) -> None:
+    site = example_build.output
+    expected = ["index.html", "404.html", "sitemap.xml", "robots.txt", "gallery/index.html",
+                "map/index.html", "map/region.geojson", ".showcase-build"]
+    expected += [f"artists/{slug}/index.html" for slug in ARTISTS]
+    expected += [f"gallery/{slug}/index.html" for slug in SERIES]
+    for rel in expected:
+        assert (site / rel).is_file(), rel
+
+
+def test_every_series_has_four_to_eight_works_each_with_a_page(
+    example_build: BuildReport,
+) -> None:
+    site = example_build.output
+    series_pages = sorted((site / "gallery").glob("*/index.html"))
+    assert len(series_pages) >= 3
+    for page in series_pages:
+        works = sorted(page.parent.glob("*/index.html"))
+        assert 4 <= len(works) <= 8, page
+
+
+def test_each_story_appears_word_for_word_on_its_artist_page(
+    example_build: BuildReport,
+) -> None:
+    for slug in ARTISTS:
+        text = plain_quotes(page_text(example_build.output / "artists" / slug / "index.html"))
+        for paragraph in story_paragraphs(slug):
+            assert paragraph in text, f"{slug}: {paragraph[:60]}…"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the original stories are not beside the repo")
+def test_the_stories_are_the_original_texts() -> None:
+    for seed, slug in zip(sorted(SEEDS.glob("*.txt")), ARTISTS, strict=True):
+        original = seed.read_text(encoding="utf-8")
+        if slug == "bakhyt-kalejs":  # the seed opens with two paragraphs that are not the story
+            original = original[original.index("Bakhyt Kalējs was a young artist"):]
+        paragraphs = [" ".join(p.split()) for p in original.split("\n\n") if p.strip()]
+        assert story_paragraphs(slug) == paragraphs
+
+
+def test_every_internal_link_and_asset_resolves(example_build: BuildReport) -> None:
+    assert broken_references(example_build.output) == []
+
+
+def test_the_site_loads_nothing_from_another_host(example_build: BuildReport) -> None:
+    for page in example_build.output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        sources = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        external = [s for s in sources if "example.org" not in s]
+        assert external == [], page
+
+
+def test_a_second_build_is_byte_identical(example_build: BuildReport, tmp_path: Path,
+                                          image_cache: Path) -> None:
+    again = build(ROOT, tmp_path / "again", cache_dir=image_cache)
+    assert tree_digest(again.output) == tree_digest(example_build.output)
+
+
+def test_the_report_counts_pages_and_images(example_build: BuildReport) -> None:
+    html_files = list(example_build.output.rglob("*.html"))
+    assert example_build.pages == len(html_files)
+    assert example_build.images >= 12
+    assert "pages" in example_build.summary() and "images" in example_build.summary()
+
+
+def test_sitemap_lists_every_page_but_the_404(example_build: BuildReport) -> None:
+    sitemap = (example_build.output / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "https://example.org/" in locs
+    assert "https://example.org/map/" in locs
+    assert not any("404" in loc for loc in locs)
+    assert len(locs) == example_build.pages - 1
+    robots = (example_build.output / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/sitemap.xml" in robots
+
+
+def test_the_map_page_draws_every_hometown_without_javascript(
+    example_build: BuildReport,
+) -> None:
+    html = (example_build.output / "map" / "index.html").read_text(encoding="utf-8")
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    for slug in ARTISTS:
+        assert f'id="pin-{slug}"' in svg
+    assert svg.count('class="map-approx"') == 2  # Aktybek and Zhenis are approximate
+    assert "Made with Natural Earth" in html
+    assert "Paris" in page_text(example_build.output / "map" / "index.html")
+
+
+def test_a_base_url_with_a_sub_path_prefixes_every_link(tmp_path: Path,
+                                                        image_cache: Path) -> None:
+    report = build(ROOT, tmp_path / "site", base_url="https://user.github.io/showcase/",
+                   cache_dir=image_cache)
+    assert broken_references(report.output, base_path="/showcase/") == []
+    home = (report.output / "index.html").read_text(encoding="utf-8")
+    assert 'href="/showcase/css/site.css"' in home
