@@ -8,7 +8,11 @@ from typing import Any
 from generator import geo, urls
 from generator.model import Artist, Place, Site
 
+PIN_CLEARANCE = 10.0  # px: a city this close to a pin is the pin's place
+LABEL_WIDTH = 90.0  # px: the room a city's label takes to its right
+LABEL_HEIGHT = 24.0
 LOCATOR_WIDTH = 320
+LOCATOR_SPAN_DEG = 30.0  # wide enough to show the whole of Kazakhstan around a hometown
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,7 @@ class CityMark:
     x: float
     y: float
     capital: bool
+    label_left: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +118,7 @@ def build_atlas(site: Site, width: int = 1000) -> Atlas:
     journeys = tuple(
         _journey(frame, artist, place) for artist in site.artists for place in artist.places
     )
-    cities = tuple(
-        CityMark(city.name, *_round(frame.project(city.lat, city.lon)), city.capital)
-        for city in geo.reference_cities()
-        if frame.contains(city.lat, city.lon)
-    )
+    cities = _place_cities(frame, pins)
     return Atlas(
         view_box=frame.view_box,
         width=frame.width,
@@ -128,6 +129,22 @@ def build_atlas(site: Site, width: int = 1000) -> Atlas:
         journeys=journeys,
         locators={a.slug: _locator(region, a) for a in site.artists},
     )
+
+
+def _place_cities(frame: geo.MapFrame, pins: tuple[Pin, ...]) -> tuple[CityMark, ...]:
+    """Reference cities that do not crowd a pin; labels move left of a pin's own label."""
+    marks = []
+    for city in geo.reference_cities():
+        if not frame.contains(city.lat, city.lon):
+            continue
+        x, y = _round(frame.project(city.lat, city.lon))
+        if any(abs(pin.x - x) < PIN_CLEARANCE and abs(pin.y - y) < PIN_CLEARANCE
+               for pin in pins):
+            continue  # the pin's own label names the place
+        label_left = any(0 < pin.x - x < LABEL_WIDTH and abs(pin.y - y) < LABEL_HEIGHT
+                         for pin in pins)
+        marks.append(CityMark(city.name, x, y, city.capital, label_left))
+    return tuple(marks)
 
 
 def _pin(frame: geo.MapFrame, artist: Artist) -> Pin:
@@ -152,7 +169,8 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
 
 def _locator(region: geo.Region, artist: Artist) -> Locator:
     place = artist.hometown
-    frame = geo.locator_frame(region, place.lat, place.lon, width=LOCATOR_WIDTH)
+    frame = geo.locator_frame(region, place.lat, place.lon, width=LOCATOR_WIDTH,
+                             span_deg=LOCATOR_SPAN_DEG)
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
     return Locator(view_box=frame.view_box, width=frame.width, height=frame.height,

@@ -111,11 +111,8 @@ def _encode(request: ImageRequest, entry: Path) -> None:
     tmp = entry.with_name(entry.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
     sizes: list[tuple[int, int]] = []
-    for width in WIDTHS:
-        if width > image.width and sizes:
-            break
-        target = min(width, image.width)
-        height = round(image.height * target / image.width)
+    for target in sorted({min(width, image.width) for width in WIDTHS}):
+        height = max(1, round(image.height * target / image.width))
         resized = image.resize((target, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         resized.save(tmp / f"{target}.webp", "WEBP", quality=QUALITY, method=4)
         sizes.append((target, height))

@@ -57,7 +57,16 @@
           };
         },
         onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name, { sticky: true }); }
-      }).addTo(map);
+      });
+      var focus = null;
+      outlines.eachLayer(function (layer) {
+        if (layer.feature.properties.iso_a3 === "KAZ") focus = layer.getBounds();
+      });
+      // A view first (layers need one): Kazakhstan, with the neighbours around it.
+      map.fitBounds(focus || outlines.getBounds(), { padding: [12, 12] });
+      map.setMinZoom(map.getZoom() - 1);
+      map.setMaxBounds(outlines.getBounds().pad(0.25));
+      outlines.addTo(map);
       map.attributionControl.addAttribution("Made with Natural Earth");
 
       data.journeys.forEach(function (journey) {
@@ -84,10 +93,11 @@
         popup.appendChild(el("p", "popup__summary", pin.summary));
         L.circleMarker([pin.lat, pin.lon], {
           radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1
-        }).bindPopup(popup).bindTooltip(pin.name, { className: "map-tooltip" }).addTo(map);
+        }).bindPopup(popup)
+          .bindTooltip(pin.name, { className: "map-tooltip", permanent: true, direction: "right", offset: [8, 0] })
+          .addTo(map);
       });
 
-      map.fitBounds(outlines.getBounds(), { padding: [4, 4] });
       var target = location.hash && location.hash.indexOf("#pin-") === 0 ? location.hash.slice(5) : null;
       if (target) {
         data.pins.forEach(function (pin) { if (pin.slug === target) map.setView([pin.lat, pin.lon], 6); });
