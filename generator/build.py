@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.atlas import build_atlas
 from generator.config import SiteConfig, load_config
-from generator.images import ImageRequest, publish_images
+from generator.images import ImageRequest, PublishedImage, publish_images
 from generator.loader import load_site
 from generator.markdown import MarkdownRenderer
 from generator.model import Site
@@ -20,6 +20,7 @@ from generator.urls import UrlBuilder, media_url
 from generator.writer import check_output, write_site
 
 CACHE_DIR = ".showcase-cache"
+SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
 REGION_FILE = Path(__file__).parent / "data" / "region.geojson"
 
 
@@ -70,7 +71,24 @@ def build(source: Path | str = ".", output: Path | str | None = None, *,
         images=len(published.images),
         files=files,
         seconds=time.perf_counter() - started,
+        warnings=tuple(_warnings(site, published.images)),
     )
+
+
+def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
+    """Things that build but that a visitor would notice."""
+    warnings = [
+        f"{artist.source}: {artist.name} has no series, so their card shows no work"
+        for artist in site.artists
+        if not site.series_of(artist)
+    ]
+    for path, image in sorted(images.items()):
+        if image.width < SHARP_WIDTH:
+            warnings.append(
+                f"{_label(site, path)}: only {image.width} px wide; work pages show images up "
+                f"to {SHARP_WIDTH} px, so it will look soft (export it larger)"
+            )
+    return warnings
 
 
 def _image_requests(site: Site) -> list[ImageRequest]:

@@ -33,13 +33,14 @@ def load_site(root: Path, config: SiteConfig, markdown: MarkdownRenderer, *,
     """Load every artist and series under ``root/content``; raise ContentErrors on problems."""
     root = root.resolve()
     problems: list[SiteError] = []
-    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems)
-    loaded_series = _load_kind(root, "series", _read_series, markdown, problems)
+    broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
+    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems, broken)
+    loaded_series = _load_kind(root, "series", _read_series, markdown, problems, set())
     problems += _duplicate_slugs(loaded_artists, "artist")
     problems += _duplicate_slugs(loaded_series, "series")
     known = sorted(a.slug for a, _ in loaded_artists)
     for item, fields in loaded_series:
-        if item.artist_slug not in known:
+        if item.artist_slug not in known and item.artist_slug not in broken:
             problems.append(_unknown_artist(item, fields, known))
     if problems:
         raise ContentErrors(problems)
@@ -56,13 +57,14 @@ def load_site(root: Path, config: SiteConfig, markdown: MarkdownRenderer, *,
 
 
 def _load_kind(root: Path, kind: str, read: Reader[T], markdown: MarkdownRenderer,
-               problems: list[SiteError]) -> list[tuple[T, Fields]]:
+               problems: list[SiteError], broken: set[str]) -> list[tuple[T, Fields]]:
     folder = root / CONTENT_DIR / kind
     items: list[tuple[T, Fields]] = []
     if not folder.is_dir():
         return items
     for path in sorted(folder.glob("*.md")):
         rel = path.relative_to(root).as_posix()
+        broken.add(path.stem)  # until the file is read without problems
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -80,7 +82,10 @@ def _load_kind(root: Path, kind: str, read: Reader[T], markdown: MarkdownRendere
         fields = Fields(document.data, document.marks, file_problems)
         item = read(fields, document.body, path, markdown)
         problems += file_problems.errors
-        if not file_problems.errors:
+        if file_problems.errors:
+            broken.add(item.slug)
+        else:
+            broken.discard(path.stem)
             items.append((item, fields))
     return items
 

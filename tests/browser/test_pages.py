@@ -32,6 +32,10 @@ def test_page_loads_without_errors(browser: Any, served_site: str, artifacts: Pa
                                    viewport: str) -> None:
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
+    path = PAGES[kind]
+    if kind == "work":  # the work page is reached the way a visitor reaches it
+        page.goto(served_site + path, wait_until="networkidle")
+        path = first_work_url(page)
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
             if m.type == "error" else None)
@@ -39,10 +43,6 @@ def test_page_loads_without_errors(browser: Any, served_site: str, artifacts: Pa
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
             if r.status >= 400 and not r.url.endswith("/404.html") else None)
-    path = PAGES[kind]
-    if kind == "work":  # the work page is reached the way a visitor reaches it
-        page.goto(served_site + path)
-        path = first_work_url(page)
     page.goto(served_site + path, wait_until="networkidle")
     if kind == "map":
         page.wait_for_selector(".leaflet-container")

@@ -74,3 +74,15 @@ def test_a_missing_site_yaml_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no site.yaml" in result.output
     assert "Traceback" not in result.output
+
+
+def test_warnings_are_printed_but_do_not_fail_the_build(project: Path,
+                                                       image_cache: Path) -> None:
+    for series in (project / "content/series").glob("*.md"):
+        if "artist: bakhyt-morel" in series.read_text(encoding="utf-8"):
+            series.unlink()
+    result = CliRunner().invoke(cli, ["build", "-s", str(project),
+                                      "--cache-dir", str(image_cache)])
+    assert result.exit_code == 0
+    assert "warning: content/artists/bakhyt-morel.md: Bakhyt Morel has no series" in (
+        result.output)

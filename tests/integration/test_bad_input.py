@@ -108,6 +108,7 @@ def test_every_problem_of_a_run_is_reported_together(built: tuple[Path, dict[str
                                    "'hometown.lat' must be between -90 and 90",
                                    "unknown key 'disciplin'", "did you mean 'discipline'?")
     assert "Build failed with 3 errors" in output  # the typo also leaves discipline missing
+    assert "unknown artist" not in output  # a broken artist file is not also "unknown"
 
 
 def test_an_output_folder_not_made_by_showcase_is_never_cleared(project: Path,

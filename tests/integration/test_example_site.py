@@ -80,10 +80,30 @@ def test_the_site_loads_nothing_from_another_host(example_build: BuildReport) ->
         assert external == [], page
 
 
-def test_a_second_build_is_byte_identical(example_build: BuildReport, tmp_path: Path,
-                                          image_cache: Path) -> None:
-    again = build(ROOT, tmp_path / "again", cache_dir=image_cache)
+def test_a_second_build_is_byte_identical(example_build: BuildReport, tmp_path: Path) -> None:
+    again = build(ROOT, tmp_path / "again", cache_dir=tmp_path / "fresh-cache")
     assert tree_digest(again.output) == tree_digest(example_build.output)
+
+
+def test_the_example_builds_without_warnings(example_build: BuildReport) -> None:
+    assert example_build.warnings == ()
+
+
+def test_artwork_files_stay_small() -> None:
+    images = [p for p in (ROOT / "content" / "series").rglob("*") if p.is_file()
+              and p.suffix != ".md"]
+    assert images
+    assert all(p.stat().st_size <= 200_000 for p in images)
+    assert sum(p.stat().st_size for p in images) < 5_000_000
+
+
+def test_published_images_carry_no_metadata(example_build: BuildReport) -> None:
+    from PIL import Image
+
+    for path in sorted((example_build.output / "media").rglob("*.webp")):
+        with Image.open(path) as image:
+            assert not image.info.get("exif"), path
+            assert not image.info.get("xmp"), path
 
 
 def test_the_report_counts_pages_and_images(example_build: BuildReport) -> None:
