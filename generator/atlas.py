@@ -94,17 +94,30 @@ class Atlas:
         """The same content for the interactive map, in latitude and longitude."""
         return {
             "pins": [
-                {"slug": p.artist.slug, "name": p.artist.name,
-                 "discipline": p.artist.discipline, "summary": p.artist.summary,
-                 "place": p.place.name, "lat": p.place.lat, "lon": p.place.lon,
-                 "approximate": p.place.approximate, "radius_km": p.place.radius_km,
-                 "url": urls.artist_url(p.artist.slug)}
+                {
+                    "slug": p.artist.slug,
+                    "name": p.artist.name,
+                    "discipline": p.artist.discipline,
+                    "summary": p.artist.summary,
+                    "place": p.place.name,
+                    "lat": p.place.lat,
+                    "lon": p.place.lon,
+                    "approximate": p.place.approximate,
+                    "radius_km": p.place.radius_km,
+                    "url": urls.artist_url(p.artist.slug),
+                }
                 for p in self.pins
             ],
             "journeys": [
-                {"slug": j.artist.slug, "name": j.artist.name, "place": j.place.name,
-                 "reason": j.place.reason, "lat": j.place.lat, "lon": j.place.lon,
-                 "from": [j.artist.hometown.lat, j.artist.hometown.lon]}
+                {
+                    "slug": j.artist.slug,
+                    "name": j.artist.name,
+                    "place": j.place.name,
+                    "reason": j.place.reason,
+                    "lat": j.place.lat,
+                    "lon": j.place.lon,
+                    "from": [j.artist.hometown.lat, j.artist.hometown.lon],
+                }
                 for j in self.journeys
             ],
         }
@@ -138,11 +151,11 @@ def _place_cities(frame: geo.MapFrame, pins: tuple[Pin, ...]) -> tuple[CityMark,
         if not frame.contains(city.lat, city.lon):
             continue
         x, y = _round(frame.project(city.lat, city.lon))
-        if any(abs(pin.x - x) < PIN_CLEARANCE and abs(pin.y - y) < PIN_CLEARANCE
-               for pin in pins):
+        if any(abs(pin.x - x) < PIN_CLEARANCE and abs(pin.y - y) < PIN_CLEARANCE for pin in pins):
             continue  # the pin's own label names the place
-        label_left = any(0 < pin.x - x < LABEL_WIDTH and abs(pin.y - y) < LABEL_HEIGHT
-                         for pin in pins)
+        label_left = any(
+            0 < pin.x - x < LABEL_WIDTH and abs(pin.y - y) < LABEL_HEIGHT for pin in pins
+        )
         marks.append(CityMark(city.name, x, y, city.capital, label_left))
     return tuple(marks)
 
@@ -163,19 +176,28 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
     # A gentle arc bowed to the left of the direction of travel, so lines read as journeys.
     mx, my = (x0 + x1) / 2, (y0 + y1) / 2
     cx, cy = round(mx + (y1 - y0) * 0.2, 1), round(my - (x1 - x0) * 0.2, 1)
-    return Journey(artist=artist, place=place, path=f"M{x0} {y0}Q{cx} {cy} {x1} {y1}",
-                   x=x1, y=y1, on_map=True)
+    return Journey(
+        artist=artist, place=place, path=f"M{x0} {y0}Q{cx} {cy} {x1} {y1}", x=x1, y=y1, on_map=True
+    )
 
 
 def _locator(region: geo.Region, artist: Artist) -> Locator:
     place = artist.hometown
-    frame = geo.locator_frame(region, place.lat, place.lon, width=LOCATOR_WIDTH,
-                             span_deg=LOCATOR_SPAN_DEG)
+    frame = geo.locator_frame(
+        region, place.lat, place.lon, width=LOCATOR_WIDTH, span_deg=LOCATOR_SPAN_DEG
+    )
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
-    return Locator(view_box=frame.view_box, width=frame.width, height=frame.height,
-                   countries=geo.country_shapes(region, frame), x=x, y=y, radius=radius,
-                   approximate=place.approximate)
+    return Locator(
+        view_box=frame.view_box,
+        width=frame.width,
+        height=frame.height,
+        countries=geo.country_shapes(region, frame),
+        x=x,
+        y=y,
+        radius=radius,
+        approximate=place.approximate,
+    )
 
 
 def _round(point: tuple[float, float]) -> tuple[float, float]:

@@ -37,13 +37,20 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line for the terminal."""
-        return (f"Built {self.pages} pages and {self.images} images "
-                f"({self.files} files) in {self.seconds:.2f} s → {self.output}")
+        return (
+            f"Built {self.pages} pages and {self.images} images "
+            f"({self.files} files) in {self.seconds:.2f} s → {self.output}"
+        )
 
 
-def build(source: Path | str = ".", output: Path | str | None = None, *,
-          base_url: str | None = None, drafts: bool = False,
-          cache_dir: Path | str | None = None) -> BuildReport:
+def build(
+    source: Path | str = ".",
+    output: Path | str | None = None,
+    *,
+    base_url: str | None = None,
+    drafts: bool = False,
+    cache_dir: Path | str | None = None,
+) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``)."""
     started = time.perf_counter()
     source = Path(source).resolve()
@@ -54,16 +61,20 @@ def build(source: Path | str = ".", output: Path | str | None = None, *,
     check_output(target, source)
 
     site = load_site(source, config, MarkdownRenderer(), drafts=drafts)
-    published = publish_images(_image_requests(site),
-                               Path(cache_dir) if cache_dir else source / CACHE_DIR / "images")
+    published = publish_images(
+        _image_requests(site), Path(cache_dir) if cache_dir else source / CACHE_DIR / "images"
+    )
     atlas = build_atlas(site)
     pages = plan_pages(site, published.images, atlas)
 
     theme = default_theme()
     env = make_environment([source / "templates", theme / "templates"], UrlBuilder(config.base_url))
     rendered = render_pages(env, pages, config, published.images)
-    copies = {**collect_static([theme / "static", source / "static"]), **published.files,
-              "map/region.geojson": REGION_FILE}
+    copies = {
+        **collect_static([theme / "static", source / "static"]),
+        **published.files,
+        "map/region.geojson": REGION_FILE,
+    }
     files = write_site(target, rendered, copies)
     return BuildReport(
         output=target,
@@ -93,8 +104,7 @@ def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
 
 def _image_requests(site: Site) -> list[ImageRequest]:
     requests = [
-        ImageRequest(work.image, media_url(work.series_slug, work.slug),
-                     _label(site, work.image))
+        ImageRequest(work.image, media_url(work.series_slug, work.slug), _label(site, work.image))
         for work in site.works()
     ]
     requests += [

@@ -25,27 +25,51 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="The site's folder (with site.yaml and content/).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Where to write the site.  [default: SOURCE/site]")
-@click.option("--base-url", metavar="URL", default=None,
-              help="Override site.yaml's base_url, e.g. https://user.github.io/showcase/.")
+@click.option(
+    "-s",
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site's folder (with site.yaml and content/).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the site.  [default: SOURCE/site]",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    default=None,
+    help="Override site.yaml's base_url, e.g. https://user.github.io/showcase/.",
+)
 @click.option("--drafts", is_flag=True, help="Include artists marked 'draft: true'.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              envvar="SHOWCASE_CACHE_DIR",
-              help="Where resized images are kept between builds.  [default: "
-              "SOURCE/.showcase-cache/images]")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="SHOWCASE_CACHE_DIR",
+    help="Where resized images are kept between builds.  [default: SOURCE/.showcase-cache/images]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
-def build(ctx: click.Context, source: Path, output: Path | None, base_url: str | None,
-          drafts: bool, cache_dir: Path | None, quiet: bool) -> None:
+def build(
+    ctx: click.Context,
+    source: Path,
+    output: Path | None,
+    base_url: str | None,
+    drafts: bool,
+    cache_dir: Path | None,
+    quiet: bool,
+) -> None:
     """Build the site into a folder ready to publish."""
     from generator.build import build as build_site
 
     try:
-        report = build_site(source, output, base_url=base_url, drafts=drafts,
-                            cache_dir=cache_dir)
+        report = build_site(source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir)
     except SiteError as exc:
         _fail(exc, ctx.obj["debug"])
     if not quiet:
@@ -62,8 +86,11 @@ def _fail(exc: SiteError, debug: bool) -> None:
         click.secho("error: ", fg="red", bold=True, err=True, nl=False)
         click.echo(str(error), err=True)
     count = len(errors)
-    click.echo(f"Build failed with {count} error{'s' if count != 1 else ''}; "
-               "the previous site was left as it was.", err=True)
+    click.echo(
+        f"Build failed with {count} error{'s' if count != 1 else ''}; "
+        "the previous site was left as it was.",
+        err=True,
+    )
     sys.exit(1)
 
 

@@ -11,8 +11,17 @@ from generator.frontmatter import load_yaml_document
 from generator.schema import Fields, Problems
 
 CONFIG_FILE = "site.yaml"
-_KEYS = ("title", "tagline", "description", "base_url", "language", "author", "copyright",
-         "navigation", "map")
+_KEYS = (
+    "title",
+    "tagline",
+    "description",
+    "base_url",
+    "language",
+    "author",
+    "copyright",
+    "navigation",
+    "map",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +78,9 @@ def load_config(source: Path) -> SiteConfig:
     data, marks = load_yaml_document(path.read_text(encoding="utf-8"), CONFIG_FILE)
     problems = Problems(CONFIG_FILE, ConfigError)
     if not isinstance(data, dict):
-        raise ConfigError(f"{CONFIG_FILE} must be a set of 'key: value' settings",
-                          path=CONFIG_FILE, line=1)
+        raise ConfigError(
+            f"{CONFIG_FILE} must be a set of 'key: value' settings", path=CONFIG_FILE, line=1
+        )
     fields = Fields(data, marks, problems)
     fields.check_keys(_KEYS)
     config = SiteConfig(
@@ -143,4 +153,3 @@ def _read_map(fields: Fields) -> MapSettings:
             max_zoom=tiles.integer("max_zoom", low=1, high=22, required=False, default=18),
         )
     )
-

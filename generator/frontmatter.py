@@ -107,8 +107,9 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
             hint = "YAML does not allow tab characters for indentation: use spaces"
         elif "mapping values are not allowed" in problem:
             hint = "a value that contains ': ' must be put in quotes"
-        raise ContentError(f"invalid YAML: {problem}", path=path, line=line, column=column,
-                           hint=hint) from None
+        raise ContentError(
+            f"invalid YAML: {problem}", path=path, line=line, column=column, hint=hint
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"invalid YAML: {exc}", path=path, line=first_line) from None
     finally:

@@ -90,11 +90,11 @@ def _publish_one(request: ImageRequest, cache_dir: Path) -> tuple[PublishedImage
         _encode(request, entry)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     renditions = tuple(
-        Rendition(url=f"{request.url_stem}-{w}.webp", width=w, height=h)
-        for w, h in meta["sizes"]
+        Rendition(url=f"{request.url_stem}-{w}.webp", width=w, height=h) for w, h in meta["sizes"]
     )
-    image = PublishedImage(renditions=renditions, width=meta["width"], height=meta["height"],
-                           colour=meta["colour"])
+    image = PublishedImage(
+        renditions=renditions, width=meta["width"], height=meta["height"], colour=meta["colour"]
+    )
     return image, [entry / f"{w}.webp" for w, _ in meta["sizes"]]
 
 
@@ -104,8 +104,11 @@ def _encode(request: ImageRequest, entry: Path) -> None:
             opened.load()
             image = ImageOps.exif_transpose(opened)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"cannot read image: {exc}", path=request.label,
-                         hint="re-export the image as JPEG or PNG") from None
+        raise ImageError(
+            f"cannot read image: {exc}",
+            path=request.label,
+            hint="re-export the image as JPEG or PNG",
+        ) from None
     if image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     tmp = entry.with_name(entry.name + f".tmp{os.getpid()}")
@@ -118,8 +121,12 @@ def _encode(request: ImageRequest, entry: Path) -> None:
         sizes.append((target, height))
     pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     red, green, blue = pixel if isinstance(pixel, tuple) else (0, 0, 0)
-    meta = {"width": image.width, "height": image.height, "sizes": sizes,
-            "colour": f"#{red:02x}{green:02x}{blue:02x}"}
+    meta = {
+        "width": image.width,
+        "height": image.height,
+        "sizes": sizes,
+        "colour": f"#{red:02x}{green:02x}{blue:02x}",
+    }
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     try:
         tmp.rename(entry)

@@ -16,8 +16,18 @@ from generator.schema import Fields, Problems
 from generator.urls import is_valid_slug, slugify
 
 CONTENT_DIR = "content"
-ARTIST_KEYS = ("name", "slug", "discipline", "summary", "hometown", "places", "portrait",
-               "portrait_alt", "weight", "draft")
+ARTIST_KEYS = (
+    "name",
+    "slug",
+    "discipline",
+    "summary",
+    "hometown",
+    "places",
+    "portrait",
+    "portrait_alt",
+    "weight",
+    "draft",
+)
 PLACE_KEYS = ("name", "region", "country", "lat", "lon", "approximate", "radius_km", "reason")
 SERIES_KEYS = ("title", "slug", "artist", "years", "weight", "works")
 WORK_KEYS = ("title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
@@ -28,8 +38,9 @@ T = TypeVar("T", Artist, Series)
 Reader = Callable[[Fields, str, Path, MarkdownRenderer], T]
 
 
-def load_site(root: Path, config: SiteConfig, markdown: MarkdownRenderer, *,
-              drafts: bool = False) -> Site:
+def load_site(
+    root: Path, config: SiteConfig, markdown: MarkdownRenderer, *, drafts: bool = False
+) -> Site:
     """Load every artist and series under ``root/content``; raise ContentErrors on problems."""
     root = root.resolve()
     problems: list[SiteError] = []
@@ -56,8 +67,14 @@ def load_site(root: Path, config: SiteConfig, markdown: MarkdownRenderer, *,
     return Site(config=config, root=root, artists=tuple(artists), series=tuple(series))
 
 
-def _load_kind(root: Path, kind: str, read: Reader[T], markdown: MarkdownRenderer,
-               problems: list[SiteError], broken: set[str]) -> list[tuple[T, Fields]]:
+def _load_kind(
+    root: Path,
+    kind: str,
+    read: Reader[T],
+    markdown: MarkdownRenderer,
+    problems: list[SiteError],
+    broken: set[str],
+) -> list[tuple[T, Fields]]:
     folder = root / CONTENT_DIR / kind
     items: list[tuple[T, Fields]] = []
     if not folder.is_dir():
@@ -69,9 +86,14 @@ def _load_kind(root: Path, kind: str, read: Reader[T], markdown: MarkdownRendere
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             line = path.read_bytes()[: exc.start].count(b"\n") + 1
-            problems.append(ContentError(
-                f"the file is not valid UTF-8 (byte {exc.start})", path=rel, line=line,
-                hint="save the file with UTF-8 encoding"))
+            problems.append(
+                ContentError(
+                    f"the file is not valid UTF-8 (byte {exc.start})",
+                    path=rel,
+                    line=line,
+                    hint="save the file with UTF-8 encoding",
+                )
+            )
             continue
         try:
             document = parse_frontmatter(text, rel)
@@ -104,7 +126,7 @@ def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRender
         places=tuple(_read_place(place) for place in fields.mappings("places")),
         portrait=portrait,
         portrait_alt=fields.text("portrait_alt", required=portrait is not None),
-        weight=fields.integer("weight", low=-10**6, high=10**6, required=False),
+        weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
         draft=fields.flag("draft"),
         story_html=markdown.render(body),
         source=fields.problems.path,
@@ -125,8 +147,11 @@ def _read_place(fields: Fields) -> Place:
         lon=fields.number("lon", low=-180, high=180),
         reason=fields.text("reason", required=False),
         approximate=approximate,
-        radius_km=fields.number("radius_km", low=1, high=2000, required=False,
-                                default=DEFAULT_RADIUS_KM) if approximate else 0.0,
+        radius_km=fields.number(
+            "radius_km", low=1, high=2000, required=False, default=DEFAULT_RADIUS_KM
+        )
+        if approximate
+        else 0.0,
     )
 
 
@@ -145,14 +170,17 @@ def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRender
             )
         works.append(work)
     if "works" in fields.data and not works:
-        fields.problems.add("a series needs at least one work", fields.mark("works"),
-                            "add works as '- title: …' items under 'works:'")
+        fields.problems.add(
+            "a series needs at least one work",
+            fields.mark("works"),
+            "add works as '- title: …' items under 'works:'",
+        )
     return Series(
         slug=slug,
         title=title,
         artist_slug=fields.text("artist"),
         years=fields.text("years"),
-        weight=fields.integer("weight", low=-10**6, high=10**6, required=False),
+        weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
         works=tuple(works),
         description_html=markdown.render(body),
         source=fields.problems.path,
@@ -195,21 +223,28 @@ def _read_image(fields: Fields, key: str, path: Path, *, required: bool) -> Path
     mark = fields.mark(key)
     root = _project_root(path)
     if Path(value).is_absolute() or value.startswith("~"):
-        fields.problems.add(f"'{fields.name(key)}' must be a path relative to this file",
-                            mark, f"for example '{path.stem}/01-title.jpg'")
+        fields.problems.add(
+            f"'{fields.name(key)}' must be a path relative to this file",
+            mark,
+            f"for example '{path.stem}/01-title.jpg'",
+        )
         return None
     candidate = path.parent / value
     resolved = candidate.resolve()
     if not resolved.is_relative_to(root):
-        fields.problems.add(f"'{fields.name(key)}' points outside the project: {value}", mark,
-                            "keep images beside the content file that shows them")
+        fields.problems.add(
+            f"'{fields.name(key)}' points outside the project: {value}",
+            mark,
+            "keep images beside the content file that shows them",
+        )
         return None
     if not _exists_exactly(candidate):
         fields.problems.add(f"image not found: {value}", mark, _suggest_file(candidate))
         return None
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-        fields.problems.add(f"'{value}' is not an image file", mark,
-                            f"use one of: {', '.join(IMAGE_SUFFIXES)}")
+        fields.problems.add(
+            f"'{value}' is not an image file", mark, f"use one of: {', '.join(IMAGE_SUFFIXES)}"
+        )
         return None
     return resolved
 
@@ -248,13 +283,18 @@ def _duplicate_slugs(items: list[tuple[T, Fields]], kind: str) -> list[SiteError
     first: dict[str, T] = {}
     for item, fields in items:
         if item.slug in first:
-            mark = fields.mark("slug" if "slug" in fields.data else
-                               ("name" if kind == "artist" else "title"))
-            problems.append(ContentError(
-                f"the {kind} slug '{item.slug}' is already used by {first[item.slug].source}",
-                path=item.source, line=mark.line, column=mark.column,
-                hint="give one of them a different 'slug:' in its front-matter",
-            ))
+            mark = fields.mark(
+                "slug" if "slug" in fields.data else ("name" if kind == "artist" else "title")
+            )
+            problems.append(
+                ContentError(
+                    f"the {kind} slug '{item.slug}' is already used by {first[item.slug].source}",
+                    path=item.source,
+                    line=mark.line,
+                    column=mark.column,
+                    hint="give one of them a different 'slug:' in its front-matter",
+                )
+            )
         else:
             first[item.slug] = item
     return problems
@@ -264,5 +304,10 @@ def _unknown_artist(series: Series, fields: Fields, known: list[str]) -> SiteErr
     close = difflib.get_close_matches(series.artist_slug, known, n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'?" if close else f"known artists: {', '.join(known)}"
     mark = fields.mark("artist")
-    return ContentError(f"unknown artist '{series.artist_slug}'", path=series.source,
-                        line=mark.line, column=mark.column, hint=hint)
+    return ContentError(
+        f"unknown artist '{series.artist_slug}'",
+        path=series.source,
+        line=mark.line,
+        column=mark.column,
+        hint=hint,
+    )

@@ -89,9 +89,7 @@ class Site:
         by_artist: dict[str, list[Series]] = {a.slug: [] for a in self.artists}
         for series in self.series:
             by_artist.setdefault(series.artist_slug, []).append(series)
-        object.__setattr__(
-            self, "_series_by_artist", {k: tuple(v) for k, v in by_artist.items()}
-        )
+        object.__setattr__(self, "_series_by_artist", {k: tuple(v) for k, v in by_artist.items()})
         object.__setattr__(self, "_artist_by_slug", {a.slug: a for a in self.artists})
 
     def series_of(self, artist: Artist) -> tuple[Series, ...]:

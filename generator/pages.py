@@ -42,20 +42,29 @@ def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> l
     for series in site.series:
         artist = site.artist_of(series)
         cover = images[series.cover.image]
-        pages.append(Page(
-            url=urls.series_url(series.slug),
-            template="series.html",
-            title=f"{series.title} — {artist.name}",
-            description=_first_sentence(series.description_html) or
-            f"{series.title}, a series by {artist.name} ({series.years}).",
-            image=cover.largest,
-            image_alt=series.cover.alt,
-            data={"series": series, "artist": artist},
-        ))
+        pages.append(
+            Page(
+                url=urls.series_url(series.slug),
+                template="series.html",
+                title=f"{series.title} — {artist.name}",
+                description=_first_sentence(series.description_html)
+                or f"{series.title}, a series by {artist.name} ({series.years}).",
+                image=cover.largest,
+                image_alt=series.cover.alt,
+                data={"series": series, "artist": artist},
+            )
+        )
         for work, previous_work, next_work in _neighbours(series.works):
             pages.append(_work(series, artist, images, work, previous_work, next_work))
-    pages.append(Page(url="/404.html", template="404.html", title="Page not found",
-                      description="This page does not exist.", in_sitemap=False))
+    pages.append(
+        Page(
+            url="/404.html",
+            template="404.html",
+            title="Page not found",
+            description="This page does not exist.",
+            in_sitemap=False,
+        )
+    )
     return pages
 
 
@@ -97,8 +106,14 @@ def _map(site: Site, atlas: Atlas) -> Page:
     )
 
 
-def _artist(site: Site, images: dict[Any, PublishedImage], atlas: Atlas, artist: Artist,
-            previous: Artist | None, following: Artist | None) -> Page:
+def _artist(
+    site: Site,
+    images: dict[Any, PublishedImage],
+    atlas: Atlas,
+    artist: Artist,
+    previous: Artist | None,
+    following: Artist | None,
+) -> Page:
     cover = _artist_cover(site, artist)
     return Page(
         url=urls.artist_url(artist.slug),
@@ -107,24 +122,39 @@ def _artist(site: Site, images: dict[Any, PublishedImage], atlas: Atlas, artist:
         description=artist.summary,
         image=images[cover.image].largest if cover else None,
         image_alt=cover.alt if cover else "",
-        data={"artist": artist, "series_list": site.series_of(artist),
-              "previous": previous, "next": following,
-              "locator": atlas.locator(artist.slug)},
+        data={
+            "artist": artist,
+            "series_list": site.series_of(artist),
+            "previous": previous,
+            "next": following,
+            "locator": atlas.locator(artist.slug),
+        },
     )
 
 
-def _work(series: Series, artist: Artist, images: dict[Any, PublishedImage], work: Work,
-          previous: Work | None, following: Work | None) -> Page:
+def _work(
+    series: Series,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    work: Work,
+    previous: Work | None,
+    following: Work | None,
+) -> Page:
     return Page(
         url=urls.work_url(work.series_slug, work.slug),
         template="work.html",
         title=f"{work.title} ({work.year}) — {artist.name}",
-        description=work.caption or f"{work.title}, {work.medium}, {work.year}, "
-        f"from {series.title} by {artist.name}.",
+        description=work.caption
+        or f"{work.title}, {work.medium}, {work.year}, from {series.title} by {artist.name}.",
         image=images[work.image].largest,
         image_alt=work.alt,
-        data={"work": work, "series": series, "artist": artist,
-              "previous": previous, "next": following},
+        data={
+            "work": work,
+            "series": series,
+            "artist": artist,
+            "previous": previous,
+            "next": following,
+        },
     )
 
 

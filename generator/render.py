@@ -13,8 +13,12 @@ from generator.images import PublishedImage
 from generator.pages import Page
 
 
-def render_pages(env: jinja2.Environment, pages: Sequence[Page], config: SiteConfig,
-                 images: dict[Any, PublishedImage]) -> dict[str, bytes]:
+def render_pages(
+    env: jinja2.Environment,
+    pages: Sequence[Page],
+    config: SiteConfig,
+    images: dict[Any, PublishedImage],
+) -> dict[str, bytes]:
     """Every page, plus the sitemap and robots.txt, as UTF-8 bytes."""
     shared = {"site": config, "images": images}
     output: dict[str, bytes] = {}
@@ -30,14 +34,19 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> byte
     try:
         return env.get_template(name).render(context).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}",
-                            path=exc.filename or name, line=exc.lineno) from None
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", path=name,
-                            hint="add it to templates/ or check its name") from None
+        raise TemplateError(
+            f"template not found: {exc.name}",
+            path=name,
+            hint="add it to templates/ or check its name",
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{exc.message} while rendering {name}", path=_where(exc, name),
-                            line=_line(exc)) from None
+        raise TemplateError(
+            f"{exc.message} while rendering {name}", path=_where(exc, name), line=_line(exc)
+        ) from None
 
 
 def _where(exc: BaseException, name: str) -> str:

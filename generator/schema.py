@@ -96,8 +96,9 @@ class Fields:
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problems.add(f"'{self.name(key)}' must be a number (got {value!r})",
-                              self.mark(key))
+            self.problems.add(
+                f"'{self.name(key)}' must be a number (got {value!r})", self.mark(key)
+            )
             return default
         if not low <= value <= high:
             self.problems.add(
@@ -107,15 +108,17 @@ class Fields:
             return default
         return float(value)
 
-    def integer(self, key: str, *, low: int, high: int, required: bool = True,
-                default: int = 0) -> int:
+    def integer(
+        self, key: str, *, low: int, high: int, required: bool = True, default: int = 0
+    ) -> int:
         """A whole number between ``low`` and ``high`` inclusive."""
         value = self._get(key, required, "whole number")
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problems.add(f"'{self.name(key)}' must be a whole number (got {value!r})",
-                              self.mark(key))
+            self.problems.add(
+                f"'{self.name(key)}' must be a whole number (got {value!r})", self.mark(key)
+            )
             return default
         if not low <= value <= high:
             self.problems.add(
@@ -131,8 +134,9 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.problems.add(f"'{self.name(key)}' must be true or false (got {value!r})",
-                              self.mark(key))
+            self.problems.add(
+                f"'{self.name(key)}' must be true or false (got {value!r})", self.mark(key)
+            )
             return default
         return value
 
@@ -142,8 +146,9 @@ class Fields:
         if value is _MISSING:
             return None
         if not isinstance(value, dict):
-            self.problems.add(f"'{self.name(key)}' must be a set of 'key: value' fields",
-                              self.mark(key))
+            self.problems.add(
+                f"'{self.name(key)}' must be a set of 'key: value' fields", self.mark(key)
+            )
             return None
         return Fields(value, self.marks, self.problems, (*self.prefix, key))
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-                 "images/marker-icon.png", "images/marker-icon-2x.png",
-                 "images/marker-shadow.png")
+LEAFLET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
 LEAFLET_URL = "vendor/leaflet/"
 
 

@@ -19,18 +19,24 @@ def check_output(output: Path, source: Path) -> None:
     source = source.resolve()
     home = Path.home().resolve()
     if output == source or source.is_relative_to(output):
-        raise OutputError(f"refusing to build into {output}: it holds the project itself",
-                          hint="choose a folder of its own, such as 'site/'")
+        raise OutputError(
+            f"refusing to build into {output}: it holds the project itself",
+            hint="choose a folder of its own, such as 'site/'",
+        )
     if output in (home, Path(output.anchor)):
-        raise OutputError(f"refusing to build into {output}",
-                          hint="choose a folder of its own, such as 'site/'")
+        raise OutputError(
+            f"refusing to build into {output}", hint="choose a folder of its own, such as 'site/'"
+        )
     for kept in ("content", "templates", "static"):
         if output.is_relative_to(source / kept):
-            raise OutputError(f"refusing to build into {output}: it is inside {kept}/",
-                              hint="choose a folder beside them, such as 'site/'")
+            raise OutputError(
+                f"refusing to build into {output}: it is inside {kept}/",
+                hint="choose a folder beside them, such as 'site/'",
+            )
     if output.exists() and not output.is_dir():
-        raise OutputError(f"{output} exists and is not a folder",
-                          hint="remove it or choose another --output")
+        raise OutputError(
+            f"{output} exists and is not a folder", hint="remove it or choose another --output"
+        )
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
         raise OutputError(
             f"refusing to replace {output}: it was not made by showcase (no {MARKER} file)",
@@ -85,4 +91,3 @@ def _inside(root: Path, rel: str) -> Path:
     if not target.is_relative_to(root.resolve()) or Path(rel).is_absolute():
         raise OutputError(f"refusing to write {rel!r} outside the output folder")
     return target
-

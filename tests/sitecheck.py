@@ -91,7 +91,7 @@ def broken_references(site: Path, base_path: str = "/") -> list[str]:
             if not parts.path.startswith(base_path):
                 broken.append(f"{page_url}: {ref} is outside {base_path}")
                 continue
-            target = target_file(site, "/" + parts.path[len(base_path):])
+            target = target_file(site, "/" + parts.path[len(base_path) :])
             if not target.is_file():
                 broken.append(f"{page_url}: {ref} → missing {target.relative_to(site)}")
             elif parts.fragment and target.suffix == ".html":

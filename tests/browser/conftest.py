@@ -15,15 +15,25 @@ import pytest
 
 from generator import BuildReport
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 def chromium_path() -> str | None:
     """Debian's Chromium, or another one named by SHOWCASE_CHROMIUM."""
-    return os.environ.get("SHOWCASE_CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser")
+    return (
+        os.environ.get("SHOWCASE_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
 
 
 @pytest.fixture(scope="session")

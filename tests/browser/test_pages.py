@@ -28,8 +28,9 @@ def first_work_url(page: Any) -> str:
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_page_loads_without_errors(browser: Any, served_site: str, artifacts: Path, kind: str,
-                                   viewport: str) -> None:
+def test_page_loads_without_errors(
+    browser: Any, served_site: str, artifacts: Path, kind: str, viewport: str
+) -> None:
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     path = PAGES[kind]
@@ -37,12 +38,20 @@ def test_page_loads_without_errors(browser: Any, served_site: str, artifacts: Pa
         page.goto(served_site + path, wait_until="networkidle")
         path = first_work_url(page)
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
-            if r.status >= 400 and not r.url.endswith("/404.html") else None)
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 and not r.url.endswith("/404.html")
+            else None
+        ),
+    )
     page.goto(served_site + path, wait_until="networkidle")
     if kind == "map":
         page.wait_for_selector(".leaflet-container")
@@ -64,8 +73,7 @@ def test_every_image_on_a_series_page_loads(browser: Any, served_site: str) -> N
     assert widths and all(width > 0 for width in widths)
 
 
-def test_the_map_works_without_javascript(browser: Any, served_site: str,
-                                          artifacts: Path) -> None:
+def test_the_map_works_without_javascript(browser: Any, served_site: str, artifacts: Path) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     page.goto(served_site + "/map/")

@@ -26,8 +26,9 @@ def test_help_lists_the_build_command_and_its_options() -> None:
 
 
 def test_build_prints_a_summary_line(project: Path, image_cache: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", "--source", str(project),
-                                      "--cache-dir", str(image_cache)])
+    result = CliRunner().invoke(
+        cli, ["build", "--source", str(project), "--cache-dir", str(image_cache)]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Built ")
     assert " pages and " in result.output and " images " in result.output
@@ -35,27 +36,42 @@ def test_build_prints_a_summary_line(project: Path, image_cache: Path) -> None:
 
 
 def test_quiet_build_prints_nothing(project: Path, image_cache: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", "-s", str(project), "-q",
-                                      "--cache-dir", str(image_cache)])
+    result = CliRunner().invoke(
+        cli, ["build", "-s", str(project), "-q", "--cache-dir", str(image_cache)]
+    )
     assert result.exit_code == 0
     assert result.output == ""
 
 
 def test_output_and_base_url_options(project: Path, tmp_path: Path, image_cache: Path) -> None:
     out = tmp_path / "public"
-    result = CliRunner().invoke(cli, ["build", "-s", str(project), "-o", str(out), "-q",
-                                      "--base-url", "https://user.github.io/showcase",
-                                      "--cache-dir", str(image_cache)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "-s",
+            str(project),
+            "-o",
+            str(out),
+            "-q",
+            "--base-url",
+            "https://user.github.io/showcase",
+            "--cache-dir",
+            str(image_cache),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert 'href="/showcase/gallery/"' in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_drafts_are_left_out_unless_asked_for(project: Path, tmp_path: Path,
-                                              image_cache: Path) -> None:
+def test_drafts_are_left_out_unless_asked_for(
+    project: Path, tmp_path: Path, image_cache: Path
+) -> None:
     artist = project / "content/artists/bakhyt-morel.md"
-    artist.write_text(artist.read_text(encoding="utf-8").replace("weight: 10",
-                                                                 "weight: 10\ndraft: true"),
-                      encoding="utf-8")
+    artist.write_text(
+        artist.read_text(encoding="utf-8").replace("weight: 10", "weight: 10\ndraft: true"),
+        encoding="utf-8",
+    )
     common = ["-s", str(project), "-q", "--cache-dir", str(image_cache)]
     CliRunner().invoke(cli, ["build", *common, "-o", str(tmp_path / "public")])
     assert not (tmp_path / "public/artists/bakhyt-morel").exists()
@@ -64,8 +80,9 @@ def test_drafts_are_left_out_unless_asked_for(project: Path, tmp_path: Path,
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == f"showcase, version {__version__}"
 
 
@@ -76,13 +93,10 @@ def test_a_missing_site_yaml_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_warnings_are_printed_but_do_not_fail_the_build(project: Path,
-                                                       image_cache: Path) -> None:
+def test_warnings_are_printed_but_do_not_fail_the_build(project: Path, image_cache: Path) -> None:
     for series in (project / "content/series").glob("*.md"):
         if "artist: bakhyt-morel" in series.read_text(encoding="utf-8"):
             series.unlink()
-    result = CliRunner().invoke(cli, ["build", "-s", str(project),
-                                      "--cache-dir", str(image_cache)])
+    result = CliRunner().invoke(cli, ["build", "-s", str(project), "--cache-dir", str(image_cache)])
     assert result.exit_code == 0
-    assert "warning: content/artists/bakhyt-morel.md: Bakhyt Morel has no series" in (
-        result.output)
+    assert "warning: content/artists/bakhyt-morel.md: Bakhyt Morel has no series" in (result.output)

@@ -30,8 +30,16 @@ def plain_quotes(text: str) -> str:
 
 def test_every_page_kind_is_written(example_build: BuildReport) -> None:
     site = example_build.output
-    expected = ["index.html", "404.html", "sitemap.xml", "robots.txt", "gallery/index.html",
-                "map/index.html", "map/region.geojson", ".showcase-build"]
+    expected = [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "gallery/index.html",
+        "map/index.html",
+        "map/region.geojson",
+        ".showcase-build",
+    ]
     expected += [f"artists/{slug}/index.html" for slug in ARTISTS]
     expected += [f"gallery/{slug}/index.html" for slug in SERIES]
     for rel in expected:
@@ -63,7 +71,7 @@ def test_the_stories_are_the_original_texts() -> None:
     for seed, slug in zip(sorted(SEEDS.glob("*.txt")), ARTISTS, strict=True):
         original = seed.read_text(encoding="utf-8")
         if slug == "bakhyt-kalejs":  # the seed opens with two paragraphs that are not the story
-            original = original[original.index("Bakhyt Kalējs was a young artist"):]
+            original = original[original.index("Bakhyt Kalējs was a young artist") :]
         paragraphs = [" ".join(p.split()) for p in original.split("\n\n") if p.strip()]
         assert story_paragraphs(slug) == paragraphs
 
@@ -90,8 +98,9 @@ def test_the_example_builds_without_warnings(example_build: BuildReport) -> None
 
 
 def test_artwork_files_stay_small() -> None:
-    images = [p for p in (ROOT / "content" / "series").rglob("*") if p.is_file()
-              and p.suffix != ".md"]
+    images = [
+        p for p in (ROOT / "content" / "series").rglob("*") if p.is_file() and p.suffix != ".md"
+    ]
     assert images
     assert all(p.stat().st_size <= 200_000 for p in images)
     assert sum(p.stat().st_size for p in images) < 5_000_000
@@ -128,7 +137,7 @@ def test_the_map_page_draws_every_hometown_without_javascript(
     example_build: BuildReport,
 ) -> None:
     html = (example_build.output / "map" / "index.html").read_text(encoding="utf-8")
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
     for slug in ARTISTS:
         assert f'id="pin-{slug}"' in svg
     assert svg.count('class="map-approx"') == 2  # Aktybek and Zhenis are approximate
@@ -136,10 +145,10 @@ def test_the_map_page_draws_every_hometown_without_javascript(
     assert "Paris" in page_text(example_build.output / "map" / "index.html")
 
 
-def test_a_base_url_with_a_sub_path_prefixes_every_link(tmp_path: Path,
-                                                        image_cache: Path) -> None:
-    report = build(ROOT, tmp_path / "site", base_url="https://user.github.io/showcase/",
-                   cache_dir=image_cache)
+def test_a_base_url_with_a_sub_path_prefixes_every_link(tmp_path: Path, image_cache: Path) -> None:
+    report = build(
+        ROOT, tmp_path / "site", base_url="https://user.github.io/showcase/", cache_dir=image_cache
+    )
     assert broken_references(report.output, base_path="/showcase/") == []
     home = (report.output / "index.html").read_text(encoding="utf-8")
     assert 'href="/showcase/css/site.css"' in home

@@ -11,9 +11,16 @@ PARIS = Place(name="Paris", country="France", lat=48.8534, lon=2.3488, reason="M
 
 
 def artist(slug: str, hometown: Place, *places: Place) -> Artist:
-    return Artist(slug=slug, name=slug.title(), discipline="painter", summary="s.",
-                  hometown=hometown, story_html="<p>s</p>", source=f"{slug}.md",
-                  places=places)
+    return Artist(
+        slug=slug,
+        name=slug.title(),
+        discipline="painter",
+        summary="s.",
+        hometown=hometown,
+        story_html="<p>s</p>",
+        source=f"{slug}.md",
+        places=places,
+    )
 
 
 def site(*artists: Artist) -> Site:
@@ -30,10 +37,12 @@ def test_every_artist_gets_a_pin_inside_the_map() -> None:
 
 
 def test_approximate_hometowns_get_a_circle_of_their_radius() -> None:
-    steppe = Place(name="Aktybek", country="Kazakhstan", lat=48.95, lon=68.35,
-                   approximate=True, radius_km=60)
-    wider = Place(name="Aktybek", country="Kazakhstan", lat=48.95, lon=68.35,
-                  approximate=True, radius_km=120)
+    steppe = Place(
+        name="Aktybek", country="Kazakhstan", lat=48.95, lon=68.35, approximate=True, radius_km=60
+    )
+    wider = Place(
+        name="Aktybek", country="Kazakhstan", lat=48.95, lon=68.35, approximate=True, radius_km=120
+    )
     [small] = build_atlas(site(artist("a", steppe))).pins
     [large] = build_atlas(site(artist("a", wider))).pins
     assert small.radius > 0

@@ -24,8 +24,9 @@ def test_out_of_range_values_name_the_field_and_its_line() -> None:
     assert hometown is not None
     hometown.number("lat", low=-90, high=90)
     [error] = problems.errors
-    assert str(error) == ("content/artists/x.md:4:8: 'hometown.lat' must be between -90 and 90 "
-                          "(got 200)")
+    assert str(error) == (
+        "content/artists/x.md:4:8: 'hometown.lat' must be between -90 and 90 (got 200)"
+    )
 
 
 def test_unknown_keys_suggest_the_closest_known_one() -> None:

@@ -26,8 +26,10 @@ def test_two_spellings_of_one_name_share_a_slug() -> None:
     assert slugify("Bakhyt Kalējs") == slugify("Bakhyt Kalejs")
 
 
-@pytest.mark.parametrize(("slug", "valid"), [("bakhyt-morel", True), ("Bakhyt", False),
-                                             ("a--b", False), ("../x", False), ("", False)])
+@pytest.mark.parametrize(
+    ("slug", "valid"),
+    [("bakhyt-morel", True), ("Bakhyt", False), ("a--b", False), ("../x", False), ("", False)],
+)
 def test_valid_slugs_are_single_lowercase_segments(slug: str, valid: bool) -> None:
     assert is_valid_slug(slug) is valid
 
