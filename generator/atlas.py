@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,8 +91,12 @@ class Atlas:
         """Journeys to places beyond the map's edge, listed instead of drawn."""
         return tuple(j for j in self.journeys if not j.on_map)
 
-    def to_json(self) -> dict[str, Any]:
-        """The same content for the interactive map, in latitude and longitude."""
+    def to_json(self, pictures: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The same content for the interactive map, in latitude and longitude.
+
+        ``pictures`` maps an artist's slug to the image their popup card shows.
+        """
+        pictures = pictures or {}
         return {
             "pins": [
                 {
@@ -103,6 +108,7 @@ class Atlas:
                     "lat": p.place.lat,
                     "lon": p.place.lon,
                     "approximate": p.place.approximate,
+                    "picture": pictures.get(p.artist.slug),
                     "radius_km": p.place.radius_km,
                     "url": urls.artist_url(p.artist.slug),
                 }

@@ -36,7 +36,7 @@ class Page:
 
 def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> list[Page]:
     """Every page, in a stable order."""
-    pages = [_home(site, images), _gallery(site, images), _map(site, atlas)]
+    pages = [_home(site, images), _gallery(site, images), _map(site, atlas, images)]
     for artist, previous, following in _neighbours(site.artists):
         pages.append(_artist(site, images, atlas, artist, previous, following))
     for series in site.series:
@@ -95,14 +95,25 @@ def _gallery(site: Site, images: dict[Any, PublishedImage]) -> Page:
     )
 
 
-def _map(site: Site, atlas: Atlas) -> Page:
+def _map(site: Site, atlas: Atlas, images: dict[Any, PublishedImage]) -> Page:
+    pictures = {}
+    for artist in site.artists:
+        cover = _artist_cover(site, artist)
+        if cover is not None:
+            small = images[cover.image].renditions[0]
+            pictures[artist.slug] = {
+                "src": small.url,
+                "width": small.width,
+                "height": small.height,
+                "alt": cover.alt,
+            }
     return Page(
         url=urls.map_url(),
         template="map.html",
         title="Hometown map",
         description="Where the artists of " + site.config.title + " come from, and the places "
         "their stories take them.",
-        data={"atlas": atlas},
+        data={"atlas": atlas, "map_data": atlas.to_json(pictures)},
     )
 
 

@@ -63,9 +63,9 @@
         if (layer.feature.properties.iso_a3 === "KAZ") focus = layer.getBounds();
       });
       // A view first (layers need one): Kazakhstan, with the neighbours around it.
-      map.fitBounds(focus || outlines.getBounds(), { padding: [12, 12] });
+      map.fitBounds(focus || outlines.getBounds(), { padding: [36, 36] });
       map.setMinZoom(map.getZoom() - 1);
-      map.setMaxBounds(outlines.getBounds().pad(0.25));
+      map.setMaxBounds(outlines.getBounds().pad(0.5));
       outlines.addTo(map);
       map.attributionControl.addAttribution("Made with Natural Earth");
 
@@ -84,6 +84,14 @@
           }).addTo(map);
         }
         var popup = el("div", "popup");
+        if (pin.picture) {
+          var img = el("img", "popup__image");
+          img.src = link(pin.picture.src);
+          img.alt = pin.picture.alt;
+          img.width = pin.picture.width;
+          img.height = pin.picture.height;
+          popup.appendChild(img);
+        }
         var name = el("a", "popup__name", pin.name);
         name.href = link(pin.url);
         popup.appendChild(name);
@@ -92,8 +100,9 @@
           (pin.approximate ? " (approximate)" : "")));
         popup.appendChild(el("p", "popup__summary", pin.summary));
         L.circleMarker([pin.lat, pin.lon], {
-          radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1
-        }).bindPopup(popup)
+          radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1,
+          className: "map-marker map-marker--" + pin.slug
+        }).bindPopup(popup, { maxWidth: 240, autoPanPadding: [16, 16] })
           .bindTooltip(pin.name, { className: "map-tooltip", permanent: true, direction: "right", offset: [8, 0] })
           .addTo(map);
       });

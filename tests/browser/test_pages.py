@@ -93,3 +93,20 @@ def test_keyboard_users_can_skip_to_the_content(browser: Any, served_site: str) 
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
     page.close()
+
+
+def test_the_interactive_map_opens_an_artist_card(browser: Any, served_site: str,
+                                                  artifacts: Path) -> None:
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page.goto(served_site + "/map/", wait_until="networkidle")
+    assert not page.locator("svg.atlas__svg").is_visible()  # the static map gave way
+    page.locator("path.map-marker--bekzat-ayumi").click(force=True)
+    card = page.locator(".leaflet-popup-content")
+    card.wait_for()
+    assert card.locator("a.popup__name").inner_text() == "Bekzat Ayumi"
+    assert card.locator("img.popup__image").evaluate("img => img.complete && img.naturalWidth") > 0
+    page.wait_for_timeout(500)  # the popup fades in and the map pans to show it
+    page.screenshot(path=str(artifacts / "map-popup.png"))
+    card.locator("a.popup__name").click()
+    page.wait_for_url("**/artists/bekzat-ayumi/")
+    page.close()
