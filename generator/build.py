@@ -11,6 +11,7 @@ from generator.config import SiteConfig, load_config
 from generator.images import ImageRequest, PublishedImage, publish_images
 from generator.loader import load_site
 from generator.markdown import MarkdownRenderer
+from generator.metadata import Rights
 from generator.model import Site
 from generator.pages import plan_pages
 from generator.render import render_pages
@@ -34,13 +35,25 @@ class BuildReport:
     files: int
     seconds: float
     warnings: tuple[str, ...] = ()
+    encoded: int = 0
+    removed: tuple[tuple[str, int], ...] = ()
 
     def summary(self) -> str:
         """One line for the terminal."""
         return (
             f"Built {self.pages} pages and {self.images} images "
-            f"({self.files} files) in {self.seconds:.2f} s → {self.output}"
+            f"({self.files} files, {self.encoded} images encoded) in {self.seconds:.2f} s "
+            f"→ {self.output}"
         )
+
+    def privacy(self) -> str:
+        """What was kept out of the published images, or '' when there was nothing."""
+        parts = [
+            f"{what} from {count} image{'s' if count != 1 else ''}"
+            for what, count in self.removed
+            if count
+        ]
+        return "Removed " + ", ".join(parts) + "." if parts else ""
 
 
 def build(
@@ -62,7 +75,9 @@ def build(
 
     site = load_site(source, config, MarkdownRenderer(), drafts=drafts)
     published = publish_images(
-        _image_requests(site), Path(cache_dir) if cache_dir else source / CACHE_DIR / "images"
+        _image_requests(site),
+        config.images,
+        Path(cache_dir) if cache_dir else source / CACHE_DIR / "images",
     )
     atlas = build_atlas(site)
     pages = plan_pages(site, published.images, atlas)
@@ -82,7 +97,9 @@ def build(
         images=len(published.images),
         files=files,
         seconds=time.perf_counter() - started,
-        warnings=tuple(_warnings(site, published.images)),
+        warnings=tuple(_warnings(site, published.images)) + published.notes,
+        encoded=published.encoded,
+        removed=tuple(published.removed.items()),
     )
 
 
@@ -103,12 +120,30 @@ def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
 
 
 def _image_requests(site: Site) -> list[ImageRequest]:
-    requests = [
-        ImageRequest(work.image, media_url(work.series_slug, work.slug), _label(site, work.image))
-        for work in site.works()
-    ]
+    default = site.config.images.copyright or site.config.copyright
+    requests = []
+    for series in site.series:
+        rights = Rights(artist=site.artist_of(series).name, copyright=default)
+        requests += [
+            ImageRequest(
+                work.image,
+                media_url(work.series_slug, work.slug),
+                _label(site, work.image),
+                rights,
+                work.line,
+                work.source,
+            )
+            for work in series.works
+        ]
     requests += [
-        ImageRequest(a.portrait, media_url("artists", a.slug), _label(site, a.portrait))
+        ImageRequest(
+            a.portrait,
+            media_url("artists", a.slug),
+            _label(site, a.portrait),
+            Rights(artist=a.name, copyright=default),
+            None,
+            a.source,
+        )
         for a in site.artists
         if a.portrait is not None
     ]

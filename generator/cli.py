@@ -75,6 +75,8 @@ def build(
     if not quiet:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
+        if report.privacy():
+            click.echo(report.privacy())
         click.echo(report.summary())
 
 

@@ -21,6 +21,7 @@ _KEYS = (
     "copyright",
     "navigation",
     "map",
+    "images",
 )
 
 
@@ -48,6 +49,27 @@ class MapSettings:
     tiles: TileLayer | None = None
 
 
+IMAGE_FORMATS = ("avif", "webp", "jpeg")
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSettings:
+    """How published images are made."""
+
+    widths: tuple[int, ...] = (480, 960, 1600, 2400)
+    formats: tuple[str, ...] = IMAGE_FORMATS
+    avif_quality: int = 55
+    webp_quality: int = 80
+    jpeg_quality: int = 82
+    keep_gps: bool = False
+    downloads: bool = False
+    copyright: str = ""
+
+    def quality(self, image_format: str) -> int:
+        """The encoder quality for one format."""
+        return int(getattr(self, f"{image_format}_quality"))
+
+
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The settings of one site."""
@@ -61,6 +83,7 @@ class SiteConfig:
     copyright: str = ""
     navigation: tuple[NavItem, ...] = ()
     map: MapSettings = MapSettings()
+    images: ImageSettings = ImageSettings()
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -93,6 +116,7 @@ def load_config(source: Path) -> SiteConfig:
         copyright=fields.text("copyright", required=False),
         navigation=tuple(_read_navigation(fields)),
         map=_read_map(fields),
+        images=_read_images(fields),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)
@@ -152,4 +176,48 @@ def _read_map(fields: Fields) -> MapSettings:
             attribution=tiles.text("attribution"),
             max_zoom=tiles.integer("max_zoom", low=1, high=22, required=False, default=18),
         )
+    )
+
+
+def _read_images(fields: Fields) -> ImageSettings:
+    settings = fields.mapping("images", required=False)
+    default = ImageSettings()
+    if settings is None:
+        return default
+    settings.check_keys(("widths", "formats", "quality", "keep_gps", "downloads", "copyright"))
+    widths = settings.data.get("widths", list(default.widths))
+    if not (
+        isinstance(widths, list)
+        and widths
+        and all(isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8192 for w in widths)
+    ):
+        settings.problems.add(
+            "'images.widths' must be a list of widths in pixels (16–8192)",
+            settings.mark("widths"),
+            "for example [480, 960, 1600, 2400]",
+        )
+        widths = list(default.widths)
+    formats = settings.data.get("formats", list(default.formats))
+    if not (isinstance(formats, list) and formats and all(f in IMAGE_FORMATS for f in formats)):
+        settings.problems.add(
+            f"'images.formats' must be a list drawn from {list(IMAGE_FORMATS)}",
+            settings.mark("formats"),
+            "keep 'jpeg' last: it is the fallback",
+        )
+        formats = list(default.formats)
+    quality = settings.mapping("quality", required=False)
+    qualities = {}
+    if quality is not None:
+        quality.check_keys(IMAGE_FORMATS)
+        for name in IMAGE_FORMATS:
+            qualities[f"{name}_quality"] = quality.integer(
+                name, low=1, high=100, required=False, default=default.quality(name)
+            )
+    return ImageSettings(
+        widths=tuple(sorted(set(widths))),
+        formats=tuple(dict.fromkeys(formats)),
+        keep_gps=settings.flag("keep_gps"),
+        downloads=settings.flag("downloads"),
+        copyright=settings.text("copyright", required=False),
+        **qualities,
     )

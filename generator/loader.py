@@ -7,10 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from PIL import Image
+
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.frontmatter import parse_frontmatter
 from generator.markdown import MarkdownRenderer
+from generator.metadata import EmbeddedText, read_embedded_text
 from generator.model import Artist, Place, Series, Site, Work
 from generator.schema import Fields, Problems
 from generator.urls import is_valid_slug, slugify
@@ -189,8 +192,15 @@ def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRender
 
 def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
     fields.check_keys(WORK_KEYS)
-    title = fields.text("title")
     image = _read_image(fields, "image", path, required=True)
+    embedded = _embedded_text(fields, image)
+    title = fields.text("title", required=False) or embedded.title
+    if not title:
+        fields.problems.add(
+            f"'{fields.name('title')}' is required",
+            fields.mark(),
+            "add a line 'title: <text>', or give the image an embedded title (XMP/IPTC)",
+        )
     return Work(
         slug=_read_slug(fields, title),
         title=title,
@@ -199,9 +209,22 @@ def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
         alt=fields.text("alt"),
         image=image or path,
         series_slug=series_slug,
-        caption=fields.text("caption", required=False),
+        caption=fields.text("caption", required=False) or embedded.caption,
         dimensions=fields.text("dimensions", required=False),
+        source=fields.problems.path,
+        line=fields.mark("image").line,
     )
+
+
+def _embedded_text(fields: Fields, image: Path | None) -> EmbeddedText:
+    """The image's own title and caption, read only when the front-matter lacks one."""
+    if image is None or (fields.data.get("title") and fields.data.get("caption")):
+        return EmbeddedText()
+    try:
+        with Image.open(image) as opened:
+            return read_embedded_text(opened)
+    except (OSError, SyntaxError, ValueError):
+        return EmbeddedText()  # a damaged image is reported when it is published
 
 
 def _read_slug(fields: Fields, name: str) -> str:

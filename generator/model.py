@@ -35,6 +35,8 @@ class Work:
     series_slug: str
     caption: str = ""
     dimensions: str = ""
+    source: str = ""
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

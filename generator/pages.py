@@ -49,7 +49,7 @@ def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> l
                 title=f"{series.title} — {artist.name}",
                 description=_first_sentence(series.description_html)
                 or f"{series.title}, a series by {artist.name} ({series.years}).",
-                image=cover.largest,
+                image=cover.social,
                 image_alt=series.cover.alt,
                 data={"series": series, "artist": artist},
             )
@@ -75,7 +75,7 @@ def _home(site: Site, images: dict[Any, PublishedImage]) -> Page:
         template="home.html",
         title=site.config.title,
         description=site.config.description,
-        image=images[cover.image].largest if cover else None,
+        image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={"cards": [(a, _artist_cover(site, a)) for a in site.artists]},
     )
@@ -89,7 +89,7 @@ def _gallery(site: Site, images: dict[Any, PublishedImage]) -> Page:
         template="gallery.html",
         title="Gallery",
         description=f"Every series of {site.config.title}, by artist.",
-        image=images[first.image].largest if first else None,
+        image=images[first.image].social if first else None,
         image_alt=first.alt if first else "",
         data={"groups": groups},
     )
@@ -131,7 +131,7 @@ def _artist(
         template="artist.html",
         title=f"{artist.name}, {artist.discipline}",
         description=artist.summary,
-        image=images[cover.image].largest if cover else None,
+        image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={
             "artist": artist,
@@ -157,7 +157,7 @@ def _work(
         title=f"{work.title} ({work.year}) — {artist.name}",
         description=work.caption
         or f"{work.title}, {work.medium}, {work.year}, from {series.title} by {artist.name}.",
-        image=images[work.image].largest,
+        image=images[work.image].social,
         image_alt=work.alt,
         data={
             "work": work,

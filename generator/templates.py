@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.images import PublishedImage
+from generator.images import ImageSource, PublishedImage
 from generator.urls import UrlBuilder, permalink
 
 
@@ -37,7 +37,7 @@ def make_environment(template_dirs: Sequence[Path], urls: UrlBuilder) -> jinja2.
     return env
 
 
-def _srcset(image: PublishedImage, urls: UrlBuilder) -> str:
+def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:
     return ", ".join(f"{urls.href(r.url)} {r.width}w" for r in image.renditions)
 
 
