@@ -106,6 +106,11 @@ def _open(source: Path) -> Image.Image:
     """Open an image, refusing what is not one, is damaged, or would decode to a bomb."""
     try:
         image = Image.open(source)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError(
+            f"the image is over the limit of {MAX_PIXELS // 1_000_000} megapixels",
+            hint="export a smaller version (8,000 px on the long side is plenty for the web)",
+        ) from None
     except UnidentifiedImageError:
         raise ImageError(
             "not an image Pillow can read", hint="export it as JPEG, PNG or WebP"

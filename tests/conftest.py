@@ -32,3 +32,11 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copy2(ROOT / "site.yaml", target / "site.yaml")
     return target
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, image_cache: Path, example_build: BuildReport) -> Path:
+    """A copy of the warm image cache, for builds whose changes would make its entries stale."""
+    target = tmp_path / "image-cache"
+    shutil.copytree(image_cache, target)
+    return target

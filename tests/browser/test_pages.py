@@ -95,8 +95,9 @@ def test_keyboard_users_can_skip_to_the_content(browser: Any, served_site: str) 
     page.close()
 
 
-def test_the_interactive_map_opens_an_artist_card(browser: Any, served_site: str,
-                                                  artifacts: Path) -> None:
+def test_the_interactive_map_opens_an_artist_card(
+    browser: Any, served_site: str, artifacts: Path
+) -> None:
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
     page.goto(served_site + "/map/", wait_until="networkidle")
     assert not page.locator("svg.atlas__svg").is_visible()  # the static map gave way

@@ -65,14 +65,14 @@ def test_output_and_base_url_options(project: Path, tmp_path: Path, image_cache:
 
 
 def test_drafts_are_left_out_unless_asked_for(
-    project: Path, tmp_path: Path, image_cache: Path
+    project: Path, tmp_path: Path, own_cache: Path
 ) -> None:
     artist = project / "content/artists/bakhyt-morel.md"
     artist.write_text(
         artist.read_text(encoding="utf-8").replace("weight: 10", "weight: 10\ndraft: true"),
         encoding="utf-8",
     )
-    common = ["-s", str(project), "-q", "--cache-dir", str(image_cache)]
+    common = ["-s", str(project), "-q", "--cache-dir", str(own_cache)]
     CliRunner().invoke(cli, ["build", *common, "-o", str(tmp_path / "public")])
     assert not (tmp_path / "public/artists/bakhyt-morel").exists()
     CliRunner().invoke(cli, ["build", *common, "-o", str(tmp_path / "drafts"), "--drafts"])
@@ -93,10 +93,10 @@ def test_a_missing_site_yaml_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_warnings_are_printed_but_do_not_fail_the_build(project: Path, image_cache: Path) -> None:
+def test_warnings_are_printed_but_do_not_fail_the_build(project: Path, own_cache: Path) -> None:
     for series in (project / "content/series").glob("*.md"):
         if "artist: bakhyt-morel" in series.read_text(encoding="utf-8"):
             series.unlink()
-    result = CliRunner().invoke(cli, ["build", "-s", str(project), "--cache-dir", str(image_cache)])
+    result = CliRunner().invoke(cli, ["build", "-s", str(project), "--cache-dir", str(own_cache)])
     assert result.exit_code == 0
     assert "warning: content/artists/bakhyt-morel.md: Bakhyt Morel has no series" in (result.output)
