@@ -44,26 +44,16 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> byte
             hint="add it to templates/ or check its name",
         ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"{exc.message} while rendering {name}", path=_where(exc, name), line=_line(exc)
-        ) from None
+        path, line = _template_frame(exc, name)
+        raise TemplateError(f"{exc.message} while rendering {name}", path=path, line=line) from None
 
 
-def _where(exc: BaseException, name: str) -> str:
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The innermost template file and line of a rendering error (Jinja maps its frames)."""
+    path, line = name, None
     tb = exc.__traceback__
-    filename = name
     while tb is not None:
         if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
-            filename = tb.tb_frame.f_code.co_filename
+            path, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
-    return filename
-
-
-def _line(exc: BaseException) -> int | None:
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+    return path, line

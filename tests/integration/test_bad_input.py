@@ -160,3 +160,15 @@ def test_the_project_folder_itself_is_refused_as_output(project: Path) -> None:
     assert result.exit_code == 1
     assert "holds the project itself" in result.output
     assert (project / "content").is_dir()
+
+
+def test_a_template_error_names_the_template_and_line(project: Path, image_cache: Path) -> None:
+    (project / "templates").mkdir()
+    (project / "templates/404.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{{ page.no_such_field }}\n'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    code, output = run_build(project, image_cache)
+    assert code == 1
+    assert "templates/404.html:3" in output and "no_such_field" in output
