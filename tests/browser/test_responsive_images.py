@@ -22,7 +22,17 @@ MEASURE = """imgs => imgs.map(img => ({
 
 
 @pytest.mark.parametrize("screen", sorted(SCREENS))
-@pytest.mark.parametrize("path", ["/gallery/the-people-of-aktybek/", "/", "/gallery/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/gallery/",
+        "/gallery/the-people-of-aktybek/",
+        "/artists/bakhyt-kalejs/",
+        "/gallery/steppe-awakening/golden-grass/",
+        "/gallery/bazaar-colours/spice-stall/",
+    ],
+)
 def test_images_come_as_avif_no_larger_than_shown(
     browser: Any, served_site: str, screen: str, path: str
 ) -> None:
