@@ -120,3 +120,16 @@ def test_published_images_carry_authorship_and_nothing_else(example_build: Build
             assert exif_text(exif[0x8298]) == "© The artists. All rights reserved.", path
             assert exif_text(exif[0x013B]) in ("Bakhyt Morel", "Bekzat Ayumi", "Bakhyt Kalējs")
             assert not image.info.get("xmp"), path
+
+
+def test_work_pages_share_a_jpeg_derivative_in_link_previews(example_build: BuildReport) -> None:
+    works = sorted((example_build.output / "gallery").glob("*/*/index.html"))
+    assert len(works) == 18
+    for page in works:
+        html = page.read_text(encoding="utf-8")
+        for tag in ("og:image", "twitter:image"):
+            match = re.search(rf'<meta (?:property|name)="{tag}" content="([^"]+)">', html)
+            assert match, (page, tag)
+            url = match.group(1)
+            assert url.startswith("https://example.org/media/") and url.endswith(".jpg")
+            assert (example_build.output / url.removeprefix("https://example.org/")).is_file()
