@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.atlas import build_atlas
 from generator.config import SiteConfig, load_config
 from generator.images import ImageRequest, PublishedImage, publish_images
-from generator.loader import load_site
+from generator.loader import Memo, load_site
 from generator.markdown import MarkdownRenderer
 from generator.metadata import Rights
 from generator.model import Site
@@ -18,7 +18,7 @@ from generator.render import render_pages
 from generator.statics import collect_static
 from generator.templates import default_theme, make_environment
 from generator.urls import UrlBuilder, media_url
-from generator.writer import check_output, write_site
+from generator.writer import check_output, update_site, write_site
 
 CACHE_DIR = ".showcase-cache"
 SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
@@ -37,6 +37,7 @@ class BuildReport:
     warnings: tuple[str, ...] = ()
     encoded: int = 0
     removed: tuple[tuple[str, int], ...] = ()
+    rendered: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for the terminal."""
@@ -65,42 +66,82 @@ def build(
     cache_dir: Path | str | None = None,
 ) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``)."""
-    started = time.perf_counter()
-    source = Path(source).resolve()
-    target = Path(output).resolve() if output is not None else source / "site"
-    config = load_config(source)
-    if base_url:
-        config = config.with_base_url(base_url)
-    check_output(target, source)
+    return Builder(source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir).build()
 
-    site = load_site(source, config, MarkdownRenderer(), drafts=drafts)
-    published = publish_images(
-        _image_requests(site),
-        config.images,
-        Path(cache_dir) if cache_dir else source / CACHE_DIR / "images",
-    )
-    atlas = build_atlas(site)
-    pages = plan_pages(site, published.images, atlas)
 
-    theme = default_theme()
-    env = make_environment([source / "templates", theme / "templates"], UrlBuilder(config.base_url))
-    rendered = render_pages(env, pages, config, published.images)
-    copies = {
-        **collect_static([theme / "static", source / "static"]),
-        **published.files,
-        "map/region.geojson": REGION_FILE,
-    }
-    files = write_site(target, rendered, copies)
-    return BuildReport(
-        output=target,
-        pages=sum(1 for path in rendered if path.endswith(".html")),
-        images=len(published.images),
-        files=files,
-        seconds=time.perf_counter() - started,
-        warnings=tuple(_warnings(site, published.images)) + published.notes,
-        encoded=published.encoded,
-        removed=tuple(published.removed.items()),
-    )
+class Builder:
+    """Builds one site, and again after changes, redoing only what the changes touch.
+
+    The first build renders every page. Later ones (``incremental=True``) reuse what each
+    unchanged content file gave, render only the pages whose inputs changed, and update the
+    output folder in place; a one-off build writes a fresh folder and swaps it in.
+    """
+
+    def __init__(
+        self,
+        source: Path | str = ".",
+        output: Path | str | None = None,
+        *,
+        base_url: str | None = None,
+        drafts: bool = False,
+        cache_dir: Path | str | None = None,
+        incremental: bool = False,
+    ) -> None:
+        self.source = Path(source).resolve()
+        self.output = Path(output).resolve() if output is not None else self.source / "site"
+        self.base_url = base_url
+        self.drafts = drafts
+        self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR / "images"
+        self.incremental = incremental
+        self._memo: Memo = {}
+        self._keys: dict[str, str] = {}
+        self._written: set[str] = set()
+        self._markdown = MarkdownRenderer()
+
+    def build(self) -> BuildReport:
+        """Run every step in order; raise SiteError, leaving the output as it was, on problems."""
+        started = time.perf_counter()
+        config = load_config(self.source)
+        if self.base_url:
+            config = config.with_base_url(self.base_url)
+        check_output(self.output, self.source)
+
+        site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
+        published = publish_images(_image_requests(site), config.images, self.cache_dir)
+        atlas = build_atlas(site)
+        pages = plan_pages(site, published.images, atlas)
+
+        theme = default_theme()
+        env = make_environment(
+            [self.source / "templates", theme / "templates"], UrlBuilder(config.base_url)
+        )
+        rendered = render_pages(
+            env, pages, config, published.images, self._keys if self.incremental else None
+        )
+        copies = {
+            **collect_static([theme / "static", self.source / "static"]),
+            **published.files,
+            "map/region.geojson": REGION_FILE,
+        }
+        if self.incremental:
+            unchanged = set(rendered.keys) - set(rendered.files)
+            update_site(self.output, rendered.files, copies, unchanged, self._written)
+            files = len(rendered.keys) + len(copies)
+        else:
+            files = write_site(self.output, rendered.files, copies)
+        self._keys = rendered.keys
+        self._written = set(rendered.keys) | set(copies)
+        return BuildReport(
+            output=self.output,
+            pages=sum(1 for path in rendered.keys if path.endswith(".html")),
+            images=len(published.images),
+            files=files,
+            seconds=time.perf_counter() - started,
+            warnings=tuple(_warnings(site, published.images)) + published.notes,
+            encoded=published.encoded,
+            removed=tuple(published.removed.items()),
+            rendered=rendered.pages,
+        )
 
 
 def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:

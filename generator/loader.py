@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,14 +43,22 @@ Reader = Callable[[Fields, str, Path, MarkdownRenderer], T]
 
 
 def load_site(
-    root: Path, config: SiteConfig, markdown: MarkdownRenderer, *, drafts: bool = False
+    root: Path,
+    config: SiteConfig,
+    markdown: MarkdownRenderer,
+    *,
+    drafts: bool = False,
+    memo: Memo | None = None,
 ) -> Site:
-    """Load every artist and series under ``root/content``; raise ContentErrors on problems."""
+    """Load every artist and series under ``root/content``; raise ContentErrors on problems.
+
+    ``memo`` keeps what each file gave between calls, so an unchanged file is not read again.
+    """
     root = root.resolve()
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
-    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems, broken)
-    loaded_series = _load_kind(root, "series", _read_series, markdown, problems, set())
+    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems, broken, memo)
+    loaded_series = _load_kind(root, "series", _read_series, markdown, problems, set(), memo)
     problems += _duplicate_slugs(loaded_artists, "artist")
     problems += _duplicate_slugs(loaded_series, "series")
     known = sorted(a.slug for a, _ in loaded_artists)
@@ -70,6 +79,20 @@ def load_site(
     return Site(config=config, root=root, artists=tuple(artists), series=tuple(series))
 
 
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    """One content file, read: its item (when it had no problems), and what it depended on."""
+
+    item: Artist | Series | None
+    fields: Fields | None
+    problems: tuple[SiteError, ...]
+    broken: tuple[str, ...]
+    inputs: tuple[tuple[Path, tuple[int, int]], ...]
+
+
+Memo = dict[Path, _FileResult]
+
+
 def _load_kind(
     root: Path,
     kind: str,
@@ -77,42 +100,66 @@ def _load_kind(
     markdown: MarkdownRenderer,
     problems: list[SiteError],
     broken: set[str],
+    memo: Memo | None = None,
 ) -> list[tuple[T, Fields]]:
     folder = root / CONTENT_DIR / kind
     items: list[tuple[T, Fields]] = []
     if not folder.is_dir():
         return items
     for path in sorted(folder.glob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        broken.add(path.stem)  # until the file is read without problems
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            line = path.read_bytes()[: exc.start].count(b"\n") + 1
-            problems.append(
-                ContentError(
-                    f"the file is not valid UTF-8 (byte {exc.start})",
-                    path=rel,
-                    line=line,
-                    hint="save the file with UTF-8 encoding",
-                )
-            )
-            continue
-        try:
-            document = parse_frontmatter(text, rel)
-        except SiteError as exc:
-            problems.append(exc)
-            continue
-        file_problems = Problems(rel)
-        fields = Fields(document.data, document.marks, file_problems)
-        item = read(fields, document.body, path, markdown)
-        problems += file_problems.errors
-        if file_problems.errors:
-            broken.add(item.slug)
-        else:
-            broken.discard(path.stem)
-            items.append((item, fields))
+        result = memo.get(path) if memo is not None else None
+        if result is None or not _unchanged(result.inputs):
+            result = _read_file(root, path, read, markdown)
+            if memo is not None:
+                memo[path] = result
+        problems += result.problems
+        broken.update(result.broken)
+        if result.item is not None and result.fields is not None:
+            items.append((result.item, result.fields))  # type: ignore[arg-type]
     return items
+
+
+def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRenderer) -> _FileResult:
+    rel = path.relative_to(root).as_posix()
+    inputs: tuple[tuple[Path, tuple[int, int]], ...] = ((path, _signature(path)),)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        error = ContentError(
+            f"the file is not valid UTF-8 (byte {exc.start})",
+            path=rel,
+            line=line,
+            hint="save the file with UTF-8 encoding",
+        )
+        return _FileResult(None, None, (error,), (path.stem,), inputs)
+    try:
+        document = parse_frontmatter(text, rel)
+    except SiteError as exc:
+        return _FileResult(None, None, (exc,), (path.stem,), inputs)
+    file_problems = Problems(rel)
+    fields = Fields(document.data, document.marks, file_problems)
+    item = read(fields, document.body, path, markdown)
+    images = [w.image for w in item.works] if isinstance(item, Series) else []
+    if isinstance(item, Artist) and item.portrait is not None:
+        images.append(item.portrait)
+    inputs += tuple((image, _signature(image)) for image in images)
+    if file_problems.errors:
+        return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
+    return _FileResult(item, fields, (), (), inputs)
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    """What tells a file changed without reading it: modification time and size."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _unchanged(inputs: tuple[tuple[Path, tuple[int, int]], ...]) -> bool:
+    return all(_signature(path) == signature for path, signature in inputs)
 
 
 def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRenderer) -> Artist:

@@ -91,3 +91,46 @@ def _inside(root: Path, rel: str) -> Path:
     if not target.is_relative_to(root.resolve()) or Path(rel).is_absolute():
         raise OutputError(f"refusing to write {rel!r} outside the output folder")
     return target
+
+
+def update_site(
+    output: Path,
+    files: Mapping[str, bytes],
+    copies: Mapping[str, Path],
+    keep: set[str],
+    previous: set[str],
+) -> list[str]:
+    """Bring a folder this process owns up to date in place; returns the paths written.
+
+    ``files`` are rendered pages that changed, ``copies`` every file to copy (copied only
+    when size or modification time differ), ``keep`` the pages that did not change, and
+    ``previous`` everything the last update wrote: what is no longer wanted is deleted.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for rel in sorted(files):
+        target = _inside(output, rel)
+        if target.is_file() and target.read_bytes() == files[rel]:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(files[rel])
+        os.replace(temporary, target)  # a reader sees the old page or the new one, never half
+        written.append(rel)
+    for rel in sorted(copies):
+        target = _inside(output, rel)
+        source = copies[rel].stat()
+        if target.is_file():
+            current = target.stat()
+            if (current.st_size, current.st_mtime_ns) == (source.st_size, source.st_mtime_ns):
+                continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(copies[rel], target)
+        written.append(rel)
+    wanted = set(files) | set(copies) | keep
+    for rel in sorted(previous - wanted):
+        stale = _inside(output, rel)
+        if stale.is_file():
+            stale.unlink()
+    (output / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return written
