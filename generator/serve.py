@@ -302,14 +302,16 @@ class Preview:
     server: PreviewServer
     stop: threading.Event
     watcher: threading.Thread
+    on_stop: Callable[[], None]
 
     def shutdown(self) -> None:
-        """Stop watching and serving."""
+        """Stop watching and serving, then clean up."""
         self.stop.set()
         self.server.stopping.set()
         self.server.shutdown()
         self.server.server_close()
         self.watcher.join(timeout=5)
+        self.on_stop()
 
 
 def start_preview(
@@ -320,6 +322,7 @@ def start_preview(
     port: int,
     make_rebuild: Callable[[str], Callable[[], str]],
     report: Callable[[str], None],
+    on_stop: Callable[[], None] = lambda: None,
 ) -> Preview:
     """Bind, build once, then serve and watch in background threads.
 
@@ -344,7 +347,7 @@ def start_preview(
     threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
     ).start()
-    return Preview(url=url, moved=moved, server=server, stop=stop, watcher=watcher)
+    return Preview(url=url, moved=moved, server=server, stop=stop, watcher=watcher, on_stop=on_stop)
 
 
 def is_loopback(host: str) -> bool:

@@ -16,7 +16,7 @@
     overlay.setAttribute("role", "alertdialog");
     overlay.setAttribute("aria-label", "Build error");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-      "background:rgba(20,18,15,.94);color:#f6f1e7;padding:2rem;" +
+      "background:rgba(20,18,15,.98);color:#f6f1e7;padding:2rem;" +
       "font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
     var title = document.createElement("h2");
     title.textContent = "The site could not be rebuilt";

@@ -1,0 +1,84 @@
+"""`showcase serve` in a real browser: edits appear by themselves, errors show and go."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.preview import preview
+from generator.serve import Preview
+from generator.templates import default_theme
+
+pytestmark = pytest.mark.browser
+STORY = "content/artists/bekzat-ayumi.md"
+
+
+@pytest.fixture
+def running(project: Path, own_cache: Path) -> Iterator[Preview]:
+    (project / "static/css").mkdir(parents=True)
+    shutil.copy(default_theme() / "static/css/site.css", project / "static/css/site.css")
+    messages: list[str] = []
+    server = preview(project, port=0, cache_dir=own_cache, report=messages.append)
+    yield server
+    server.shutdown()
+
+
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_story_appears_without_a_manual_reload(
+    browser: Any, running: Preview, project: Path, artifacts: Path
+) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(running.url + "artists/bekzat-ayumi/", wait_until="networkidle")
+    assert "knew no bounds" in page.inner_text(".story")
+
+    edit(project, STORY, "knew no bounds", "knew no horizon")
+    page.wait_for_function(
+        "document.querySelector('.story') && "
+        "document.querySelector('.story').innerText.includes('knew no horizon')",
+        timeout=2000,
+    )
+
+    edit(project, STORY, "discipline: photographer", "discipline: [photographer")
+    overlay = page.locator("#showcase-error-overlay")
+    overlay.wait_for(timeout=2000)
+    assert "content/artists/bekzat-ayumi.md:4:8" in overlay.inner_text()  # where YAML noticed
+    assert "invalid YAML" in overlay.inner_text()
+    page.screenshot(path=str(artifacts / "preview-error-overlay.png"))
+
+    edit(project, STORY, "discipline: [photographer", "discipline: photographer")
+    overlay.wait_for(state="detached", timeout=3000)
+    assert "knew no horizon" in page.inner_text(".story")
+    assert errors == []
+    page.close()
+
+
+def test_a_stylesheet_change_is_swapped_in_without_a_reload(
+    browser: Any, running: Preview, project: Path
+) -> None:
+    page = browser.new_page()
+    page.goto(running.url + "gallery/", wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, 200); window.stillHere = true")
+    edit(
+        project,
+        "static/css/site.css",
+        ".site-brand__title {",
+        ".site-brand__title { color: rgb(1, 2, 3);",
+    )
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.site-brand__title')).color === 'rgb(1, 2, 3)'",
+        timeout=2000,
+    )
+    assert page.evaluate("window.stillHere === true")  # the same document: no reload
+    page.close()
