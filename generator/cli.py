@@ -80,6 +80,175 @@ def build(
         click.echo(report.summary())
 
 
+@cli.command()
+@click.option(
+    "-s",
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site's folder (with site.yaml and content/).",
+)
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to serve on; the next free one is used if it is busy.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on. Anything but loopback exposes the preview.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.option("--drafts", is_flag=True, help="Include artists marked 'draft: true'.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="SHOWCASE_CACHE_DIR",
+    help="Where resized images are kept between builds.",
+)
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    source: Path,
+    port: int,
+    host: str,
+    open_browser: bool,
+    drafts: bool,
+    cache_dir: Path | None,
+) -> None:
+    """Preview the site, rebuilding and reloading the browser on every change."""
+    import time
+    import webbrowser
+
+    from generator.preview import preview
+    from generator.serve import is_loopback
+
+    if not is_loopback(host):
+        click.secho(
+            f"warning: listening on {host}: anyone who can reach this machine can see "
+            "the preview, drafts included",
+            fg="yellow",
+            err=True,
+        )
+    try:
+        running = preview(
+            source,
+            host=host,
+            port=port,
+            drafts=drafts,
+            cache_dir=cache_dir,
+            report=lambda text: click.echo(text, err=text.count(":") > 1),
+        )
+    except SiteError as exc:
+        _fail(exc, ctx.obj["debug"])
+    except OSError as exc:
+        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+        click.echo(f"cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    if running.moved:
+        click.echo(f"Port {port} is busy; using {running.server.server_address[1]} instead.")
+    click.echo(f"Serving {running.url} — watching for changes. Press Ctrl-C to stop.")
+    if open_browser:
+        webbrowser.open(running.url)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("Stopping.")
+    finally:
+        running.shutdown()
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.pass_context
+def init(ctx: click.Context, directory: Path) -> None:
+    """Create a site in DIRECTORY (new or empty) with an example artist and series."""
+    import shlex
+
+    from generator.scaffold import init_site
+
+    try:
+        written = init_site(directory)
+    except SiteError as exc:
+        _refuse(exc, ctx.obj["debug"])
+    click.echo(f"Created a new site in {directory}/:")
+    for path in written:
+        click.echo(f"  {path.relative_to(directory).as_posix()}")
+    enter = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
+    serve, build_it = f"{enter}showcase serve", "showcase build"
+    width = max(len(serve), len(build_it)) + 3
+    click.echo("\nNext:")
+    click.echo(f"  {serve:<{width}}# preview the site while you edit it")
+    click.echo(f"  {build_it:<{width}}# write the finished site into site/")
+
+
+@cli.group()
+def new() -> None:
+    """Add an artist or a series to a site, from a commented template."""
+
+
+@new.command("artist")
+@click.argument("name")
+@click.option(
+    "-s",
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site's folder (with site.yaml and content/).",
+)
+@click.pass_context
+def new_artist(ctx: click.Context, name: str, source: Path) -> None:
+    """Write content/artists/<slug>.md for the artist NAME, as a draft."""
+    from generator.scaffold import new_artist as write_artist
+
+    try:
+        path = write_artist(source, name)
+    except SiteError as exc:
+        _refuse(exc, ctx.obj["debug"])
+    click.echo(f"Wrote {path}")
+    click.echo("Fill in its values, then delete 'draft: true' to publish the artist.")
+
+
+@new.command("series")
+@click.argument("title")
+@click.option("-a", "--artist", "artist", metavar="SLUG", required=True, help="Who made it.")
+@click.option(
+    "-s",
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site's folder (with site.yaml and content/).",
+)
+@click.pass_context
+def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> None:
+    """Write content/series/<slug>.md for the series TITLE, and its image folder."""
+    from generator.scaffold import new_series as write_series
+
+    try:
+        path = write_series(source, title, artist)
+    except SiteError as exc:
+        _refuse(exc, ctx.obj["debug"])
+    click.echo(f"Wrote {path}")
+    click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
+
+
+def _refuse(exc: SiteError, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(exc)
+    click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+    click.echo(str(exc), err=True)
+    sys.exit(1)
+
+
 def _fail(exc: SiteError, debug: bool) -> None:
     if debug:
         traceback.print_exception(exc)

@@ -64,6 +64,10 @@ class ImageError(SiteError):
     """An image could not be read or converted."""
 
 
+class ScaffoldError(SiteError):
+    """A new site, artist or series cannot be written without overwriting or guessing."""
+
+
 class ContentErrors(SiteError):
     """Every content problem found in one run, reported together."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import http.client
 import os
 import threading
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest

@@ -1,0 +1,243 @@
+"""Scaffolding: 'showcase init' starts a site that builds, 'showcase new' adds to one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from generator import build
+from generator.cli import cli
+from generator.loader import ARTIST_KEYS, PLACE_KEYS, SERIES_KEYS, WORK_KEYS
+from generator.scaffold import EXAMPLE_PAINTINGS, init_site
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One site made by init, to copy: painting its images once is enough."""
+    target = tmp_path_factory.mktemp("started") / "site"
+    init_site(target)
+    return target
+
+
+@pytest.fixture
+def site(started: Path, tmp_path: Path) -> Path:
+    """A writable copy of a freshly started site."""
+    return Path(shutil.copytree(started, tmp_path / "my-site"))
+
+
+def run(*args: str) -> tuple[int, str]:
+    """Run the command line; return its exit code and everything it printed."""
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its content."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def has_key(text: str, key: str, indent: str = "") -> bool:
+    """Whether ``key:`` starts a line of ``text``, commented out or not."""
+    return re.search(rf"^{indent}(# ?)?{key}:", text, re.MULTILINE) is not None
+
+
+# showcase init ---------------------------------------------------------------------------
+
+
+def test_init_creates_a_site_that_builds_without_warnings(tmp_path: Path) -> None:
+    target = tmp_path / "aigerim-gallery"
+    code, output = run("init", str(target))
+    assert code == 0, output
+    assert f"cd {target} && showcase serve" in output
+    assert "showcase build" in output
+    report = build(target, tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert report.warnings == ()
+    assert report.images == len(EXAMPLE_PAINTINGS) == 4
+    out = tmp_path / "out"
+    assert "Aigerim Gallery" in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "artists/aigerim-sadykova/index.html").is_file()
+    assert (out / "gallery/turkistan-blue/dome-at-noon/index.html").is_file()
+    assert (out / "map/index.html").is_file()
+    assert not (out / "README.txt").exists()
+
+
+def test_init_writes_settings_content_and_no_theme(tmp_path: Path) -> None:
+    written = init_site(tmp_path / "new")
+    site = tmp_path / "new"
+    assert {p.relative_to(site).as_posix() for p in written} == set(snapshot(site))
+    settings = (site / "site.yaml").read_text(encoding="utf-8")
+    assert "title: New" in settings
+    assert "base_url: http://localhost:8000/" in settings
+    assert "#   url: https://tile.openstreetmap.org/{z}/{x}/{y}.png" in settings
+    assert "\nimages:\n" in settings
+    for title in ("Artists", "Gallery", "Map"):
+        assert f"- title: {title}" in settings
+    artist = (site / "content/artists/aigerim-sadykova.md").read_text(encoding="utf-8")
+    for key in ARTIST_KEYS:
+        assert has_key(artist, key), key
+    assert "lat: 43.2973" in artist and "lon: 68.2518" in artist
+    assert not list((site / "templates").glob("*.html"))
+    assert not any((site / "static").iterdir())
+    assert "same name" in (site / "templates/README.txt").read_text(encoding="utf-8")
+
+
+def test_init_paints_the_example_works_the_same_every_time(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    init_site(first)
+    init_site(second)
+    images = first / "content/series/turkistan-blue"
+    assert len(list(images.iterdir())) == 4
+    for path in images.iterdir():
+        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes()
+        assert path.stat().st_size < 150_000, path.name
+        with Image.open(path) as image:
+            assert image.format == "JPEG" and image.width == 1600
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "site.yaml").write_text("title: Mine\n", encoding="utf-8")
+    (target / "notes.txt").write_text("keep me\n", encoding="utf-8")
+    before = snapshot(target)
+    code, output = run("init", str(target))
+    assert code == 1
+    assert "not empty" in output and "nothing was written" in output
+    assert snapshot(target) == before
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt", "site.yaml"]
+
+
+def test_init_refuses_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.write_text("a file\n", encoding="utf-8")
+    code, output = run("init", str(target))
+    assert code == 1 and "not a folder" in output
+    assert target.read_text(encoding="utf-8") == "a file\n"
+
+
+def test_init_accepts_an_empty_folder_and_a_fresh_repository(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("init", str(empty))[0] == 0
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert run("init", str(clone))[0] == 0
+    assert (clone / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert (clone / "site.yaml").is_file()
+
+
+# showcase new artist ---------------------------------------------------------------------
+
+
+def test_new_artist_writes_every_key(site: Path) -> None:
+    code, output = run("new", "artist", "Bakhyt Kalējs", "--source", str(site))
+    assert code == 0, output
+    path = site / "content/artists/bakhyt-kalejs.md"
+    assert str(path) in output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert "name: Bakhyt Kalējs\n" in text
+    assert "\ndraft: true\n" in text
+    for key in ARTIST_KEYS:
+        assert has_key(text, key), key
+    for key in PLACE_KEYS:
+        assert has_key(text, key, r"(  |#   (- )?  )?"), key
+
+
+def test_new_artist_refuses_to_overwrite(site: Path) -> None:
+    path = site / "content/artists/aigerim-sadykova.md"
+    before = path.read_bytes()
+    code, output = run("new", "artist", "Aigerim Sadykova", "-s", str(site))
+    assert code == 1
+    assert "content/artists/aigerim-sadykova.md" in output and "already exists" in output
+    assert path.read_bytes() == before
+
+
+def test_new_artist_builds_as_a_draft(site: Path, tmp_path: Path) -> None:
+    assert run("new", "artist", "Bekzat Ayumi", "-s", str(site))[0] == 0
+    common = ["build", "-s", str(site), "-q", "--cache-dir", str(tmp_path / "cache")]
+    code, output = run(*common, "-o", str(tmp_path / "drafts"), "--drafts")
+    assert code == 0, output
+    assert (tmp_path / "drafts/artists/bekzat-ayumi/index.html").is_file()
+    code, output = run(*common, "-o", str(tmp_path / "public"))
+    assert code == 0, output
+    assert not (tmp_path / "public/artists/bekzat-ayumi").exists()
+
+
+def test_new_artist_quotes_names_that_yaml_would_misread(site: Path, tmp_path: Path) -> None:
+    assert run("new", "artist", "Anna: #2", "-s", str(site))[0] == 0
+    report = build(site, tmp_path / "out", drafts=True, cache_dir=tmp_path / "cache")
+    page = (report.output / "artists/anna-2/index.html").read_text(encoding="utf-8")
+    assert "Anna: #2" in page
+
+
+def test_new_needs_a_site(tmp_path: Path) -> None:
+    code, output = run("new", "artist", "Aigerim Sadykova", "-s", str(tmp_path))
+    assert code == 1
+    assert "no site.yaml" in output and "showcase init" in output
+    assert not (tmp_path / "content").exists()
+
+
+# showcase new series ---------------------------------------------------------------------
+
+
+def test_new_series_refuses_an_unknown_artist(site: Path) -> None:
+    code, output = run(
+        "new", "series", "Steppe Awakening", "--artist", "aigerim-sadykowa", "-s", str(site)
+    )
+    assert code == 1
+    assert "unknown artist 'aigerim-sadykowa'" in output
+    assert "did you mean 'aigerim-sadykova'?" in output
+    assert not (site / "content/series/steppe-awakening.md").exists()
+
+
+def test_new_series_knows_an_artist_by_its_slug_key(site: Path) -> None:
+    artist = site / "content/artists/aigerim-sadykova.md"
+    artist.write_text(
+        artist.read_text(encoding="utf-8").replace("weight: 10", "slug: aigerim\nweight: 10"),
+        encoding="utf-8",
+    )
+    assert run("new", "series", "Blue", "-a", "aigerim-sadykova", "-s", str(site))[0] == 1
+    assert run("new", "series", "Blue", "-a", "aigerim", "-s", str(site))[0] == 0
+
+
+def test_new_series_writes_a_file_that_builds_once_filled_in(site: Path, tmp_path: Path) -> None:
+    code, output = run(
+        "new", "series", "Steppe Awakening", "-a", "aigerim-sadykova", "-s", str(site)
+    )
+    assert code == 0, output
+    path = site / "content/series/steppe-awakening.md"
+    assert str(path) in output
+    assert (site / "content/series/steppe-awakening").is_dir()
+    text = path.read_text(encoding="utf-8")
+    for key in SERIES_KEYS:
+        assert has_key(text, key), key
+    for key in WORK_KEYS:
+        assert has_key(text, key, r"  (  |- )"), key
+    assert "# image: steppe-awakening/01-first-work.jpg" in text
+    shutil.copy(
+        site / "content/series/turkistan-blue/01-dome-at-noon.jpg",
+        site / "content/series/steppe-awakening/01-first-work.jpg",
+    )
+    text = text.replace("# image:", "image:").replace("# alt:", "alt:")
+    path.write_text(text, encoding="utf-8")
+    report = build(site, tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert report.warnings == ()
+    assert (tmp_path / "out/gallery/steppe-awakening/first-work/index.html").is_file()
+
+
+def test_new_series_refuses_to_overwrite(site: Path) -> None:
+    path = site / "content/series/turkistan-blue.md"
+    before = path.read_bytes()
+    code, output = run("new", "series", "Turkistan Blue", "-a", "aigerim-sadykova", "-s", str(site))
+    assert code == 1
+    assert "content/series/turkistan-blue.md" in output and "already exists" in output
+    assert path.read_bytes() == before

@@ -1,0 +1,77 @@
+"""`showcase serve` as a user runs it: it says where, moves off a busy port, stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+def start(project: Path, cache: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "-s",
+            str(project),
+            "--cache-dir",
+            str(cache),
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_for_line(process: subprocess.Popen[str], text: str, seconds: float = 60) -> list[str]:
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    assert process.stdout is not None
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if text in line:
+            return lines
+    raise AssertionError(f"{text!r} never printed: {''.join(lines)}")
+
+
+def test_serve_moves_off_a_busy_port_serves_and_stops_on_ctrl_c(
+    project: Path, own_cache: Path
+) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        process = start(project, own_cache, "--port", str(port))
+        try:
+            lines = wait_for_line(process, "Serving http://127.0.0.1:")
+            assert any(f"Port {port} is busy" in line for line in lines)
+            url = lines[-1].split()[1]
+            with urllib.request.urlopen(url) as response:
+                assert response.status == 200
+                assert b"Steppe &amp; City" in response.read()
+        finally:
+            process.send_signal(signal.SIGINT)
+            output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert "Stopping." in output
+    assert "Traceback" not in output
+
+
+def test_listening_beyond_loopback_is_warned_about(project: Path, own_cache: Path) -> None:
+    process = start(project, own_cache, "--host", "0.0.0.0", "--port", "0")
+    try:
+        lines = wait_for_line(process, "Serving")
+        assert any("anyone who can reach this machine" in line for line in lines)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
