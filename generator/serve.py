@@ -258,13 +258,28 @@ def classify(changes: Iterable[Path], source: Path) -> str:
     return "reload"
 
 
-def watch_changes(paths: list[Path], stop: threading.Event) -> Iterator[set[Path]]:
-    """Sets of changed files under ``paths`` (watchfiles), until ``stop`` is set."""
+def watch_changes(
+    paths: list[Path], stop: threading.Event, ready: threading.Event
+) -> Iterator[set[Path]]:
+    """Sets of changed files under ``paths`` (watchfiles), until ``stop`` is set.
+
+    ``ready`` is set once the watcher listens, so no save made after it is missed.
+    """
     from watchfiles import watch
 
     existing = [str(p) for p in paths if p.exists()]
-    for changes in watch(*existing, stop_event=stop, debounce=50, step=20, raise_interrupt=False):
-        yield {Path(path) for _, path in changes}
+    for changes in watch(
+        *existing,
+        stop_event=stop,
+        debounce=50,
+        step=20,
+        rust_timeout=100,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    ):
+        ready.set()
+        if changes:
+            yield {Path(path) for _, path in changes}
 
 
 def run_watcher(
@@ -273,10 +288,11 @@ def run_watcher(
     live: LiveState,
     stop: threading.Event,
     report: Callable[[str], None],
+    ready: threading.Event,
 ) -> None:
     """Rebuild on every change and tell the open pages what happened."""
     watched = [source / "content", source / "templates", source / "static", source / "site.yaml"]
-    for changed in watch_changes(watched, stop):
+    for changed in watch_changes(watched, stop, ready):
         relevant = {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
         if not relevant:
             continue
@@ -285,6 +301,17 @@ def run_watcher(
         except SiteError as exc:
             live.errors = error_payload(exc)
             report(str(exc))
+            live.publish("build-error", json.dumps(live.errors))
+            continue
+        except Exception as exc:  # a bug must not stop the preview: show it and keep watching
+            live.errors = [
+                {
+                    "location": "",
+                    "message": f"{type(exc).__name__}: {exc}",
+                    "hint": "this is a bug in showcase; please report it",
+                }
+            ]
+            report(f"error: {type(exc).__name__}: {exc}")
             live.publish("build-error", json.dumps(live.errors))
             continue
         had_errors = bool(live.errors)
@@ -339,11 +366,12 @@ def start_preview(
     except SiteError as exc:
         live.errors = error_payload(exc)
         report(str(exc))
-    stop = threading.Event()
+    stop, ready = threading.Event(), threading.Event()
     watcher = threading.Thread(
-        target=run_watcher, args=(source, rebuild, live, stop, report), daemon=True
+        target=run_watcher, args=(source, rebuild, live, stop, report, ready), daemon=True
     )
     watcher.start()
+    ready.wait(timeout=10)
     threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
     ).start()
