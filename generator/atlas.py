@@ -129,8 +129,16 @@ class Atlas:
         }
 
 
-def build_atlas(site: Site, width: int = 1000) -> Atlas:
-    """Project every hometown and journey of ``site`` onto the region map."""
+LocatorMemo = dict[Place, Locator]
+
+
+def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) -> Atlas:
+    """Project every hometown and journey of ``site`` onto the region map.
+
+    ``memo`` keeps locator maps between calls: drawing one costs milliseconds, and a
+    hometown that did not move needs no new one.
+    """
+    memo = {} if memo is None else memo
     region = geo.load_region()
     frame = geo.region_frame(region, width=width)
     pins = tuple(_pin(frame, artist) for artist in site.artists)
@@ -146,7 +154,7 @@ def build_atlas(site: Site, width: int = 1000) -> Atlas:
         cities=cities,
         pins=pins,
         journeys=journeys,
-        locators={a.slug: _locator(region, a) for a in site.artists},
+        locators={a.slug: _locator(region, a.hometown, memo) for a in site.artists},
     )
 
 
@@ -187,14 +195,15 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
     )
 
 
-def _locator(region: geo.Region, artist: Artist) -> Locator:
-    place = artist.hometown
+def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
+    if place in memo:
+        return memo[place]
     frame = geo.locator_frame(
         region, place.lat, place.lon, width=LOCATOR_WIDTH, span_deg=LOCATOR_SPAN_DEG
     )
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
-    return Locator(
+    memo[place] = Locator(
         view_box=frame.view_box,
         width=frame.width,
         height=frame.height,
@@ -204,6 +213,7 @@ def _locator(region: geo.Region, artist: Artist) -> Locator:
         radius=radius,
         approximate=place.approximate,
     )
+    return memo[place]
 
 
 def _round(point: tuple[float, float]) -> tuple[float, float]:

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atlas import build_atlas
+from generator.atlas import LocatorMemo, build_atlas
 from generator.config import SiteConfig, load_config
 from generator.images import ImageRequest, PublishedImage, publish_images
 from generator.loader import Memo, load_site
@@ -94,6 +94,7 @@ class Builder:
         self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR / "images"
         self.incremental = incremental
         self._memo: Memo = {}
+        self._locators: LocatorMemo = {}
         self._keys: dict[str, str] = {}
         self._written: set[str] = set()
         self._markdown = MarkdownRenderer()
@@ -108,7 +109,7 @@ class Builder:
 
         site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
         published = publish_images(_image_requests(site), config.images, self.cache_dir)
-        atlas = build_atlas(site)
+        atlas = build_atlas(site, memo=self._locators)
         pages = plan_pages(site, published.images, atlas)
 
         theme = default_theme()
