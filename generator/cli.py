@@ -11,6 +11,24 @@ import click
 from generator import __version__
 from generator.errors import ContentErrors, SiteError
 
+# Options that several commands share.
+source_option = click.option(
+    "-s",
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site's folder (with site.yaml and content/).",
+)
+drafts_option = click.option("--drafts", is_flag=True, help="Include artists marked 'draft: true'.")
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="SHOWCASE_CACHE_DIR",
+    help="Where resized images are kept between builds.  [default: SOURCE/.showcase-cache/images]",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="showcase")
@@ -25,14 +43,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.option(
-    "-s",
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The site's folder (with site.yaml and content/).",
-)
+@source_option
 @click.option(
     "-o",
     "--output",
@@ -46,14 +57,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     default=None,
     help="Override site.yaml's base_url, e.g. https://user.github.io/showcase/.",
 )
-@click.option("--drafts", is_flag=True, help="Include artists marked 'draft: true'.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="SHOWCASE_CACHE_DIR",
-    help="Where resized images are kept between builds.  [default: SOURCE/.showcase-cache/images]",
-)
+@drafts_option
+@cache_dir_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -81,14 +86,7 @@ def build(
 
 
 @cli.command()
-@click.option(
-    "-s",
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The site's folder (with site.yaml and content/).",
-)
+@source_option
 @click.option(
     "-p",
     "--port",
@@ -104,14 +102,8 @@ def build(
     help="The address to listen on. Anything but loopback exposes the preview.",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
-@click.option("--drafts", is_flag=True, help="Include artists marked 'draft: true'.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="SHOWCASE_CACHE_DIR",
-    help="Where resized images are kept between builds.",
-)
+@drafts_option
+@cache_dir_option
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -196,14 +188,7 @@ def new() -> None:
 
 @new.command("artist")
 @click.argument("name")
-@click.option(
-    "-s",
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The site's folder (with site.yaml and content/).",
-)
+@source_option
 @click.pass_context
 def new_artist(ctx: click.Context, name: str, source: Path) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
@@ -220,14 +205,7 @@ def new_artist(ctx: click.Context, name: str, source: Path) -> None:
 @new.command("series")
 @click.argument("title")
 @click.option("-a", "--artist", "artist", metavar="SLUG", required=True, help="Who made it.")
-@click.option(
-    "-s",
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The site's folder (with site.yaml and content/).",
-)
+@source_option
 @click.pass_context
 def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> None:
     """Write content/series/<slug>.md for the series TITLE, and its image folder."""
