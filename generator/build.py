@@ -64,9 +64,15 @@ def build(
     base_url: str | None = None,
     drafts: bool = False,
     cache_dir: Path | str | None = None,
+    production: bool = False,
 ) -> BuildReport:
-    """Build the site in ``source`` into ``output`` (default ``source/site``)."""
-    return Builder(source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir).build()
+    """Build the site in ``source`` into ``output`` (default ``source/site``).
+
+    ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does.
+    """
+    return Builder(
+        source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir, production=production
+    ).build()
 
 
 class Builder:
@@ -86,6 +92,7 @@ class Builder:
         drafts: bool = False,
         cache_dir: Path | str | None = None,
         incremental: bool = False,
+        production: bool = False,
     ) -> None:
         self.source = Path(source).resolve()
         self.output = Path(output).resolve() if output is not None else self.source / "site"
@@ -93,6 +100,7 @@ class Builder:
         self.drafts = drafts
         self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR / "images"
         self.incremental = incremental
+        self.production = production
         self._memo: Memo = {}
         self._locators: LocatorMemo = {}
         self._keys: dict[str, str] = {}
