@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.assets import Assets, fingerprint, headers_file, minify_page, redirects_file
 from generator.atlas import LocatorMemo, build_atlas
 from generator.config import SiteConfig, load_config
 from generator.images import ImageRequest, PublishedImage, publish_images
@@ -13,7 +14,7 @@ from generator.loader import Memo, load_site
 from generator.markdown import MarkdownRenderer
 from generator.metadata import Rights
 from generator.model import Site
-from generator.pages import plan_pages
+from generator.pages import plan_feed, plan_pages
 from generator.render import render_pages
 from generator.statics import collect_static
 from generator.templates import default_theme, make_environment
@@ -121,14 +122,37 @@ class Builder:
         pages = plan_pages(site, published.images, atlas)
 
         theme = default_theme()
-        env = make_environment(
-            [self.source / "templates", theme / "templates"], UrlBuilder(config.base_url)
+        static = collect_static([theme / "static", self.source / "static"])
+        # Fingerprinted names let hosts cache CSS and JS for a year; the preview keeps the
+        # plain names so that a stylesheet can be swapped in place.
+        assets = (
+            Assets(files={}, copies=static, renamed={})
+            if self.incremental
+            else fingerprint(static, minify=self.production)
         )
+        link = UrlBuilder(config.base_url, assets.renamed)
+        env = make_environment([self.source / "templates", theme / "templates"], link)
         rendered = render_pages(
-            env, pages, config, published.images, self._keys if self.incremental else None
+            env,
+            pages,
+            config,
+            published.images,
+            self._keys if self.incremental else None,
+            plan_feed(site),
         )
+        if self.production:
+            for path in [p for p in rendered.files if p.endswith(".html")]:
+                rendered.files[path] = minify_page(rendered.files[path])
+        if not self.incremental:
+            page_urls = [page.url for page in pages if page.url != "/404.html"]
+            rendered.files["_headers"] = headers_file(
+                page_urls, assets.renamed.values(), link.base_path
+            )
+            if config.redirects:
+                rendered.files["_redirects"] = redirects_file(config.redirects, link.base_path)
+            rendered.files.update(assets.files)
         copies = {
-            **collect_static([theme / "static", self.source / "static"]),
+            **assets.copies,
             **published.files,
             "map/region.geojson": REGION_FILE,
         }

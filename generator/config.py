@@ -22,6 +22,8 @@ _KEYS = (
     "navigation",
     "map",
     "images",
+    "redirects",
+    "publish",
 )
 
 
@@ -71,6 +73,18 @@ class ImageSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PublishSettings:
+    """Where ``showcase publish`` sends the site when the command line does not say."""
+
+    target: str = ""
+    dest: str = ""
+    remote: str = ""
+    branch: str = "gh-pages"
+    cname: str = ""
+    max_delete: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The settings of one site."""
 
@@ -84,6 +98,8 @@ class SiteConfig:
     navigation: tuple[NavItem, ...] = ()
     map: MapSettings = MapSettings()
     images: ImageSettings = ImageSettings()
+    redirects: tuple[tuple[str, str], ...] = ()
+    publish: PublishSettings = PublishSettings()
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -117,6 +133,8 @@ def load_config(source: Path) -> SiteConfig:
         navigation=tuple(_read_navigation(fields)),
         map=_read_map(fields),
         images=_read_images(fields),
+        redirects=_read_redirects(fields),
+        publish=_read_publish(fields),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)
@@ -179,6 +197,23 @@ def _read_map(fields: Fields) -> MapSettings:
     )
 
 
+def _read_redirects(fields: Fields) -> tuple[tuple[str, str], ...]:
+    """Moved pages: each old path and the path that replaces it."""
+    moves = []
+    for item in fields.mappings("redirects"):
+        item.check_keys(("from", "to"))
+        old, new = item.text("from"), item.text("to")
+        for key, value in (("from", old), ("to", new)):
+            if value and not value.startswith("/"):
+                item.problems.add(
+                    f"'{item.name(key)}' must be a site path starting with '/'",
+                    item.mark(key),
+                    "for example '/artists/old-name/'",
+                )
+        moves.append((old, new))
+    return tuple(moves)
+
+
 def _read_images(fields: Fields) -> ImageSettings:
     settings = fields.mapping("images", required=False)
     default = ImageSettings()
@@ -220,4 +255,38 @@ def _read_images(fields: Fields) -> ImageSettings:
         downloads=settings.flag("downloads"),
         copyright=settings.text("copyright", required=False),
         **qualities,
+    )
+
+
+def _read_publish(fields: Fields) -> PublishSettings:
+    settings = fields.mapping("publish", required=False)
+    default = PublishSettings()
+    if settings is None:
+        return default
+    settings.check_keys(("target", "dest", "remote", "branch", "cname", "max_delete"))
+    targets = ("github-pages", "directory", "rsync")
+    target = settings.text("target", required=False)
+    if target and target not in targets:
+        settings.problems.add(
+            f"'publish.target' must be one of {', '.join(targets)} (got {target!r})",
+            settings.mark("target"),
+        )
+        target = ""
+    cname = settings.text("cname", required=False)
+    if any(char in cname for char in "/: "):
+        settings.problems.add(
+            f"'publish.cname' must be a bare domain name (got {cname!r})",
+            settings.mark("cname"),
+            "for example 'art.example.org', without https:// or a path",
+        )
+        cname = ""
+    return PublishSettings(
+        target=target,
+        dest=settings.text("dest", required=False),
+        remote=settings.text("remote", required=False),
+        branch=settings.text("branch", required=False, default=default.branch),
+        cname=cname,
+        max_delete=settings.number(
+            "max_delete", low=0, high=1, required=False, default=default.max_delete
+        ),
     )

@@ -21,6 +21,8 @@ from generator.urls import is_valid_slug, slugify
 
 CONTENT_DIR = "content"
 ARTIST_KEYS = (
+    "date",
+    "updated",
     "name",
     "slug",
     "discipline",
@@ -33,8 +35,8 @@ ARTIST_KEYS = (
     "draft",
 )
 PLACE_KEYS = ("name", "region", "country", "lat", "lon", "approximate", "radius_km", "reason")
-SERIES_KEYS = ("title", "slug", "artist", "years", "weight", "works")
-WORK_KEYS = ("title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
+SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
+WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
 DEFAULT_RADIUS_KM = 60.0
 
@@ -178,6 +180,8 @@ def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRender
         portrait_alt=fields.text("portrait_alt", required=portrait is not None),
         weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
         draft=fields.flag("draft"),
+        date=fields.date("date"),
+        updated=fields.date("updated"),
         story_html=markdown.render(body),
         source=fields.problems.path,
     )
@@ -234,6 +238,8 @@ def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRender
         works=tuple(works),
         description_html=markdown.render(body),
         source=fields.problems.path,
+        date=fields.date("date"),
+        updated=fields.date("updated"),
     )
 
 
@@ -260,6 +266,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
         dimensions=fields.text("dimensions", required=False),
         source=fields.problems.path,
         line=fields.mark("image").line,
+        date=fields.date("date"),
     )
 
 

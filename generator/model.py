@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class Work:
     dimensions: str = ""
     source: str = ""
     line: int | None = None
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class Series:
     works: tuple[Work, ...]
     source: str
     weight: int = 0
+    date: datetime.date | None = None
+    updated: datetime.date | None = None
 
     @property
     def cover(self) -> Work:
@@ -74,6 +78,8 @@ class Artist:
     portrait_alt: str = ""
     weight: int = 0
     draft: bool = False
+    date: datetime.date | None = None
+    updated: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator import urls
+from generator import structured, urls
 from generator.atlas import Atlas
 from generator.images import PublishedImage, Rendition
 from generator.model import Artist, Series, Site, Work
+from generator.structured import artist_updated, series_updated, site_updated
+from generator.urls import UrlBuilder
 
 T = TypeVar("T")
 
@@ -27,6 +30,8 @@ class Page:
     image_alt: str = ""
     in_sitemap: bool = True
     data: dict[str, Any] = field(default_factory=dict)
+    updated: datetime.date | None = None
+    structured: dict[str, Any] | None = None
 
     @property
     def path(self) -> str:
@@ -36,9 +41,11 @@ class Page:
 
 def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> list[Page]:
     """Every page, in a stable order."""
-    pages = [_home(site, images), _gallery(site, images), _map(site, atlas, images)]
+    link = UrlBuilder(site.config.base_url)
+    home = _home(site, images, link)
+    pages = [home, _gallery(site, images, link), _map(site, atlas, images, home, link)]
     for artist, previous, following in _neighbours(site.artists):
-        pages.append(_artist(site, images, atlas, artist, previous, following))
+        pages.append(_artist(site, images, atlas, artist, previous, following, link))
     for series in site.series:
         artist = site.artist_of(series)
         cover = images[series.cover.image]
@@ -52,23 +59,27 @@ def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> l
                 image=cover.social,
                 image_alt=series.cover.alt,
                 data={"series": series, "artist": artist},
+                updated=series_updated(series),
+                structured=structured.series_page(series, artist, images, link),
             )
         )
         for work, previous_work, next_work in _neighbours(series.works):
-            pages.append(_work(series, artist, images, work, previous_work, next_work))
+            pages.append(_work(series, artist, images, work, previous_work, next_work, link))
     pages.append(
         Page(
             url="/404.html",
             template="404.html",
             title="Page not found",
             description="This page does not exist.",
+            image=home.image,
+            image_alt=home.image_alt,
             in_sitemap=False,
         )
     )
     return pages
 
 
-def _home(site: Site, images: dict[Any, PublishedImage]) -> Page:
+def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
     return Page(
         url=urls.home_url(),
@@ -78,10 +89,12 @@ def _home(site: Site, images: dict[Any, PublishedImage]) -> Page:
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={"cards": [(a, _artist_cover(site, a)) for a in site.artists]},
+        updated=site_updated(site),
+        structured=structured.home(site, link),
     )
 
 
-def _gallery(site: Site, images: dict[Any, PublishedImage]) -> Page:
+def _gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
     first = site.series[0].cover if site.series else None
     return Page(
@@ -92,10 +105,14 @@ def _gallery(site: Site, images: dict[Any, PublishedImage]) -> Page:
         image=images[first.image].social if first else None,
         image_alt=first.alt if first else "",
         data={"groups": groups},
+        updated=site_updated(site),
+        structured=structured.gallery(site, images, link),
     )
 
 
-def _map(site: Site, atlas: Atlas, images: dict[Any, PublishedImage]) -> Page:
+def _map(
+    site: Site, atlas: Atlas, images: dict[Any, PublishedImage], home: Page, link: UrlBuilder
+) -> Page:
     pictures = {}
     for artist in site.artists:
         cover = _artist_cover(site, artist)
@@ -113,7 +130,11 @@ def _map(site: Site, atlas: Atlas, images: dict[Any, PublishedImage]) -> Page:
         title="Hometown map",
         description="Where the artists of " + site.config.title + " come from, and the places "
         "their stories take them.",
+        image=home.image,
+        image_alt=home.image_alt,
         data={"atlas": atlas, "map_data": atlas.to_json(pictures)},
+        updated=site_updated(site),
+        structured=structured.map_page(site.artists, link),
     )
 
 
@@ -124,6 +145,7 @@ def _artist(
     artist: Artist,
     previous: Artist | None,
     following: Artist | None,
+    link: UrlBuilder,
 ) -> Page:
     cover = _artist_cover(site, artist)
     return Page(
@@ -140,6 +162,8 @@ def _artist(
             "next": following,
             "locator": atlas.locator(artist.slug),
         },
+        updated=artist_updated(site, artist),
+        structured=structured.artist_page(artist, link),
     )
 
 
@@ -150,6 +174,7 @@ def _work(
     work: Work,
     previous: Work | None,
     following: Work | None,
+    link: UrlBuilder,
 ) -> Page:
     return Page(
         url=urls.work_url(work.series_slug, work.slug),
@@ -166,6 +191,8 @@ def _work(
             "previous": previous,
             "next": following,
         },
+        updated=structured.latest(work.date, series_updated(series)),
+        structured=structured.work_page(work, artist, images, link),
     )
 
 
@@ -185,3 +212,63 @@ def _first_sentence(html: str) -> str:
     text = re.sub(r"<[^>]+>", "", html).strip()
     match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
     return " ".join((match.group(1) if match else text[:200]).split())
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of the Atom feed: a new artist, series or work."""
+
+    kind: str
+    title: str
+    url: str
+    published: datetime.date
+    updated: datetime.date
+    summary: str
+    author: str
+
+
+def plan_feed(site: Site) -> list[FeedEntry]:
+    """Artists, series and works that have a date, newest first."""
+    entries = []
+    for artist in site.artists:
+        if artist.date:
+            entries.append(
+                FeedEntry(
+                    "artist",
+                    artist.name,
+                    urls.artist_url(artist.slug),
+                    artist.date,
+                    artist.updated or artist.date,
+                    artist.summary,
+                    artist.name,
+                )
+            )
+    for series in site.series:
+        artist = site.artist_of(series)
+        if series.date:
+            entries.append(
+                FeedEntry(
+                    "series",
+                    f"{series.title}, a series by {artist.name}",
+                    urls.series_url(series.slug),
+                    series.date,
+                    series.updated or series.date,
+                    _first_sentence(series.description_html),
+                    artist.name,
+                )
+            )
+        for work in series.works:
+            published = work.date or series.date
+            if published:
+                entries.append(
+                    FeedEntry(
+                        "work",
+                        f"{work.title} ({work.year}) by {artist.name}",
+                        urls.work_url(series.slug, work.slug),
+                        published,
+                        published,
+                        work.caption or work.alt,
+                        artist.name,
+                    )
+                )
+    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))

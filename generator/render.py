@@ -13,7 +13,7 @@ from jinja2 import meta
 from generator.config import SiteConfig
 from generator.errors import TemplateError
 from generator.images import PublishedImage
-from generator.pages import Page
+from generator.pages import FeedEntry, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ def render_pages(
     config: SiteConfig,
     images: dict[Any, PublishedImage],
     previous: Mapping[str, str] | None = None,
+    feed: Sequence[FeedEntry] = (),
 ) -> Rendered:
     """Every page whose inputs changed since ``previous``, plus the sitemap and robots.txt.
 
@@ -57,6 +58,7 @@ def render_pages(
         ("sitemap.xml", "sitemap.xml", repr([p.url for p in listed]), {**shared, "pages": listed})
     )
     jobs.append(("robots.txt", "robots.txt", "", shared))
+    jobs.append(("feed.xml", "feed.xml", repr(feed), {**shared, "entries": feed}))
     for path, template, data, context in jobs:
         key = _digest(common, template_digest(env, template, digests), data)
         keys[path] = key

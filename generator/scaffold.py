@@ -315,6 +315,10 @@ places:
 # Optional: a portrait, relative to this file, and what it shows (then required):
 # portrait: aigerim-sadykova/portrait.jpg
 # portrait_alt: Aigerim Sadykova in her studio, a blue canvas on the easel behind her.
+# Optional: when the artist joined the site (YYYY-MM-DD), for the feed and the sitemap;
+# 'updated' says when their page last changed.
+date: 2026-01-15
+# updated: 2026-02-01
 # Optional: a whole number for ordering the artists: lower first, then by name.
 weight: 10
 # Optional: 'true' keeps the artist and their series off the site, except in a build
@@ -480,6 +484,7 @@ def _example_series() -> str:
   - title: {_yaml_text(p.title)}
     image: {EXAMPLE_SERIES_SLUG}/{p.file}
     year: {p.year}
+    # date: 2026-01-15
     medium: {p.medium}
     dimensions: {p.dimensions}
     alt: {_yaml_text(p.alt)}
@@ -497,6 +502,9 @@ title: Turkistan Blue
 artist: {EXAMPLE_ARTIST_SLUG}
 # A year or a range, as text.
 years: 2019–2023
+# Optional: when the series was added (YYYY-MM-DD), for the feed; 'updated' when it changed.
+date: 2026-01-15
+# updated: 2026-02-01
 # Optional: a whole number for ordering the artist's series: lower first.
 weight: 10
 # The works, in display order; the first is the series' cover. Each image lives in the
@@ -554,6 +562,10 @@ hometown:
 # Optional: a portrait, relative to this file, and what it shows (then required).
 # portrait: {slug}/portrait.jpg
 # portrait_alt: {_yaml_text(f"{name} in the studio.")}
+# Optional: when the artist joined the site (YYYY-MM-DD), for the feed and the sitemap;
+# 'updated' says when their page last changed.
+# date: 2026-01-15
+# updated: 2026-02-01
 # Optional: a whole number for ordering the artists: lower first, then by name.
 # weight: 10
 # Keeps the artist and their series off the site until you delete this line.
@@ -576,6 +588,9 @@ title: {_yaml_text(title)}
 artist: {artist}
 # A year or a range, as text: 2016–2021.
 years: "{year}"
+# Optional: when the series was added (YYYY-MM-DD), for the feed; 'updated' when it changed.
+# date: 2026-01-15
+# updated: 2026-02-01
 # Optional: a whole number for ordering the artist's series: lower first.
 # weight: 10
 # The works, in display order; the first is the series' cover. Put each image in the
@@ -586,6 +601,7 @@ works:
   - title: First Work
     # image: {slug}/01-first-work.jpg
     year: {year}
+    # date: 2026-01-15
     medium: Oil on canvas
     # alt: What the image shows, in a sentence.
     # dimensions: 80 × 60 cm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,20 @@ class Fields:
             )
             return default
         return value
+
+    def date(self, key: str) -> datetime.date | None:
+        """An optional calendar date, written as YYYY-MM-DD."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        self.problems.add(
+            f"'{self.name(key)}' must be a date like 2024-05-31 (got {value!r})", self.mark(key)
+        )
+        return None
 
     def flag(self, key: str, *, default: bool = False) -> bool:
         """A yes/no value."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from anyascii import anyascii
@@ -70,6 +71,7 @@ class UrlBuilder:
     """Turns site paths ('/map/') into links that honour the base URL's sub-path."""
 
     base_url: str
+    renamed: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def base_path(self) -> str:
@@ -81,7 +83,7 @@ class UrlBuilder:
         """A root-relative link to a site path, or ``url`` unchanged if it is external."""
         if _is_external(url):
             return url
-        return self.base_path + url.lstrip("/")
+        return self.base_path + self.renamed.get(url, url).lstrip("/")
 
     def absolute(self, url: str) -> str:
         """The full URL of a site path, for canonical links, the sitemap and feeds."""

@@ -53,7 +53,7 @@ def test_an_edited_story_appears_without_a_manual_reload(
     edit(project, STORY, "discipline: photographer", "discipline: [photographer")
     overlay = page.locator("#showcase-error-overlay")
     overlay.wait_for(timeout=2000)
-    assert "content/artists/bekzat-ayumi.md:4:8" in overlay.inner_text()  # where YAML noticed
+    assert "content/artists/bekzat-ayumi.md:5:8" in overlay.inner_text()  # where YAML noticed
     assert "invalid YAML" in overlay.inner_text()
     page.screenshot(path=str(artifacts / "preview-error-overlay.png"))
 

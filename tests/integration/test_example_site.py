@@ -133,3 +133,57 @@ def test_work_pages_share_a_jpeg_derivative_in_link_previews(example_build: Buil
             url = match.group(1)
             assert url.startswith("https://example.org/media/") and url.endswith(".jpg")
             assert (example_build.output / url.removeprefix("https://example.org/")).is_file()
+
+
+def test_the_report_counts_pages_and_images(example_build: BuildReport) -> None:
+    html_files = list(example_build.output.rglob("*.html"))
+    assert example_build.pages == len(html_files)
+    assert example_build.images >= 12
+    assert "pages" in example_build.summary() and "images" in example_build.summary()
+
+
+def test_sitemap_lists_every_page_but_the_404(example_build: BuildReport) -> None:
+    sitemap = (example_build.output / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "https://example.org/" in locs
+    assert "https://example.org/map/" in locs
+    assert not any("404" in loc for loc in locs)
+    assert len(locs) == example_build.pages - 1
+    assert sitemap.count("<lastmod>2026-") == len(locs)  # dates come from the front-matter
+    robots = (example_build.output / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/sitemap.xml" in robots
+
+
+def test_the_map_page_draws_every_hometown_without_javascript(
+    example_build: BuildReport,
+) -> None:
+    html = (example_build.output / "map" / "index.html").read_text(encoding="utf-8")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    for slug in ARTISTS:
+        assert f'id="pin-{slug}"' in svg
+    assert svg.count('class="map-approx"') == 2  # Aktybek and Zhenis are approximate
+    assert "Made with Natural Earth" in html
+    assert "Paris" in page_text(example_build.output / "map" / "index.html")
+
+
+def test_a_base_url_with_a_sub_path_prefixes_every_link(tmp_path: Path, image_cache: Path) -> None:
+    report = build(
+        ROOT, tmp_path / "site", base_url="https://user.github.io/showcase/", cache_dir=image_cache
+    )
+    assert broken_references(report.output, base_path="/showcase/") == []
+    home = (report.output / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="/showcase/css/site\.[0-9a-f]{10}\.css"', home)
+    assert '<link rel="canonical" href="https://user.github.io/showcase/">' in home
+    sitemap = (report.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert all(
+        loc.startswith("https://user.github.io/showcase/")
+        for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    )
+    feed = (report.output / "feed.xml").read_text(encoding="utf-8")
+    assert all(
+        href.startswith("https://user.github.io/showcase/")
+        for href in re.findall(r'href="([^"]+)"', feed)
+    )
+    robots = (report.output / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://user.github.io/showcase/sitemap.xml" in robots
