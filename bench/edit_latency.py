@@ -40,14 +40,19 @@ def make_site(folder: Path, artists: int) -> None:
         (folder / f"content/artists/artist-{n:05d}.md").write_text(
             f"---\nname: Artist {n:05d}\ndiscipline: painter\nsummary: Painter number {n}.\n"
             f"hometown:\n  name: Town {n}\n  country: Kazakhstan\n  lat: {lat:.4f}\n"
-            f"  lon: {lon:.4f}\nweight: {n}\n---\n{STORY}", encoding="utf-8")
+            f"  lon: {lon:.4f}\nweight: {n}\n---\n{STORY}",
+            encoding="utf-8",
+        )
         works = "".join(
             f"  - title: Work {w}\n    image: shared/work.jpg\n    year: 2020\n"
             f"    medium: Oil on canvas\n    alt: A violet dawn sky over hills and grass.\n"
-            for w in (1, 2))
+            for w in (1, 2)
+        )
         (folder / f"content/series/series-{n:05d}.md").write_text(
             f"---\ntitle: Series {n:05d}\nartist: artist-{n:05d}\nyears: '2020'\nworks:\n"
-            f"{works}---\nA series.\n", encoding="utf-8")
+            f"{works}---\nA series.\n",
+            encoding="utf-8",
+        )
 
 
 def measure(artists: int, edits: int) -> dict[str, float | int]:
@@ -57,9 +62,22 @@ def measure(artists: int, edits: int) -> dict[str, float | int]:
         make_site(folder, artists)
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-s", str(folder), "--port", "0",
-             "--cache-dir", str(folder / "cache")],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "-s",
+                str(folder),
+                "--port",
+                "0",
+                "--cache-dir",
+                str(folder / "cache"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         assert process.stdout is not None
         lines = []
         while not (line := process.stdout.readline()).startswith("Serving"):
@@ -88,10 +106,13 @@ def measure(artists: int, edits: int) -> dict[str, float | int]:
             time.sleep(0.3)
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
-    return {"artists": artists, "first_build_s": round(first_build, 2),
-            "edit_median_s": round(statistics.median(latencies), 3),
-            "edit_worst_s": round(max(latencies), 3),
-            "pages_rendered_per_edit": statistics.median(rendered)}
+    return {
+        "artists": artists,
+        "first_build_s": round(first_build, 2),
+        "edit_median_s": round(statistics.median(latencies), 3),
+        "edit_worst_s": round(max(latencies), 3),
+        "pages_rendered_per_edit": statistics.median(rendered),
+    }
 
 
 def main() -> None:
@@ -104,11 +125,15 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'artists':>8} {'first build':>12} {'edit median':>12} {'edit worst':>11} "
-          f"{'pages/edit':>11}")
+    print(
+        f"{'artists':>8} {'first build':>12} {'edit median':>12} {'edit worst':>11} "
+        f"{'pages/edit':>11}"
+    )
     for row in rows:
-        print(f"{row['artists']:>8} {row['first_build_s']:>11}s {row['edit_median_s']:>11}s "
-              f"{row['edit_worst_s']:>10}s {row['pages_rendered_per_edit']:>11}")
+        print(
+            f"{row['artists']:>8} {row['first_build_s']:>11}s {row['edit_median_s']:>11}s "
+            f"{row['edit_worst_s']:>10}s {row['pages_rendered_per_edit']:>11}"
+        )
 
 
 if __name__ == "__main__":

@@ -219,6 +219,98 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
     click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
 
 
+@cli.command()
+@click.argument("target", required=False, metavar="[TARGET]")
+@click.argument("dest", required=False, metavar="[DEST]")
+@click.option(
+    "-n",
+    "--dry-run",
+    is_flag=True,
+    help="List what would be added, changed and removed; change nothing.",
+)
+@click.option("--no-build", is_flag=True, help="Publish the existing SOURCE/site/ as it is.")
+@click.option(
+    "--force", is_flag=True, help="Publish into a folder or branch showcase did not make."
+)
+@click.option(
+    "--allow-mass-delete",
+    is_flag=True,
+    help="Go on even when more than publish.max_delete of the published files would go.",
+)
+@click.option("--remote", metavar="URL", help="github-pages: the repository.  [default: origin]")
+@click.option("--branch", metavar="NAME", help="github-pages: the branch.  [default: gh-pages]")
+@click.option("--cname", metavar="DOMAIN", help="github-pages: the custom domain for CNAME.")
+@source_option
+@cache_dir_option
+@click.pass_context
+def publish(
+    ctx: click.Context,
+    target: str | None,
+    dest: str | None,
+    dry_run: bool,
+    no_build: bool,
+    force: bool,
+    allow_mass_delete: bool,
+    remote: str | None,
+    branch: str | None,
+    cname: str | None,
+    source: Path,
+    cache_dir: Path | None,
+) -> None:
+    """Build the site for production and publish it.
+
+    TARGET is github-pages (a branch of a git repository, pushed), directory (a local
+    folder; DEST is its path) or rsync (DEST is user@host:path). Without TARGET, the
+    'publish:' section of site.yaml says where.
+    """
+    from generator.errors import PublishError
+    from generator.publish import publish as publish_site
+
+    try:
+        plan = publish_site(
+            source,
+            target,
+            dest,
+            dry_run=dry_run,
+            build=not no_build,
+            force=force,
+            allow_mass_delete=allow_mass_delete,
+            remote=remote,
+            branch=branch,
+            cname=cname,
+            cache_dir=cache_dir,
+            report=lambda text: click.echo(text, err=text.startswith("warning:")),
+        )
+    except PublishError as exc:
+        _refuse(exc, ctx.obj["debug"])
+    except SiteError as exc:
+        _publish_failed(exc, ctx.obj["debug"])
+    click.echo(plan.summary())
+    if dry_run:
+        for line in plan.lines():
+            click.echo(line)
+        click.echo(f"Dry run: nothing was published to {plan.destination}.")
+    elif not plan:
+        click.echo(f"Nothing to publish: {plan.destination} is up to date.")
+    else:
+        click.echo(f"Published to {plan.destination}")
+
+
+def _publish_failed(exc: SiteError, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(exc)
+    errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
+    for error in errors:
+        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+        click.echo(str(error), err=True)
+    count = len(errors)
+    click.echo(
+        f"Build failed with {count} error{'s' if count != 1 else ''}; nothing was published.",
+        err=True,
+    )
+    sys.exit(1)
+
+
 def _refuse(exc: SiteError, debug: bool) -> None:
     if debug:
         traceback.print_exception(exc)

@@ -68,6 +68,10 @@ class ScaffoldError(SiteError):
     """A new site, artist or series cannot be written without overwriting or guessing."""
 
 
+class PublishError(SiteError):
+    """The site cannot be published without overwriting or deleting what is not the site's."""
+
+
 class ContentErrors(SiteError):
     """Every content problem found in one run, reported together."""
 
