@@ -116,6 +116,9 @@ class Builder:
             config = config.with_base_url(self.base_url)
         check_output(self.output, self.source)
 
+        if self._markdown.mode != config.markdown_html:  # the setting changed: read all again
+            self._markdown = MarkdownRenderer(config.markdown_html)
+            self._memo.clear()
         site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
         published = publish_images(_image_requests(site), config.images, self.cache_dir)
         atlas = build_atlas(site, memo=self._locators)

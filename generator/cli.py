@@ -311,6 +311,57 @@ def _publish_failed(exc: SiteError, debug: bool) -> None:
     sys.exit(1)
 
 
+@cli.command()
+@source_option
+@click.option(
+    "--external", is_flag=True, help="Also request every link to another host (needs a network)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for each external link.",
+)
+@click.option("--strict", is_flag=True, help="Count warnings as errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print findings as lines of text or as one JSON object.",
+)
+@cache_dir_option
+def check(
+    source: Path,
+    external: bool,
+    timeout: float,
+    strict: bool,
+    output_format: str,
+    cache_dir: Path | None,
+) -> None:
+    """Build the site in a temporary folder and check links, anchors, alt text and content.
+
+    Exits with status 1 when there are errors (with --strict, warnings too).
+    """
+    import json
+
+    from generator.check import check_site
+
+    report = check_site(source, external=external, timeout=timeout, cache_dir=cache_dir)
+    if strict:
+        report = report.strict()
+    if output_format == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for line in report.lines():
+            click.echo(line)
+        click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
 def _refuse(exc: SiteError, debug: bool) -> None:
     if debug:
         traceback.print_exception(exc)
@@ -323,13 +374,26 @@ def _fail(exc: SiteError, debug: bool) -> None:
     if debug:
         traceback.print_exception(exc)
     errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
+    # Grouped by file, in file order: a header per file, then each error in full, so that
+    # every 'file:line:col:' can still be copied (or clicked in an editor's terminal).
+    by_file: dict[str, list[SiteError]] = {}
     for error in errors:
-        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-        click.echo(str(error), err=True)
+        by_file.setdefault(error.path or "", []).append(error)
+    for index, path in enumerate(sorted(by_file)):
+        if index:
+            click.echo("", err=True)
+        if path and len(by_file) > 1:
+            click.secho(path, bold=True, err=True)
+        for error in sorted(by_file[path], key=lambda e: (e.line or 0, e.column or 0)):
+            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+            click.echo(str(error), err=True)
     count = len(errors)
+    if len(by_file) > 1:
+        click.echo("", err=True)
     click.echo(
-        f"Build failed with {count} error{'s' if count != 1 else ''}; "
-        "the previous site was left as it was.",
+        f"Build failed with {count} error{'s' if count != 1 else ''}"
+        + (f" in {len(by_file)} files" if len(by_file) > 1 else "")
+        + "; the previous site was left as it was.",
         err=True,
     )
     sys.exit(1)

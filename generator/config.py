@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from generator.errors import ConfigError, ContentErrors
 from generator.frontmatter import load_yaml_document
+from generator.markdown import HTML_MODES, HtmlMode
 from generator.schema import Fields, Problems
 
 CONFIG_FILE = "site.yaml"
@@ -22,6 +23,7 @@ _KEYS = (
     "navigation",
     "map",
     "images",
+    "markdown_html",
     "redirects",
     "publish",
 )
@@ -98,6 +100,7 @@ class SiteConfig:
     navigation: tuple[NavItem, ...] = ()
     map: MapSettings = MapSettings()
     images: ImageSettings = ImageSettings()
+    markdown_html: HtmlMode = "trust"
     redirects: tuple[tuple[str, str], ...] = ()
     publish: PublishSettings = PublishSettings()
 
@@ -133,6 +136,7 @@ def load_config(source: Path) -> SiteConfig:
         navigation=tuple(_read_navigation(fields)),
         map=_read_map(fields),
         images=_read_images(fields),
+        markdown_html=_read_markdown_html(fields),
         redirects=_read_redirects(fields),
         publish=_read_publish(fields),
     )
@@ -195,6 +199,21 @@ def _read_map(fields: Fields) -> MapSettings:
             max_zoom=tiles.integer("max_zoom", low=1, high=22, required=False, default=18),
         )
     )
+
+
+def _read_markdown_html(fields: Fields) -> HtmlMode:
+    """Whether HTML in stories is passed through ("trust") or made harmless ("sanitize")."""
+    value = fields.text("markdown_html", required=False, default="trust")
+    for mode in HTML_MODES:
+        if value == mode:
+            return mode
+    fields.problems.add(
+        f"'markdown_html' must be one of {', '.join(HTML_MODES)} (got {value!r})",
+        fields.mark("markdown_html"),
+        "'sanitize' removes scripts and event handlers from stories; "
+        "'trust' keeps their HTML as written",
+    )
+    return "trust"
 
 
 def _read_redirects(fields: Fields) -> tuple[tuple[str, str], ...]:

@@ -15,6 +15,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 FENCE = "---"
+# Aliases (*name) let a few lines of YAML stand for billions of values ("billion laughs"):
+# a document is refused when, aliases counted out, it holds more values than any real
+# content file would, or nests deeper; both are checked before anything is built from it.
+MAX_VALUES = 10_000
+MAX_DEPTH = 64
 KeyPath = tuple[str | int, ...]
 
 
@@ -96,6 +101,7 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        _check_size(node, path, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -112,11 +118,52 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         ) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"invalid YAML: {exc}", path=path, line=first_line) from None
+    except RecursionError:
+        raise ContentError(
+            "the YAML is nested too deeply", path=path, line=first_line, column=1
+        ) from None
     finally:
         loader.dispose()
     marks: dict[KeyPath, Mark] = {}
     _collect_marks(node, (), marks, first_line)
     return data, marks
+
+
+def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
+    """Raise ContentError if ``root`` expands to too many values or nests too deeply.
+
+    The walk visits an aliased node once per alias, as building the data would, but stops
+    at MAX_VALUES: time and memory stay bounded whatever the document.
+    """
+    budget = MAX_VALUES
+    stack: list[tuple[yaml.Node, int, yaml.Node]] = [(root, 0, root)]
+    while stack:
+        node, depth, top = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_DEPTH:
+            too_many = budget < 0
+            raise ContentError(
+                f"the front-matter holds more than {MAX_VALUES:,} values once its aliases are "
+                "expanded"
+                if too_many
+                else f"the front-matter nests more than {MAX_DEPTH} levels deep",
+                path=path,
+                line=first_line + top.start_mark.line,
+                column=top.start_mark.column + 1,
+                hint="YAML aliases (*name) repeat what their anchor (&name) holds: "
+                "write the values out instead"
+                if too_many
+                else "a content file needs only a few levels of fields",
+            )
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                children += (key_node, value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            # Errors point at the top-level field whose value grew too big.
+            stack.append((child, depth + 1, child if node is root else top))
 
 
 def _collect_marks(node: yaml.Node, key: KeyPath, marks: dict[KeyPath, Mark], first: int) -> None:

@@ -39,6 +39,9 @@ SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", 
 WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
 DEFAULT_RADIUS_KM = 60.0
+# A story with its fields is a few kilobytes; anything this big is a mistake (a video saved
+# as .md, say) and is refused before it is read into memory.
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 T = TypeVar("T", Artist, Series)
 Reader = Callable[[Fields, str, Path, MarkdownRenderer], T]
@@ -124,6 +127,15 @@ def _load_kind(
 def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRenderer) -> _FileResult:
     rel = path.relative_to(root).as_posix()
     inputs: tuple[tuple[Path, tuple[int, int]], ...] = ((path, _signature(path)),)
+    size = inputs[0][1][1]
+    if size > MAX_FILE_BYTES:
+        error = ContentError(
+            f"the file is too big to be a content file ({size / 2**20:.0f} MB; "
+            f"the limit is {MAX_FILE_BYTES // 2**20} MB)",
+            path=rel,
+            hint="keep images and other media in the series' folder, not in the .md file",
+        )
+        return _FileResult(None, None, (error,), (path.stem,), inputs)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

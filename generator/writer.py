@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -48,9 +51,11 @@ def write_site(output: Path, files: Mapping[str, bytes], copies: Mapping[str, Pa
     """Write ``files`` (path → bytes) and ``copies`` (path → source file) as the new site."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in sorted(output.parent.glob(f".{output.name}.new-*")) + sorted(
-        output.parent.glob(f".{output.name}.old-*")
-    ):
+    retired = sorted(output.parent.glob(f".{output.name}.old-*"))
+    if not output.exists() and retired and (retired[-1] / MARKER).is_file():
+        # A build was killed between moving the old site aside and moving the new one in.
+        retired.pop().rename(output)
+    for leftover in sorted(output.parent.glob(f".{output.name}.new-*")) + retired:
         _remove_own(leftover)  # from a build that was killed before it finished
     staging = output.with_name(f".{output.name}.new-{os.getpid()}")
     staging.mkdir()
@@ -74,10 +79,27 @@ def write_site(output: Path, files: Mapping[str, bytes], copies: Mapping[str, Pa
 def _swap(staging: Path, output: Path) -> None:
     """Put ``staging`` where ``output`` is; the old site stays whole until the new one is in."""
     retired = output.with_name(f".{output.name}.old-{os.getpid()}")
+    if output.is_dir() and not output.is_symlink() and _exchange(staging, output):
+        _remove_own(staging)  # now the old site
+        return
     if output.exists():
         output.rename(retired)
-    staging.rename(output)
+    staging.rename(output)  # a kill just before this is undone by the next build
     _remove_own(retired)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step where the system can (Linux); False elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(done == 0)
 
 
 def _remove_own(folder: Path) -> None:

@@ -172,3 +172,130 @@ def test_a_template_error_names_the_template_and_line(project: Path, image_cache
     code, output = run_build(project, image_cache)
     assert code == 1
     assert "templates/404.html:3" in output and "no_such_field" in output
+
+
+def test_a_file_that_is_not_utf8_names_the_file_and_line(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    path = project / "content/artists/bakhyt-morel.md"
+    data = path.read_bytes().replace(b"discipline: painter", b"discipline: p\xe4inter", 1)
+    path.write_bytes(data)
+    line = data[: data.index(b"\xe4")].count(b"\n") + 1
+    assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/artists/bakhyt-morel.md:{line}: the file is not valid UTF-8",
+        "save the file with UTF-8 encoding",
+    )
+
+
+def test_a_huge_content_file_is_refused_without_reading_it(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    huge = project / "content/artists/huge.md"
+    with huge.open("wb") as file:
+        file.write(b"---\nname: Huge\n---\n")
+        file.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    assert_failed_cleanly(
+        project, before, image_cache, "content/artists/huge.md: the file is too big", "5 MB"
+    )
+
+
+def image_line(series: Path) -> tuple[int, str]:
+    """The line of the first work's image, and the path written there."""
+    rows = series.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if "image:" in row)
+    return line, rows[line - 1].split("image:")[1].strip()
+
+
+def test_a_misspelt_image_path_suggests_the_right_name(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    replace_in(series, image, image.replace("first-light", "frist-light"))
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/series/steppe-awakening.md:{line}:",
+        "image not found: steppe-awakening/01-steppe-at-frist-light.jpg",
+    )
+    assert "did you mean '01-steppe-at-first-light.jpg'?" in output
+
+
+def test_a_wrongly_cased_image_path_says_the_case_differs(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    replace_in(series, image, image.replace("01-steppe", "01-Steppe"))
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/series/steppe-awakening.md:{line}:",
+        "image not found: steppe-awakening/01-Steppe-at-first-light.jpg",
+    )
+    assert "the case differs" in output
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("../../../../../../../../etc/passwd", "points outside the project"),
+        ("/etc/passwd", "must be a path relative to this file"),
+        ("~/photo.jpg", "must be a path relative to this file"),
+    ],
+)
+def test_an_image_path_leaving_the_project_is_refused(
+    built: tuple[Path, dict[str, str]], image_cache: Path, path: str, message: str
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    replace_in(series, image, path)
+    assert_failed_cleanly(
+        project, before, image_cache, f"content/series/steppe-awakening.md:{line}:", message
+    )
+
+
+def test_a_symlink_in_content_pointing_outside_the_project_is_refused(
+    built: tuple[Path, dict[str, str]], image_cache: Path, tmp_path: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    outside = tmp_path / "outside.jpg"
+    outside.write_bytes((series.parent / image).read_bytes())
+    (series.parent / "steppe-awakening/linked.jpg").symlink_to(outside)
+    replace_in(series, image, "steppe-awakening/linked.jpg")
+    assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/series/steppe-awakening.md:{line}:",
+        "points outside the project: steppe-awakening/linked.jpg",
+    )
+
+
+def test_errors_of_several_files_are_grouped_by_file(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    replace_in(project / "content/artists/bekzat-ayumi.md", "discipline:", "disciplin:")
+    replace_in(project / "content/artists/bakhyt-morel.md", "lat: 43.2525", "lat: 243.2525")
+    output = assert_failed_cleanly(project, before, image_cache, "in 2 files")
+    lines = output.splitlines()
+    morel = lines.index("content/artists/bakhyt-morel.md")
+    ayumi = lines.index("content/artists/bekzat-ayumi.md")
+    assert morel < ayumi  # sorted by file
+    assert lines[ayumi - 1] == ""  # a blank line between files
+    assert lines[morel + 1].startswith("error: content/artists/bakhyt-morel.md:")
+    assert lines[ayumi + 1].startswith("error: content/artists/bekzat-ayumi.md:")
+    assert lines[-1].startswith("Build failed with 3 errors in 2 files")
