@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.assets import Assets, fingerprint, headers_file, minify_page, redirects_file
 from generator.atlas import LocatorMemo, build_atlas
 from generator.config import SiteConfig, load_config
-from generator.images import ImageRequest, PublishedImage, publish_images
+from generator.images import DigestMemo, ImageRequest, PublishedImage, publish_images
 from generator.loader import Memo, load_site
 from generator.markdown import MarkdownRenderer
 from generator.metadata import Rights
@@ -104,6 +104,7 @@ class Builder:
         self.production = production
         self._memo: Memo = {}
         self._locators: LocatorMemo = {}
+        self._digests: DigestMemo = {}
         self._keys: dict[str, str] = {}
         self._written: set[str] = set()
         self._markdown = MarkdownRenderer()
@@ -120,7 +121,9 @@ class Builder:
             self._markdown = MarkdownRenderer(config.markdown_html)
             self._memo.clear()
         site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
-        published = publish_images(_image_requests(site), config.images, self.cache_dir)
+        published = publish_images(
+            _image_requests(site), config.images, self.cache_dir, self._digests
+        )
         atlas = build_atlas(site, memo=self._locators)
         pages = plan_pages(site, published.images, atlas)
 

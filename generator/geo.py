@@ -158,10 +158,6 @@ class MapFrame:
         x, y = self._pixel(lat, lon)
         return (round(x, 1) + 0.0, round(y, 1) + 0.0)
 
-    def project_point(self, point: GeoPoint) -> XY:
-        """SVG pixel (x, y) of a named place."""
-        return self.project(point.lat, point.lon)
-
     def unproject(self, x: float, y: float) -> LonLat:
         """The (lat, lon) in degrees shown at SVG pixel (x, y)."""
         return self.conic.inverse(self.left + x / self.scale, self.top - y / self.scale)

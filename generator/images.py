@@ -119,14 +119,27 @@ def supported_formats(settings: ImageSettings) -> tuple[str, ...]:
     return tuple(f for f in settings.formats if writable.get(f))
 
 
+DigestMemo = dict[Path, tuple[tuple[int, int], str]]
+
+
 def publish_images(
-    requests: Iterable[ImageRequest], settings: ImageSettings, cache_dir: Path
+    requests: Iterable[ImageRequest],
+    settings: ImageSettings,
+    cache_dir: Path,
+    digests: DigestMemo | None = None,
 ) -> ImageResult:
-    """Make (or reuse from the cache) every derivative, in parallel across cores."""
+    """Make (or reuse from the cache) every derivative, in parallel across cores.
+
+    ``digests`` keeps each source's content hash between calls, keyed by its modification
+    time and size, so a rebuild does not read every image again to find it unchanged.
+    """
     formats = supported_formats(settings)
     unique = {r.source: r for r in sorted(requests, key=lambda r: r.url_stem)}
     cache_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [(request, _cache_key(request, settings, formats)) for request in unique.values()]
+    digests = {} if digests is None else digests
+    jobs = [
+        (request, _cache_key(request, settings, formats, digests)) for request in unique.values()
+    ]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         outcomes = list(
             pool.map(lambda job: _publish_one(job[0], job[1], settings, formats, cache_dir), jobs)
@@ -292,9 +305,11 @@ def _from_entry(
     return image, files
 
 
-def _cache_key(request: ImageRequest, settings: ImageSettings, formats: tuple[str, ...]) -> str:
+def _cache_key(
+    request: ImageRequest, settings: ImageSettings, formats: tuple[str, ...], digests: DigestMemo
+) -> str:
     digest = hashlib.sha256()
-    digest.update(request.source.read_bytes())
+    digest.update(_content_digest(request.source, digests).encode())
     recipe = {
         "version": CACHE_VERSION,
         "settings": asdict(settings),
@@ -303,6 +318,17 @@ def _cache_key(request: ImageRequest, settings: ImageSettings, formats: tuple[st
     }
     digest.update(json.dumps(recipe, sort_keys=True).encode())
     return digest.hexdigest()[:_KEY_LENGTH]
+
+
+def _content_digest(source: Path, digests: DigestMemo) -> str:
+    """The SHA-256 of a source file, read again only when its time or size changed."""
+    stat = source.stat()
+    signature = (stat.st_mtime_ns, stat.st_size)
+    known = digests.get(source)
+    if known is None or known[0] != signature:
+        known = (signature, hashlib.sha256(source.read_bytes()).hexdigest())
+        digests[source] = known
+    return known[1]
 
 
 def _remove_stale(cache_dir: Path, used: set[str]) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import BuildReport
+from tests.sitecheck import serve_folder
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -53,21 +51,11 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(example_build: BuildReport) -> Iterator[str]:
     """The example site on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(example_build.output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(example_build.output) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
