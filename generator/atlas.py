@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from generator import geo, urls
 from generator.model import Artist, Place, Site
+
+if TYPE_CHECKING:
+    from generator.images import Rendition
 
 PIN_CLEARANCE = 10.0  # px: a city this close to a pin is the pin's place
 LABEL_WIDTH = 90.0  # px: the room a city's label takes to its right
@@ -91,12 +94,17 @@ class Atlas:
         """Journeys to places beyond the map's edge, listed instead of drawn."""
         return tuple(j for j in self.journeys if not j.on_map)
 
-    def to_json(self, pictures: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    def to_json(
+        self, pictures: Mapping[str, tuple[Rendition, str]] | None = None
+    ) -> dict[str, Any]:
         """The same content for the interactive map, in latitude and longitude.
 
-        ``pictures`` maps an artist's slug to the image their popup card shows.
+        ``pictures`` maps an artist's slug to the image their popup card shows, and its alt.
         """
-        pictures = pictures or {}
+        cards = {
+            slug: {"src": image.url, "width": image.width, "height": image.height, "alt": alt}
+            for slug, (image, alt) in (pictures or {}).items()
+        }
         return {
             "pins": [
                 {
@@ -108,7 +116,7 @@ class Atlas:
                     "lat": p.place.lat,
                     "lon": p.place.lon,
                     "approximate": p.place.approximate,
-                    "picture": pictures.get(p.artist.slug),
+                    "picture": cards.get(p.artist.slug),
                     "radius_km": p.place.radius_km,
                     "url": urls.artist_url(p.artist.slug),
                 }
@@ -129,7 +137,21 @@ class Atlas:
         }
 
 
-LocatorMemo = dict[Place, Locator]
+LOCATOR_GRID_DEG = 1.0  # locator frames centre on this grid, so nearby towns share one drawing
+
+
+@dataclass(slots=True)
+class LocatorMemo:
+    """Locator maps kept between builds: drawing countries costs milliseconds per frame.
+
+    ``frames`` holds one drawn frame per grid cell, shared by every place in the cell; ``places``
+    the finished locator of each place.
+    """
+
+    frames: dict[tuple[float, float], tuple[geo.MapFrame, tuple[geo.CountryShape, ...]]] = field(
+        default_factory=dict
+    )
+    places: dict[Place, Locator] = field(default_factory=dict)
 
 
 def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) -> Atlas:
@@ -138,7 +160,7 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
     ``memo`` keeps locator maps between calls: drawing one costs milliseconds, and a
     hometown that did not move needs no new one.
     """
-    memo = {} if memo is None else memo
+    memo = LocatorMemo() if memo is None else memo
     region = geo.load_region()
     frame = geo.region_frame(region, width=width)
     pins = tuple(_pin(frame, artist) for artist in site.artists)
@@ -196,24 +218,33 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
 
 
 def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
-    if place in memo:
-        return memo[place]
-    frame = geo.locator_frame(
-        region, place.lat, place.lon, width=LOCATOR_WIDTH, span_deg=LOCATOR_SPAN_DEG
-    )
+    if place in memo.places:
+        return memo.places[place]
+    # The frame centres on the grid point nearest the place (the pin is drawn where the place
+    # is, at most half a cell off centre in a frame 30 degrees wide), so a thousand hometowns
+    # need only as many country drawings as the cells they fall in.
+    cell = (_snap(place.lat), _snap(place.lon))
+    if cell not in memo.frames:
+        frame = geo.locator_frame(region, *cell, width=LOCATOR_WIDTH, span_deg=LOCATOR_SPAN_DEG)
+        memo.frames[cell] = (frame, geo.country_shapes(region, frame))
+    frame, countries = memo.frames[cell]
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
-    memo[place] = Locator(
+    memo.places[place] = Locator(
         view_box=frame.view_box,
         width=frame.width,
         height=frame.height,
-        countries=geo.country_shapes(region, frame),
+        countries=countries,
         x=x,
         y=y,
         radius=radius,
         approximate=place.approximate,
     )
-    return memo[place]
+    return memo.places[place]
+
+
+def _snap(degrees: float) -> float:
+    return round(degrees / LOCATOR_GRID_DEG) * LOCATOR_GRID_DEG
 
 
 def _round(point: tuple[float, float]) -> tuple[float, float]:

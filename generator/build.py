@@ -1,25 +1,50 @@
-"""build(): the one place that sets the order of the steps, from content to a written site."""
+"""build(): the one place that sets the order of the steps, from content to a written site.
+
+load (content files → model) → plan (pages, images, maps) → render (pages → bytes) → write.
+A build first compares its inputs with the state the last build of the folder left; when
+nothing changed it stops there, before loading the pipeline's modules at all.
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.assets import Assets, fingerprint, headers_file, minify_page, redirects_file
-from generator.atlas import LocatorMemo, build_atlas
-from generator.config import SiteConfig, load_config
-from generator.images import DigestMemo, ImageRequest, PublishedImage, publish_images
-from generator.loader import Memo, load_site
-from generator.markdown import MarkdownRenderer
-from generator.metadata import Rights
-from generator.model import Site
-from generator.pages import plan_feed, plan_pages
-from generator.render import render_pages
-from generator.statics import collect_static
-from generator.templates import default_theme, make_environment
-from generator.urls import UrlBuilder, media_url
-from generator.writer import check_output, update_site, write_site
+from generator import parallel
+from generator.state import (
+    BuildState,
+    forget_state,
+    inputs_digest,
+    load_state,
+    options_digest,
+    save_state,
+    state_file,
+)
+from generator.templates import default_theme
+from generator.writer import (
+    MARKER,
+    check_output,
+    recover,
+    restore_files,
+    update_site,
+    write_files,
+    write_site,
+)
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from generator.atlas import LocatorMemo
+    from generator.config import SiteConfig
+    from generator.fingerprint import Fingerprints
+    from generator.images import DigestMemo, ImageRequest, PublishedImage
+    from generator.loader import Memo
+    from generator.markdown import MarkdownRenderer
+    from generator.model import Site
+    from generator.pages import PageMemo
+    from generator.render import Job, Rendered
 
 CACHE_DIR = ".showcase-cache"
 SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
@@ -39,9 +64,15 @@ class BuildReport:
     encoded: int = 0
     removed: tuple[tuple[str, int], ...] = ()
     rendered: tuple[str, ...] = ()
+    unchanged: bool = False
 
     def summary(self) -> str:
         """One line for the terminal."""
+        if self.unchanged:
+            return (
+                f"Nothing changed: {self.pages} pages ({self.files} files) are up to date "
+                f"({self.seconds:.2f} s) → {self.output}"
+            )
         return (
             f"Built {self.pages} pages and {self.images} images "
             f"({self.files} files, {self.encoded} images encoded) in {self.seconds:.2f} s "
@@ -66,22 +97,35 @@ def build(
     drafts: bool = False,
     cache_dir: Path | str | None = None,
     production: bool = False,
+    workers: int | None = None,
+    fresh: bool = False,
 ) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``).
 
-    ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does.
+    ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does. ``workers``
+    is how many processes render pages (default: one per core). ``cache_dir`` holds what builds
+    reuse (default ``source/.showcase-cache``); ``fresh`` ignores all of it but the images.
     """
     return Builder(
-        source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir, production=production
+        source,
+        output,
+        base_url=base_url,
+        drafts=drafts,
+        cache_dir=cache_dir,
+        production=production,
+        workers=workers,
+        fresh=fresh,
     ).build()
 
 
 class Builder:
     """Builds one site, and again after changes, redoing only what the changes touch.
 
-    The first build renders every page. Later ones (``incremental=True``) reuse what each
-    unchanged content file gave, render only the pages whose inputs changed, and update the
-    output folder in place; a one-off build writes a fresh folder and swaps it in.
+    The first build of a folder renders every page into a fresh folder and swaps it in. Later
+    builds, in this process or (through the state kept in the cache) in the next one, read
+    only the content files that changed, render only the pages whose inputs changed, and
+    update the folder in place; when nothing changed at all they stop at that. ``preview``
+    keeps asset names plain, so that the preview can swap a stylesheet in place.
     """
 
     def __init__(
@@ -92,40 +136,99 @@ class Builder:
         base_url: str | None = None,
         drafts: bool = False,
         cache_dir: Path | str | None = None,
-        incremental: bool = False,
+        preview: bool = False,
         production: bool = False,
+        workers: int | None = None,
+        fresh: bool = False,
     ) -> None:
         self.source = Path(source).resolve()
         self.output = Path(output).resolve() if output is not None else self.source / "site"
         self.base_url = base_url
         self.drafts = drafts
-        self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR / "images"
-        self.incremental = incremental
+        self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR
+        self.preview = preview
         self.production = production
+        self.workers = workers or parallel.cores()
+        self.fresh = fresh
+        self._state_file = state_file(self.cache_dir, self.output)
+        self._state: BuildState | None = None
         self._memo: Memo = {}
-        self._locators: LocatorMemo = {}
+        self._locators: LocatorMemo | None = None
         self._digests: DigestMemo = {}
-        self._keys: dict[str, str] = {}
-        self._written: set[str] = set()
-        self._markdown = MarkdownRenderer()
+        self._markdown: MarkdownRenderer | None = None
+        self._prints: Fingerprints | None = None
+        self._pages: PageMemo | None = None
+        self._sources: dict[str, tuple[str, ...]] = {}
 
-    def build(self) -> BuildReport:
-        """Run every step in order; raise SiteError, leaving the output as it was, on problems."""
+    def build(self, *, shortcut: bool = True) -> BuildReport:
+        """Run every step in order; raise SiteError, leaving the output as it was, on problems.
+
+        With nothing changed since the last build the build stops early, unless ``shortcut``
+        is False: then it reads and plans the whole site (rewriting nothing that is up to
+        date), which readies this builder to rebuild quickly after the next change.
+        """
         started = time.perf_counter()
+        check_output(self.output, self.source)
+        recover(self.output)
+        current = BuildState(
+            options=options_digest(
+                str(self.output), self.base_url, self.drafts, self.preview, self.production
+            ),
+            inputs=inputs_digest(self.source, default_theme()),
+        )
+        fresh, self.fresh = self.fresh, False  # from scratch once; later builds reuse it
+        previous = None if fresh else self._previous_state(current)
+        if (
+            shortcut
+            and previous is not None
+            and previous.unchanged(current)
+            and not previous.altered(self.output)
+        ):
+            return BuildReport(
+                output=self.output,
+                pages=sum(1 for path in previous.keys if path.endswith(".html")),
+                images=0,
+                files=len(previous.outputs),
+                seconds=time.perf_counter() - started,
+                unchanged=True,
+            )
+        return self._build(current, previous, started, fresh)
+
+    def _build(
+        self, current: BuildState, previous: BuildState | None, started: float, fresh: bool
+    ) -> BuildReport:
+        from generator.assets import Assets, fingerprint, headers_file, redirects_file
+        from generator.atlas import LocatorMemo, build_atlas
+        from generator.config import load_config
+        from generator.fingerprint import Fingerprints
+        from generator.images import publish_images
+        from generator.loader import load_site
+        from generator.markdown import MarkdownRenderer
+        from generator.pages import PageMemo, plan_feed, plan_pages
+        from generator.render import plan_jobs, render_pages
+        from generator.statics import collect_static
+        from generator.templates import make_environment
+        from generator.urls import UrlBuilder
+
         config = load_config(self.source)
         if self.base_url:
             config = config.with_base_url(self.base_url)
-        check_output(self.output, self.source)
-
-        if self._markdown.mode != config.markdown_html:  # the setting changed: read all again
+        if self._markdown is None or self._markdown.mode != config.markdown_html:
             self._markdown = MarkdownRenderer(config.markdown_html)
-            self._memo.clear()
+            self._memo.clear()  # the setting changed: read everything again
+        if self._locators is None:
+            self._locators = LocatorMemo()
         site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
         published = publish_images(
             _image_requests(site), config.images, self.cache_dir, self._digests
         )
         atlas = build_atlas(site, memo=self._locators)
-        pages = plan_pages(site, published.images, atlas)
+        # Digests of what this build shares with the last one are not worked out again, and
+        # pages made from the same objects as last time are the same pages.
+        self._prints = Fingerprints(self._prints)
+        self._pages = self._pages or PageMemo()
+        self._pages.begin(self._prints.of((config, published.images)))
+        pages = plan_pages(site, published.images, atlas, self._pages)
 
         theme = default_theme()
         static = collect_static([theme / "static", self.source / "static"])
@@ -133,43 +236,61 @@ class Builder:
         # plain names so that a stylesheet can be swapped in place.
         assets = (
             Assets(files={}, copies=static, renamed={})
-            if self.incremental
+            if self.preview
             else fingerprint(static, minify=self.production)
         )
         link = UrlBuilder(config.base_url, assets.renamed)
-        env = make_environment([self.source / "templates", theme / "templates"], link)
-        rendered = render_pages(
-            env,
-            pages,
-            config,
-            published.images,
-            self._keys if self.incremental else None,
-            plan_feed(site),
+        env = make_environment(
+            [self.source / "templates", theme / "templates"],
+            link,
+            None if fresh else self.cache_dir / "templates",
         )
-        if self.production:
-            for path in [p for p in rendered.files if p.endswith(".html")]:
-                rendered.files[path] = minify_page(rendered.files[path])
-        if not self.incremental:
+        jobs = plan_jobs(pages, config, published.images, plan_feed(site))
+        extra: dict[str, bytes] = {}
+        if not self.preview:
             page_urls = [page.url for page in pages if page.url != "/404.html"]
-            rendered.files["_headers"] = headers_file(
-                page_urls, assets.renamed.values(), link.base_path
-            )
+            extra["_headers"] = headers_file(page_urls, assets.renamed.values(), link.base_path)
             if config.redirects:
-                rendered.files["_redirects"] = redirects_file(config.redirects, link.base_path)
-            rendered.files.update(assets.files)
+                extra["_redirects"] = redirects_file(config.redirects, link.base_path)
+            extra.update(assets.files)
         copies = {
             **assets.copies,
             **published.files,
             "map/region.geojson": REGION_FILE,
         }
-        if self.incremental:
-            unchanged = set(rendered.keys) - set(rendered.files)
-            update_site(self.output, rendered.files, copies, unchanged, self._written)
-            files = len(rendered.keys) + len(copies)
-        else:
-            files = write_site(self.output, rendered.files, copies)
-        self._keys = rendered.keys
-        self._written = set(rendered.keys) | set(copies)
+        finish = _minify if self.production else None
+        if previous is None:  # a fresh folder, swapped in whole
+            rendered: Rendered | None = None
+
+            def fill(staging: Path) -> None:
+                nonlocal rendered
+                rendered = render_pages(
+                    env,
+                    jobs,
+                    config,
+                    published.images,
+                    finish=finish,
+                    into=staging,
+                    workers=self.workers,
+                    fingerprints=self._prints,
+                    sources=self._sources,
+                )
+
+            files = write_site(self.output, extra, copies, fill)
+            assert rendered is not None
+            files += len(rendered.written)
+            current.record(self.output, set(rendered.keys) | set(extra) | set(copies))
+        else:  # the same folder, brought up to date in place
+            rendered, written = self._update(
+                env, jobs, config, published.images, previous, extra, copies
+            )
+            files = len(rendered.keys) + len(extra) + len(copies)
+            wanted = set(rendered.keys) | set(extra) | set(copies)
+            current.record(self.output, wanted, previous.outputs, written)
+        current.keys = rendered.keys
+        self._state = current
+        if not self.preview:  # a preview's folder is temporary: its state lives in memory
+            save_state(self._state_file, current)
         return BuildReport(
             output=self.output,
             pages=sum(1 for path in rendered.keys if path.endswith(".html")),
@@ -181,6 +302,77 @@ class Builder:
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
         )
+
+    def _update(
+        self,
+        env: jinja2.Environment,
+        jobs: list[Job],
+        config: SiteConfig,
+        images: dict[Path, PublishedImage],
+        previous: BuildState,
+        extra: dict[str, bytes],
+        copies: dict[str, Path],
+    ) -> tuple[Rendered, set[str]]:
+        """Render and write what changed, in place: the pages of what was edited first.
+
+        Returns what was rendered, and the paths written (or checked, having been changed
+        by hand).
+
+        The indexes (home, gallery, map, feed, sitemap) list everything, so they take the
+        longest and come second; should they fail, the pages written first are put back.
+        """
+        from generator.render import Rendered, render_pages
+
+        stale = set(previous.altered(self.output))
+        keys = {path: key for path, key in previous.keys.items() if path not in stale}
+
+        def render(part: list[Job]) -> Rendered:
+            return render_pages(
+                env,
+                part,
+                config,
+                images,
+                keys,
+                finish=_minify if self.production else None,
+                workers=self.workers,
+                fingerprints=self._prints,
+                sources=self._sources,
+            )
+
+        pages = render([job for job in jobs if not job.index])
+        forget_state(self._state_file)  # from here on the folder is being changed
+        undo = write_files(self.output, pages.files)
+        try:
+            indexes = render([job for job in jobs if job.index])
+        except BaseException:
+            restore_files(self.output, undo)
+            raise
+        all_keys = {**pages.keys, **indexes.keys}
+        written = update_site(
+            self.output,
+            {**indexes.files, **extra},
+            copies,
+            set(all_keys) - set(indexes.files),
+            set(previous.outputs),
+        )
+        return Rendered({**pages.files, **indexes.files}, all_keys), {*undo, *written, *stale}
+
+    def _previous_state(self, current: BuildState) -> BuildState | None:
+        """The last build of this folder with these options, if the folder still holds it."""
+        previous = self._state
+        if previous is None:
+            previous = load_state(self._state_file)
+        if previous is None or previous.options != current.options:
+            return None
+        if not (self.output / MARKER).is_file():
+            return None
+        return previous
+
+
+def _minify(path: str, data: bytes) -> bytes:
+    from generator.assets import minify_page
+
+    return minify_page(data) if path.endswith(".html") else data
 
 
 def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
@@ -200,6 +392,10 @@ def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
 
 
 def _image_requests(site: Site) -> list[ImageRequest]:
+    from generator.images import ImageRequest
+    from generator.metadata import Rights
+    from generator.urls import media_url
+
     default = site.config.images.copyright or site.config.copyright
     requests = []
     for series in site.series:
@@ -234,4 +430,4 @@ def _label(site: Site, path: Path) -> str:
     return path.relative_to(site.root).as_posix()
 
 
-__all__ = ["BuildReport", "SiteConfig", "build"]
+__all__ = ["BuildReport", "Builder", "build"]

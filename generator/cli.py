@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from pathlib import Path
@@ -26,7 +27,8 @@ cache_dir_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     envvar="SHOWCASE_CACHE_DIR",
-    help="Where resized images are kept between builds.  [default: SOURCE/.showcase-cache/images]",
+    help="Where builds keep what they reuse: resized images, compiled templates, the record of "
+    "the last build.  [default: SOURCE/.showcase-cache]",
 )
 
 
@@ -59,6 +61,24 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @drafts_option
 @cache_dir_option
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Render every page again into a new folder, as if never built (images stay cached).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="How many processes render pages.  [default: one per core]",
+)
+@click.option(
+    "-w",
+    "--watch",
+    is_flag=True,
+    help="Keep running, and rebuild the site folder whenever a source file changes.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -68,21 +88,73 @@ def build(
     base_url: str | None,
     drafts: bool,
     cache_dir: Path | None,
+    fresh: bool,
+    jobs: int | None,
+    watch: bool,
     quiet: bool,
 ) -> None:
-    """Build the site into a folder ready to publish."""
-    from generator.build import build as build_site
+    """Build the site into a folder ready to publish.
+
+    Only what changed since the last build is rendered and written: unchanged files keep their
+    modification times, and with nothing changed the build stops at once.
+    """
+    from generator.build import Builder, BuildReport
+
+    builder = Builder(
+        source,
+        output,
+        base_url=base_url,
+        drafts=drafts,
+        cache_dir=cache_dir,
+        workers=jobs,
+        fresh=fresh,
+    )
+
+    def show(report: BuildReport) -> None:
+        if not quiet:
+            _show_warnings(report.warnings)
+            if report.privacy():
+                click.echo(report.privacy())
+            click.echo(report.summary())
 
     try:
-        report = build_site(source, output, base_url=base_url, drafts=drafts, cache_dir=cache_dir)
+        show(builder.build())
     except SiteError as exc:
-        _fail(exc, ctx.obj["debug"])
-    if not quiet:
-        for warning in report.warnings:
+        if not watch:
+            _fail(exc, ctx.obj["debug"])
+        _report_errors(exc, ctx.obj["debug"])
+    if watch:
+        from generator.preview import watch as watch_sources
+
+        with contextlib.suppress(KeyboardInterrupt):
+            watch_sources(
+                builder,
+                show,
+                lambda exc: _report_errors(exc, ctx.obj["debug"]),
+                on_ready=lambda: click.echo("Watching for changes (press Ctrl+C to stop)"),
+            )
+
+
+WARNINGS_SHOWN = 5  # of one kind; the rest are counted
+
+
+def _show_warnings(warnings: tuple[str, ...]) -> None:
+    """Print warnings, at most a few of each kind: a thousand alike hide the one that differs."""
+    kinds: dict[str, list[str]] = {}
+    for warning in warnings:
+        kinds.setdefault(_warning_kind(warning), []).append(warning)
+    for alike in kinds.values():
+        for warning in alike[:WARNINGS_SHOWN]:
             click.echo(f"warning: {warning}", err=True)
-        if report.privacy():
-            click.echo(report.privacy())
-        click.echo(report.summary())
+        if len(alike) > WARNINGS_SHOWN:
+            more = len(alike) - WARNINGS_SHOWN
+            click.echo(f"warning: … and {more} more like the one above", err=True)
+
+
+def _warning_kind(warning: str) -> str:
+    # "path: text" — the kind is the text with its names and numbers left out.
+    text = warning.split(": ", 1)[-1]
+    return " ".join(word for word in text.split() if word.islower() and word.isalpha())
 
 
 @cli.command()
@@ -371,6 +443,11 @@ def _refuse(exc: SiteError, debug: bool) -> None:
 
 
 def _fail(exc: SiteError, debug: bool) -> None:
+    _report_errors(exc, debug)
+    sys.exit(1)
+
+
+def _report_errors(exc: SiteError, debug: bool) -> None:
     if debug:
         traceback.print_exception(exc)
     errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
@@ -396,7 +473,6 @@ def _fail(exc: SiteError, debug: bool) -> None:
         + "; the previous site was left as it was.",
         err=True,
     )
-    sys.exit(1)
 
 
 def main() -> None:

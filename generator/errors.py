@@ -25,6 +25,10 @@ class SiteError(Exception):
         self.column = column
         self.hint = hint
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors raised in a worker process travel back to the build whole, location included.
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.column, self.hint))
+
     @property
     def location(self) -> str:
         """``file:line:column``, as much of it as is known."""
@@ -82,5 +86,19 @@ class ContentErrors(SiteError):
         count = len(self.errors)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ContentErrors, (self.errors,))
+
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+
+def _rebuild(
+    kind: type[SiteError],
+    message: str,
+    path: str | None,
+    line: int | None,
+    column: int | None,
+    hint: str | None,
+) -> SiteError:
+    return kind(message, path=path, line=line, column=column, hint=hint)

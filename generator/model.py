@@ -90,8 +90,8 @@ class Site:
     root: Path
     artists: tuple[Artist, ...]
     series: tuple[Series, ...]
-    _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False)
-    _artist_by_slug: dict[str, Artist] = field(init=False, repr=False)
+    _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False, compare=False)
+    _artist_by_slug: dict[str, Artist] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_artist: dict[str, list[Series]] = {a.slug: [] for a in self.artists}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from generator import structured, urls
@@ -30,8 +31,18 @@ class Page:
     image_alt: str = ""
     in_sitemap: bool = True
     data: dict[str, Any] = field(default_factory=dict)
+    # An index of the whole site (home, gallery, map): after an edit it is written after the
+    # pages of what was edited, so that those show the change first.
+    index: bool = False
     updated: datetime.date | None = None
-    structured: dict[str, Any] | None = None
+    # Makes the page's structured data (JSON-LD) when it is rendered, from what ``data`` holds:
+    # equal data, equal structured data, so it is left out of the page's fingerprint.
+    describe: Callable[[], dict[str, Any]] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def structured(self) -> dict[str, Any] | None:
+        """The page's structured data (JSON-LD), if it has any."""
+        return self.describe() if self.describe is not None else None
 
     @property
     def path(self) -> str:
@@ -39,32 +50,71 @@ class Page:
         return urls.output_path(self.url)
 
 
-def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> list[Page]:
+class PageMemo:
+    """The pages a previous build planned, reused when made from the very same objects.
+
+    The loader keeps an unchanged file's artist or series object from build to build, so an
+    artist page planned from the same artist, neighbours, series and map is the same page;
+    reusing the object lets its fingerprint be reused too. ``settings`` (a digest of the
+    site's settings and images, which every page also depends on) must match as well.
+    """
+
+    def __init__(self) -> None:
+        self._settings = ""
+        self._pages: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
+        self._kept: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
+
+    def begin(self, settings: str) -> None:
+        """Start planning a build: what the last one planned is what can be reused."""
+        self._pages = self._kept if settings == self._settings else {}
+        self._kept = {}
+        self._settings = settings
+
+    def page(self, kind: str, parts: tuple[object, ...], make: Callable[[], Page]) -> Page:
+        """The page made from ``parts`` last time, or a new one from ``make``."""
+        key = (kind, *(id(part) for part in parts))
+        earlier = self._pages.get(key)
+        if earlier is not None and all(a is b for a, b in zip(earlier[0], parts, strict=True)):
+            page = earlier[1]
+        else:
+            page = make()
+        self._kept[key] = (parts, page)  # holding the parts keeps their ids from being reused
+        return page
+
+
+def plan_pages(
+    site: Site,
+    images: dict[Any, PublishedImage],
+    atlas: Atlas,
+    memo: PageMemo | None = None,
+) -> list[Page]:
     """Every page, in a stable order."""
+    memo = memo or PageMemo()
     link = UrlBuilder(site.config.base_url)
     home = _home(site, images, link)
     pages = [home, _gallery(site, images, link), _map(site, atlas, images, home, link)]
     for artist, previous, following in _neighbours(site.artists):
-        pages.append(_artist(site, images, atlas, artist, previous, following, link))
-    for series in site.series:
-        artist = site.artist_of(series)
-        cover = images[series.cover.image]
+        parts = (artist, previous, following, site.series_of(artist), atlas.locator(artist.slug))
         pages.append(
-            Page(
-                url=urls.series_url(series.slug),
-                template="series.html",
-                title=f"{series.title} — {artist.name}",
-                description=_first_sentence(series.description_html)
-                or f"{series.title}, a series by {artist.name} ({series.years}).",
-                image=cover.social,
-                image_alt=series.cover.alt,
-                data={"series": series, "artist": artist},
-                updated=series_updated(series),
-                structured=structured.series_page(series, artist, images, link),
+            memo.page(
+                "artist",
+                parts,
+                partial(_artist, site, images, atlas, artist, previous, following, link),
             )
         )
+    for series in site.series:
+        artist = site.artist_of(series)
+        pages.append(
+            memo.page("series", (series, artist), partial(_series, series, artist, images, link))
+        )
         for work, previous_work, next_work in _neighbours(series.works):
-            pages.append(_work(series, artist, images, work, previous_work, next_work, link))
+            pages.append(
+                memo.page(
+                    "work",
+                    (work, previous_work, next_work, series, artist),
+                    partial(_work, series, artist, images, work, previous_work, next_work, link),
+                )
+            )
     pages.append(
         Page(
             url="/404.html",
@@ -79,6 +129,24 @@ def plan_pages(site: Site, images: dict[Any, PublishedImage], atlas: Atlas) -> l
     return pages
 
 
+def _series(
+    series: Series, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+) -> Page:
+    cover = images[series.cover.image]
+    return Page(
+        url=urls.series_url(series.slug),
+        template="series.html",
+        title=f"{series.title} — {artist.name}",
+        description=_first_sentence(series.description_html)
+        or f"{series.title}, a series by {artist.name} ({series.years}).",
+        image=cover.social,
+        image_alt=series.cover.alt,
+        data={"series": series, "artist": artist},
+        updated=series_updated(series),
+        describe=partial(structured.series_page, series, artist, images, link),
+    )
+
+
 def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
     return Page(
@@ -89,8 +157,9 @@ def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Pa
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={"cards": [(a, _artist_cover(site, a)) for a in site.artists]},
+        index=True,
         updated=site_updated(site),
-        structured=structured.home(site, link),
+        describe=partial(structured.home, site, link),
     )
 
 
@@ -105,25 +174,20 @@ def _gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) ->
         image=images[first.image].social if first else None,
         image_alt=first.alt if first else "",
         data={"groups": groups},
+        index=True,
         updated=site_updated(site),
-        structured=structured.gallery(site, images, link),
+        describe=partial(structured.gallery, site, images, link),
     )
 
 
 def _map(
     site: Site, atlas: Atlas, images: dict[Any, PublishedImage], home: Page, link: UrlBuilder
 ) -> Page:
-    pictures = {}
+    pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
         cover = _artist_cover(site, artist)
         if cover is not None:
-            small = images[cover.image].renditions[0]
-            pictures[artist.slug] = {
-                "src": small.url,
-                "width": small.width,
-                "height": small.height,
-                "alt": cover.alt,
-            }
+            pictures[artist.slug] = (images[cover.image].renditions[0], cover.alt)
     return Page(
         url=urls.map_url(),
         template="map.html",
@@ -132,9 +196,10 @@ def _map(
         "their stories take them.",
         image=home.image,
         image_alt=home.image_alt,
-        data={"atlas": atlas, "map_data": atlas.to_json(pictures)},
+        data={"atlas": atlas, "pictures": pictures},
+        index=True,
         updated=site_updated(site),
-        structured=structured.map_page(site.artists, link),
+        describe=partial(structured.map_page, site.artists, link),
     )
 
 
@@ -163,7 +228,7 @@ def _artist(
             "locator": atlas.locator(artist.slug),
         },
         updated=artist_updated(site, artist),
-        structured=structured.artist_page(artist, link),
+        describe=partial(structured.artist_page, artist, link),
     )
 
 
@@ -192,7 +257,7 @@ def _work(
             "next": following,
         },
         updated=structured.latest(work.date, series_updated(series)),
-        structured=structured.work_page(work, artist, images, link),
+        describe=partial(structured.work_page, work, artist, images, link),
     )
 
 

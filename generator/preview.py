@@ -1,16 +1,22 @@
-"""`showcase serve`: build into a private folder, serve it, rebuild on every change."""
+"""The authoring loop: `showcase serve` (build into a private folder, serve it, rebuild on every
+change) and `showcase build --watch` (rebuild the site folder itself on every change)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.build import Builder
+from generator.build import Builder, BuildReport
 from generator.config import load_config
-from generator.serve import Preview, start_preview
+from generator.errors import SiteError
+from generator.serve import Preview, start_preview, watch_changes
+
+WATCHED = ("content", "templates", "static", "site.yaml")
 
 
 def preview(
@@ -34,7 +40,7 @@ def preview(
 
     def make_rebuild(url: str) -> Callable[[], str]:
         builder = Builder(
-            source, root, base_url=url, drafts=drafts, cache_dir=cache_dir, incremental=True
+            source, root, base_url=url, drafts=drafts, cache_dir=cache_dir, preview=True
         )
 
         def rebuild() -> str:
@@ -57,3 +63,35 @@ def preview(
         report,
         on_stop=lambda: shutil.rmtree(scratch, ignore_errors=True),
     )
+
+
+def watch(
+    builder: Builder,
+    on_build: Callable[[BuildReport], None],
+    on_error: Callable[[SiteError], None],
+    on_ready: Callable[[], None] = lambda: None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Rebuild ``builder``'s site on every change to its sources, until ``stop`` is set.
+
+    A build that fails reports its errors and leaves the folder as the last good build left
+    it; the next change tries again. ``on_ready`` is called once the watcher listens.
+    """
+    stop = stop or threading.Event()
+    ready = threading.Event()
+    announced = False
+    # Rebuilds touch a few pages: one process does them sooner than starting workers would.
+    builder.workers = 1
+    with contextlib.suppress(SiteError):  # read the whole site now, not at the first change
+        builder.build(shortcut=False)
+    for changed in watch_changes([builder.source / name for name in WATCHED], stop, ready):
+        if not announced:
+            announced = True
+            on_ready()
+        relevant = {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
+        if not relevant:
+            continue
+        try:
+            on_build(builder.build())
+        except SiteError as exc:
+            on_error(exc)

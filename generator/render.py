@@ -1,74 +1,182 @@
-"""Render planned pages with Jinja into bytes, keyed by their output path."""
+"""Render planned pages with Jinja into bytes, keyed by their output path.
+
+Each page gets a key: the fingerprint of its template (and everything the template includes),
+the settings, the published images and the page's own data. The same key renders the same
+bytes, so a page whose key did not change since the last build is neither rendered nor
+written. Many pages are rendered in worker processes, one per core.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta
 
+from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import TemplateError
+from generator.fingerprint import Fingerprints
 from generator.images import PublishedImage
 from generator.pages import FeedEntry, Page
+from generator.writer import write_file
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+
+Finish = Callable[[str, bytes], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to render: where it goes, with which template and context.
+
+    ``data`` is what the file shows beyond the settings and images: its fingerprint is part
+    of the file's key.
+    """
+
+    path: str
+    template: str
+    context: dict[str, Any]
+    data: Any
+    index: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """Pages rendered this time, and the fingerprint of every page's inputs."""
+    """What was rendered this time, and the key of every file."""
 
     files: dict[str, bytes]
     keys: dict[str, str]
+    written: tuple[str, ...] = ()
 
     @property
     def pages(self) -> tuple[str, ...]:
         """The HTML pages that were rendered, in order."""
-        return tuple(path for path in self.files if path.endswith(".html"))
+        done = [*self.files, *self.written]
+        return tuple(path for path in sorted(done) if path.endswith(".html"))
+
+
+def plan_jobs(
+    pages: Sequence[Page],
+    config: SiteConfig,
+    images: dict[Any, PublishedImage],
+    feed: Sequence[FeedEntry] = (),
+) -> list[Job]:
+    """Every page, plus the sitemap, robots.txt and the feed."""
+    shared = {"site": config, "images": images}
+    listed = [page for page in pages if page.in_sitemap]
+    jobs = [
+        Job(page.path, page.template, {**shared, **page.data, "page": page}, page, page.index)
+        for page in pages
+    ]
+    urls = [page.url for page in listed]
+    jobs.append(Job("sitemap.xml", "sitemap.xml", {**shared, "pages": listed}, urls, True))
+    jobs.append(Job("robots.txt", "robots.txt", shared, ""))
+    jobs.append(Job("feed.xml", "feed.xml", {**shared, "entries": feed}, list(feed), True))
+    return jobs
 
 
 def render_pages(
     env: jinja2.Environment,
-    pages: Sequence[Page],
+    jobs: Sequence[Job],
     config: SiteConfig,
     images: dict[Any, PublishedImage],
     previous: Mapping[str, str] | None = None,
-    feed: Sequence[FeedEntry] = (),
+    *,
+    finish: Finish | None = None,
+    into: Path | None = None,
+    workers: int = 1,
+    fingerprints: Fingerprints | None = None,
+    sources: dict[str, tuple[str, ...]] | None = None,
 ) -> Rendered:
-    """Every page whose inputs changed since ``previous``, plus the sitemap and robots.txt.
+    """Key every job, and render those whose key differs from ``previous``.
 
-    A page's fingerprint covers its template and everything the template includes, the
-    settings, the published images and the page's own data: the same fingerprint renders
-    the same bytes, so that page is skipped.
+    The result holds the bytes, or with ``into`` the files are written there as they are
+    rendered (a fresh staging folder: nothing else is kept in memory). ``finish`` post-processes
+    each file (minifying, say). With ``workers`` > 1 and enough jobs, worker processes share
+    the work, keys included. ``fingerprints`` and ``sources`` (a template's source → the
+    templates it refers to) carry what a previous build of the same site worked out.
     """
-    previous = previous or {}
-    shared = {"site": config, "images": images}
     digests: dict[str, str] = {}
-    common = _digest(repr(config), repr(sorted(images.items())))
+    sources = {} if sources is None else sources
+    templates = {job.template: template_digest(env, job.template, digests, sources) for job in jobs}
+    prints = fingerprints or Fingerprints()
+    for name in sorted(templates):
+        _template(env, name)  # compiled once here, inherited by the workers
+    task = _Task(
+        env,
+        jobs,
+        prints,
+        prints.of((config, images)),
+        templates,
+        previous or {},
+        finish,
+        into,
+    )
+    workers = workers if len(jobs) >= PARALLEL_FROM else 1
     files: dict[str, bytes] = {}
     keys: dict[str, str] = {}
-    listed = [page for page in pages if page.in_sitemap]
-    jobs: list[tuple[str, str, str, dict[str, Any]]] = [
-        (page.path, page.template, repr(page), {**shared, **page.data, "page": page})
-        for page in pages
-    ]
-    jobs.append(
-        ("sitemap.xml", "sitemap.xml", repr([p.url for p in listed]), {**shared, "pages": listed})
+    written: list[str] = []
+    for part in parallel.run(task.run, parallel.chunks(len(jobs), workers), workers):
+        for path, key, data, done in part:
+            keys[path] = key
+            if data is not None:
+                files[path] = data
+            elif done:
+                written.append(path)
+    order = {job.path: i for i, job in enumerate(jobs)}
+    return Rendered(
+        files=dict(sorted(files.items(), key=lambda item: order[item[0]])),
+        keys=dict(sorted(keys.items(), key=lambda item: order[item[0]])),
+        written=tuple(sorted(written)),
     )
-    jobs.append(("robots.txt", "robots.txt", "", shared))
-    jobs.append(("feed.xml", "feed.xml", repr(feed), {**shared, "entries": feed}))
-    for path, template, data, context in jobs:
-        key = _digest(common, template_digest(env, template, digests), data)
-        keys[path] = key
-        if previous.get(path) != key:
-            files[path] = _render(env, template, context)
-    return Rendered(files=files, keys=keys)
 
 
-def template_digest(env: jinja2.Environment, name: str, memo: dict[str, str]) -> str:
-    """A hash of a template's source and of every template it extends, includes or imports."""
+@dataclass(frozen=True, slots=True)
+class _Task:
+    env: jinja2.Environment
+    jobs: Sequence[Job]
+    prints: Fingerprints
+    common: str
+    templates: Mapping[str, str]
+    previous: Mapping[str, str]
+    finish: Finish | None
+    into: Path | None
+
+    def run(self, share: range) -> list[tuple[str, str, bytes | None, bool]]:
+        """Key the jobs of ``share`` and render the changed ones: (path, key, bytes, done)."""
+        out: list[tuple[str, str, bytes | None, bool]] = []
+        for job in (self.jobs[i] for i in share):
+            key = _digest(self.common, self.templates[job.template], self.prints.of(job.data))
+            if self.previous.get(job.path) == key:
+                out.append((job.path, key, None, False))
+                continue
+            data = _render(self.env, job.template, job.context)
+            if self.finish is not None:
+                data = self.finish(job.path, data)
+            if self.into is None:
+                out.append((job.path, key, data, True))
+            else:
+                write_file(self.into, job.path, data)
+                out.append((job.path, key, None, True))
+        return out
+
+
+def template_digest(
+    env: jinja2.Environment,
+    name: str,
+    memo: dict[str, str],
+    sources: dict[str, tuple[str, ...]] | None = None,
+) -> str:
+    """A hash of a template's source and of every template it extends, includes or imports.
+
+    ``sources`` remembers what each source refers to, so an unchanged one is not parsed again.
+    """
     if name in memo:
         return memo[name]
     memo[name] = ""  # a template that includes itself does not recurse forever
@@ -77,12 +185,17 @@ def template_digest(env: jinja2.Environment, name: str, memo: dict[str, str]) ->
         source, filename, _ = env.loader.get_source(env, name)
     except jinja2.TemplateNotFound:
         return ""
-    try:
-        referenced = sorted(n for n in meta.find_referenced_templates(env.parse(source)) if n)
-    except jinja2.TemplateSyntaxError:
-        referenced = []
+    sources = {} if sources is None else sources
+    if source not in sources:
+        try:
+            parsed = env.parse(source)
+            sources[source] = tuple(sorted(n for n in meta.find_referenced_templates(parsed) if n))
+        except jinja2.TemplateSyntaxError:
+            sources[source] = ()
     memo[name] = _digest(
-        filename or name, source, *(template_digest(env, ref, memo) for ref in referenced)
+        filename or name,
+        source,
+        *(template_digest(env, ref, memo, sources) for ref in sources[source]),
     )
     return memo[name]
 
@@ -95,10 +208,26 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> bytes:
+def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
     try:
-        return env.get_template(name).render(context).encode("utf-8")
+        return env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"template not found: {exc.name}",
+            path=name,
+            hint="add it to templates/ or check its name",
+        ) from None
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> bytes:
+    template = _template(env, name)
+    try:
+        return template.render(context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
         raise TemplateError(
             f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
         ) from None

@@ -263,7 +263,8 @@ def watch_changes(
 ) -> Iterator[set[Path]]:
     """Sets of changed files under ``paths`` (watchfiles), until ``stop`` is set.
 
-    ``ready`` is set once the watcher listens, so no save made after it is missed.
+    ``ready`` is set once the watcher listens, so no save made after it is missed; an empty
+    set comes every tenth of a second without changes.
     """
     from watchfiles import watch
 
@@ -278,8 +279,7 @@ def watch_changes(
         raise_interrupt=False,
     ):
         ready.set()
-        if changes:
-            yield {Path(path) for _, path in changes}
+        yield {Path(path) for _, path in changes}
 
 
 def run_watcher(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find the theme
+    import jinja2
 
-from generator.images import ImageSource, PublishedImage
-from generator.urls import UrlBuilder, permalink
+    from generator.images import ImageSource, PublishedImage
+    from generator.urls import UrlBuilder
 
 
 def default_theme() -> Path:
@@ -19,9 +22,30 @@ def default_theme() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def make_environment(template_dirs: Sequence[Path], urls: UrlBuilder) -> jinja2.Environment:
-    """An environment that looks in ``template_dirs`` in order, the first match winning."""
+def make_environment(
+    template_dirs: Sequence[Path], urls: UrlBuilder, cache: Path | None = None
+) -> jinja2.Environment:
+    """An environment that looks in ``template_dirs`` in order, the first match winning.
+
+    ``cache`` keeps compiled templates between runs (Jinja checks each against its source).
+    """
+    import jinja2
+
+    from generator.urls import permalink
+
+    bytecode = None
+    if cache is not None:
+        # Compiled code depends on the filters below as much as on the templates: a cache
+        # per version of this module and of Jinja never hands one the other's code.
+        shape = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+        folder = cache / shape.hexdigest()[:16]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:
+            bytecode = None  # a read-only project builds without one
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -29,9 +53,12 @@ def make_environment(template_dirs: Sequence[Path], urls: UrlBuilder) -> jinja2.
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["url"] = urls.href
-    env.filters["absolute_url"] = urls.absolute
-    env.filters["srcset"] = lambda image: _srcset(image, urls)
+    # The URL filters depend on this build's base URL and asset names. Taking the context
+    # keeps Jinja from folding '/literal'|url into the compiled template, which the bytecode
+    # cache would then hand to a build with another base URL.
+    env.filters["url"] = jinja2.pass_context(lambda _, value: urls.href(value))
+    env.filters["absolute_url"] = jinja2.pass_context(lambda _, value: urls.absolute(value))
+    env.filters["srcset"] = jinja2.pass_context(lambda _, image: _srcset(image, urls))
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     return env

@@ -7,8 +7,8 @@ import ctypes.util
 import os
 import shutil
 import sys
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
 
 from generator.errors import OutputError
 
@@ -47,33 +47,47 @@ def check_output(output: Path, source: Path) -> None:
         )
 
 
-def write_site(output: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> int:
-    """Write ``files`` (path → bytes) and ``copies`` (path → source file) as the new site."""
+def write_site(
+    output: Path,
+    files: Mapping[str, bytes],
+    copies: Mapping[str, Path],
+    fill: Callable[[Path], None] | None = None,
+) -> int:
+    """Write ``files`` (path → bytes) and ``copies`` (path → source file) as the new site.
+
+    ``fill``, when given, is called with the staging folder first, to write more files into
+    it (pages rendered straight to disk); if it raises, nothing is swapped in.
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    retired = sorted(output.parent.glob(f".{output.name}.old-*"))
-    if not output.exists() and retired and (retired[-1] / MARKER).is_file():
-        # A build was killed between moving the old site aside and moving the new one in.
-        retired.pop().rename(output)
-    for leftover in sorted(output.parent.glob(f".{output.name}.new-*")) + retired:
-        _remove_own(leftover)  # from a build that was killed before it finished
+    recover(output)
     staging = output.with_name(f".{output.name}.new-{os.getpid()}")
     staging.mkdir()
     try:
+        if fill is not None:
+            fill(staging)
         for rel in sorted(files):
-            target = _inside(staging, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
+            write_file(staging, rel, files[rel])
         for rel in sorted(copies):
-            target = _inside(staging, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(copies[rel], target)
+            _link_or_copy(copies[rel], _inside(staging, rel))
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, output)
     return len(files) + len(copies)
+
+
+def recover(output: Path) -> None:
+    """Tidy up after a build that was killed: put the old site back, remove half-made ones."""
+    if not output.parent.is_dir():
+        return
+    retired = sorted(output.parent.glob(f".{output.name}.old-*"))
+    if not output.exists() and retired and (retired[-1] / MARKER).is_file():
+        # A build was killed between moving the old site aside and moving the new one in.
+        retired.pop().rename(output)
+    for leftover in sorted(output.parent.glob(f".{output.name}.new-*")) + retired:
+        _remove_own(leftover)  # from a build that was killed before it finished
 
 
 def _swap(staging: Path, output: Path) -> None:
@@ -108,11 +122,89 @@ def _remove_own(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
+def write_file(root: Path, rel: str, data: bytes) -> None:
+    """Write one file of a fresh staging folder, making its folders as needed."""
+    target = _inside(root, rel)
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _prune(folder: Path, output: Path) -> None:
+    """Remove folders left empty by deleted pages, up to the output folder."""
+    while folder != output and folder.is_relative_to(output):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or already gone)
+            return
+        folder = folder.parent
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Copy a file, keeping its modification time; as a hard link where the file system can.
+
+    Images come from the build's cache and may number tens of thousands: a link costs no
+    space and a fraction of a copy's time. Files are replaced, never written through, so a
+    link never lets a change to the site reach the cache or the other way round.
+    """
+    try:
+        os.link(source, target)
+        return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    except OSError:  # another file system, or links not supported
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
 def _inside(root: Path, rel: str) -> Path:
-    target = (root / rel).resolve()
-    if not target.is_relative_to(root.resolve()) or Path(rel).is_absolute():
+    """``root / rel``, refusing any ``rel`` that could lead out of ``root``.
+
+    The check is on the path's parts, not on the disk: the files a build writes are named by
+    the build (from slugs already checked), and this stays cheap for thousands of them.
+    """
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or "\\" in rel or any(p in ("..", ".") for p in parts):
         raise OutputError(f"refusing to write {rel!r} outside the output folder")
-    return target
+    return root.joinpath(*parts)
+
+
+def write_files(output: Path, files: Mapping[str, bytes]) -> dict[str, bytes | None]:
+    """Write the ``files`` that differ, in place; returns what they held before (None: absent)."""
+    before: dict[str, bytes | None] = {}
+    for rel in sorted(files):
+        target = _inside(output, rel)
+        old = target.read_bytes() if target.is_file() else None
+        if old == files[rel]:
+            continue
+        before[rel] = old
+        _replace(target, files[rel])
+    return before
+
+
+def restore_files(output: Path, before: Mapping[str, bytes | None]) -> None:
+    """Put back what ``write_files`` replaced."""
+    for rel, old in before.items():
+        target = _inside(output, rel)
+        if old is None:
+            target.unlink(missing_ok=True)
+        else:
+            _replace(target, old)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)  # a reader sees the old page or the new one, never half
 
 
 def update_site(
@@ -129,16 +221,7 @@ def update_site(
     ``previous`` everything the last update wrote: what is no longer wanted is deleted.
     """
     output.mkdir(parents=True, exist_ok=True)
-    written = []
-    for rel in sorted(files):
-        target = _inside(output, rel)
-        if target.is_file() and target.read_bytes() == files[rel]:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(files[rel])
-        os.replace(temporary, target)  # a reader sees the old page or the new one, never half
-        written.append(rel)
+    written = list(write_files(output, files))
     for rel in sorted(copies):
         target = _inside(output, rel)
         source = copies[rel].stat()
@@ -146,13 +229,16 @@ def update_site(
             current = target.stat()
             if (current.st_size, current.st_mtime_ns) == (source.st_size, source.st_mtime_ns):
                 continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(copies[rel], target)
+        temporary = target.with_name(f".{target.name}.tmp")
+        _link_or_copy(copies[rel], temporary)
+        os.replace(temporary, target)  # never written through: it may be a link to the cache
         written.append(rel)
     wanted = set(files) | set(copies) | keep
     for rel in sorted(previous - wanted):
         stale = _inside(output, rel)
         if stale.is_file():
             stale.unlink()
-    (output / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _prune(stale.parent, output)
+    if not (output / MARKER).is_file():
+        (output / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return written

@@ -1,0 +1,174 @@
+"""What the last build of an output folder was made from, kept between runs outside the output.
+
+A build records the signature of every input (the project's content, templates, static files
+and settings, the theme, and showcase itself), the key of every page, and the size and
+modification time of every file it left in the output folder. The next build of the same
+folder with the same options then:
+
+- does nothing at all when no input changed and the folder is as it was left;
+- otherwise renders only the pages whose keys changed and writes only the files that differ,
+  so unchanged files keep their modification times (small uploads to hosts and CDNs).
+
+A state that does not match (another output, other options, a newer showcase, a folder
+changed by hand) only costs a full build; it never changes what a build writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+
+STATE_DIR = "build"
+FORMAT = 1
+# The project's inputs; "site" (the usual output) and dot-folders (caches, .git) are not.
+INPUT_DIRS = ("content", "templates", "static")
+CONFIG_FILE = "site.yaml"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(slots=True)
+class BuildState:
+    """The record of one output folder's last build."""
+
+    options: str
+    inputs: str = ""
+    keys: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def unchanged(self, other: BuildState) -> bool:
+        """Whether ``other`` (this run) was made from the same inputs with the same options."""
+        return self.options == other.options and self.inputs == other.inputs
+
+    def altered(self, output: Path) -> list[str]:
+        """The recorded output files that are missing or were changed since; [] if none."""
+        changed = []
+        for rel, signature in self.outputs.items():
+            try:
+                stat = os.stat(output / rel)
+            except OSError:
+                changed.append(rel)
+                continue
+            if (stat.st_size, stat.st_mtime_ns) != tuple(signature):
+                changed.append(rel)
+        return changed
+
+    def record(
+        self,
+        output: Path,
+        paths: set[str],
+        earlier: dict[str, tuple[int, int]] | None = None,
+        written: set[str] | None = None,
+    ) -> None:
+        """Take the size and modification time of ``paths`` as the build left them.
+
+        With ``earlier`` (the last record of this folder) only ``written`` files, and those
+        not recorded before, are looked at again.
+        """
+        earlier = earlier or {}
+        written = set(paths) if written is None else written
+        outputs = {}
+        for rel in sorted(paths):
+            if rel in earlier and rel not in written:
+                outputs[rel] = earlier[rel]
+                continue
+            try:
+                stat = os.stat(output / rel)
+            except OSError:
+                continue
+            outputs[rel] = (stat.st_size, stat.st_mtime_ns)
+        self.outputs = outputs
+
+
+def state_file(cache: Path, output: Path) -> Path:
+    """Where the state of ``output`` is kept: one file per output folder."""
+    name = hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]
+    return cache / STATE_DIR / f"{name}.json"
+
+
+def load_state(path: Path) -> BuildState | None:
+    """The saved state, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return None
+        return BuildState(
+            options=data["options"],
+            inputs=data["inputs"],
+            keys=dict(data["keys"]),
+            outputs={k: (v[0], v[1]) for k, v in data["outputs"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def save_state(path: Path, state: BuildState) -> None:
+    """Write the state atomically; a project that cannot be written to just has none."""
+    data = {
+        "format": FORMAT,
+        "options": state.options,
+        "inputs": state.inputs,
+        "keys": state.keys,
+        "outputs": state.outputs,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def forget_state(path: Path) -> None:
+    """Drop the state before changing a folder in place: a build killed halfway is redone."""
+    path.unlink(missing_ok=True)
+
+
+def options_digest(*options: object) -> str:
+    """The build options and the version of showcase and of the libraries that shape output."""
+    from importlib import metadata
+
+    versions = []
+    for package in ("jinja2", "cmarkgfm", "pillow", "minify-html"):
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=-")
+    return _hash(repr((FORMAT, __version__, *versions, *options)))
+
+
+def inputs_digest(source: Path, theme: Path) -> str:
+    """A digest of the name, size and modification time of every file a build reads."""
+    lines: list[str] = []
+    _add_tree(lines, "package", _PACKAGE)  # showcase's own code and data, for development installs
+    for name in INPUT_DIRS:
+        _add_tree(lines, name, source / name)
+    for name in ("templates", "static"):
+        _add_tree(lines, f"theme/{name}", theme / name)
+    _add_file(lines, CONFIG_FILE, source / CONFIG_FILE)
+    return _hash("\n".join(lines))
+
+
+def _add_tree(lines: list[str], label: str, root: Path) -> None:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(files):
+            _add_file(lines, f"{label}/{os.path.relpath(folder, root)}/{name}", Path(folder, name))
+
+
+def _add_file(lines: list[str], label: str, path: Path) -> None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        lines.append(f"{label} -")
+        return
+    lines.append(f"{label} {stat.st_size} {stat.st_mtime_ns}")
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
