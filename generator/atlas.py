@@ -59,13 +59,28 @@ class CityMark:
 
 
 @dataclass(frozen=True, slots=True)
-class Locator:
-    """A small map centred on one hometown, for the artist's page."""
+class LocatorBase:
+    """The countries around one grid cell: a map file shared by the locators of that cell.
 
+    Published once (``url``) instead of inside every artist page, it is downloaded once by a
+    visitor, and keeps a thousand artist pages from each carrying the same drawing.
+    """
+
+    url: str
     view_box: str
     width: int
     height: int
     countries: tuple[geo.CountryShape, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """A small map centred on one hometown, for the artist's page: a shared base and a pin."""
+
+    view_box: str
+    width: int
+    height: int
+    base: LocatorBase
     x: float
     y: float
     radius: float
@@ -88,6 +103,12 @@ class Atlas:
     def locator(self, artist_slug: str) -> Locator:
         """The locator map of one artist's hometown."""
         return self.locators[artist_slug]
+
+    @property
+    def locator_bases(self) -> tuple[LocatorBase, ...]:
+        """The base maps the locators use, each once, by URL."""
+        bases = {locator.base.url: locator.base for locator in self.locators.values()}
+        return tuple(bases[url] for url in sorted(bases))
 
     @property
     def journeys_off_map(self) -> tuple[Journey, ...]:
@@ -148,7 +169,7 @@ class LocatorMemo:
     the finished locator of each place.
     """
 
-    frames: dict[tuple[float, float], tuple[geo.MapFrame, tuple[geo.CountryShape, ...]]] = field(
+    frames: dict[tuple[float, float], tuple[geo.MapFrame, LocatorBase]] = field(
         default_factory=dict
     )
     places: dict[Place, Locator] = field(default_factory=dict)
@@ -226,21 +247,36 @@ def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
     cell = (_snap(place.lat), _snap(place.lon))
     if cell not in memo.frames:
         frame = geo.locator_frame(region, *cell, width=LOCATOR_WIDTH, span_deg=LOCATOR_SPAN_DEG)
-        memo.frames[cell] = (frame, geo.country_shapes(region, frame))
-    frame, countries = memo.frames[cell]
+        base = LocatorBase(
+            url=urls.locator_url(_cell_name(*cell)),
+            view_box=frame.view_box,
+            width=frame.width,
+            height=frame.height,
+            countries=geo.country_shapes(region, frame),
+        )
+        memo.frames[cell] = (frame, base)
+    frame, base = memo.frames[cell]
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
     memo.places[place] = Locator(
         view_box=frame.view_box,
         width=frame.width,
         height=frame.height,
-        countries=countries,
+        base=base,
         x=x,
         y=y,
         radius=radius,
         approximate=place.approximate,
     )
     return memo.places[place]
+
+
+def _cell_name(lat: float, lon: float) -> str:
+    """'43n077e' for the cell at 43° N, 77° E."""
+    return (
+        f"{abs(round(lat)):02d}{'n' if lat >= 0 else 's'}"
+        f"{abs(round(lon)):03d}{'e' if lon >= 0 else 'w'}"
+    )
 
 
 def _snap(degrees: float) -> float:

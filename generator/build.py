@@ -218,7 +218,14 @@ class Builder:
             self._memo.clear()  # the setting changed: read everything again
         if self._locators is None:
             self._locators = LocatorMemo()
-        site = load_site(self.source, config, self._markdown, drafts=self.drafts, memo=self._memo)
+        site = load_site(
+            self.source,
+            config,
+            self._markdown,
+            drafts=self.drafts,
+            memo=self._memo,
+            workers=self.workers,
+        )
         published = publish_images(
             _image_requests(site), config.images, self.cache_dir, self._digests
         )
@@ -248,7 +255,7 @@ class Builder:
         jobs = plan_jobs(pages, config, published.images, plan_feed(site))
         extra: dict[str, bytes] = {}
         if not self.preview:
-            page_urls = [page.url for page in pages if page.url != "/404.html"]
+            page_urls = [page.url for page in pages if page.in_sitemap]
             extra["_headers"] = headers_file(page_urls, assets.renamed.values(), link.base_path)
             if config.redirects:
                 extra["_redirects"] = redirects_file(config.redirects, link.base_path)

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from PIL import Image
 
+from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.frontmatter import parse_frontmatter
@@ -54,12 +55,16 @@ def load_site(
     *,
     drafts: bool = False,
     memo: Memo | None = None,
+    workers: int = 1,
 ) -> Site:
     """Load every artist and series under ``root/content``; raise ContentErrors on problems.
 
     ``memo`` keeps what each file gave between calls, so an unchanged file is not read again.
+    With ``workers`` > 1 and many files to read, worker processes share the reading.
     """
     root = root.resolve()
+    memo = {} if memo is None else memo
+    _read_changed(root, markdown, memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
     loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems, broken, memo)
@@ -98,6 +103,40 @@ class _FileResult:
 Memo = dict[Path, _FileResult]
 
 
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 300
+
+
+def _read_changed(root: Path, markdown: MarkdownRenderer, memo: Memo, workers: int) -> None:
+    """Read every content file that is new or changed since ``memo`` was filled."""
+    todo = [
+        (kind, path)
+        for kind in ("artists", "series")
+        for path in sorted((root / CONTENT_DIR / kind).glob("*.md"))
+        if path not in memo or not _unchanged(memo[path].inputs)
+    ]
+    workers = workers if len(todo) >= PARALLEL_FROM else 1
+    task = _ReadTask(root, markdown, todo)
+    for part in parallel.run(task.run, parallel.chunks(len(todo), workers), workers):
+        memo.update(part)
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadTask:
+    root: Path
+    markdown: MarkdownRenderer
+    todo: list[tuple[str, Path]]
+
+    def run(self, share: range) -> list[tuple[Path, _FileResult]]:
+        read = []
+        for kind, path in (self.todo[i] for i in share):
+            if kind == "artists":
+                read.append((path, _read_file(self.root, path, _read_artist, self.markdown)))
+            else:
+                read.append((path, _read_file(self.root, path, _read_series, self.markdown)))
+        return read
+
+
 def _load_kind(
     root: Path,
     kind: str,
@@ -113,7 +152,7 @@ def _load_kind(
         return items
     for path in sorted(folder.glob("*.md")):
         result = memo.get(path) if memo is not None else None
-        if result is None or not _unchanged(result.inputs):
+        if result is None:
             result = _read_file(root, path, read, markdown)
             if memo is not None:
                 memo[path] = result

@@ -115,6 +115,17 @@ def plan_pages(
                     partial(_work, series, artist, images, work, previous_work, next_work, link),
                 )
             )
+    pages += [
+        Page(
+            url=base.url,
+            template="locator.svg",
+            title=f"Map around {base.url}",
+            description="",
+            in_sitemap=False,
+            data={"base": base},
+        )
+        for base in atlas.locator_bases
+    ]
     pages.append(
         Page(
             url="/404.html",
@@ -292,8 +303,11 @@ class FeedEntry:
     author: str
 
 
+FEED_ENTRIES = 50  # feed readers fetch the feed again and again: the newest entries are enough
+
+
 def plan_feed(site: Site) -> list[FeedEntry]:
-    """Artists, series and works that have a date, newest first."""
+    """The newest artists, series and works (those that have a date), newest first."""
     entries = []
     for artist in site.artists:
         if artist.date:
@@ -336,4 +350,4 @@ def plan_feed(site: Site) -> list[FeedEntry]:
                         artist.name,
                     )
                 )
-    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))
+    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))[:FEED_ENTRIES]

@@ -47,7 +47,7 @@ def make_environment(
     env = jinja2.Environment(
         bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -53,6 +53,11 @@ def map_url() -> str:
     return "/map/"
 
 
+def locator_url(cell: str) -> str:
+    """The base map shared by the locator maps of one grid cell."""
+    return f"/map/locators/{cell}.svg"
+
+
 def media_url(series_slug: str, name: str) -> str:
     """A published image file."""
     return f"/media/{series_slug}/{name}"
