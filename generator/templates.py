@@ -46,6 +46,9 @@ def make_environment(
             bytecode = None  # a read-only project builds without one
     env = jinja2.Environment(
         bytecode_cache=bytecode,
+        # Each build makes its own environment: within one, a template never changes, so
+        # there is no need to look at its file again for every page that includes it.
+        auto_reload=False,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
