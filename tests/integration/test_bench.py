@@ -1,0 +1,39 @@
+"""The build benchmark runs end to end (on a tiny corpus: the figures are not checked here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_compare_measures_showcase_on_a_small_corpus() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "bench/compare.py",
+            "--artists",
+            "5",
+            "--rounds",
+            "1",
+            "--edits",
+            "1",
+            "--peers",
+            "",
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["pages"] == 6  # five artists and the index, as the peers build
+    for key in ("showcase_cold_s", "showcase_noop_s", "showcase_edit_s"):
+        assert 0 < figures[key] < 60, key
+    assert figures["showcase_peak_rss_mb"] > 0
+    for peer in ("hugo", "pelican", "eleventy"):
+        assert figures[f"{peer}_cold_s"] is None  # not requested, and said so
