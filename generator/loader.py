@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +66,7 @@ def load_site(
     """
     root = root.resolve()
     memo = {} if memo is None else memo
+    _forget_folders()
     _read_changed(root, markdown, memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
@@ -325,6 +328,13 @@ def _embedded_text(fields: Fields, image: Path | None) -> EmbeddedText:
     """The image's own title and caption, read only when the front-matter lacks one."""
     if image is None or (fields.data.get("title") and fields.data.get("caption")):
         return EmbeddedText()
+    return _embedded_text_of(image, _signature(image))
+
+
+@functools.lru_cache(maxsize=4096)
+def _embedded_text_of(image: Path, signature: tuple[int, int]) -> EmbeddedText:
+    """What an image file says of itself; the same file, unchanged, is opened only once."""
+    del signature  # part of the cache key: a changed file is read again
     try:
         with Image.open(image) as opened:
             return read_embedded_text(opened)
@@ -358,7 +368,7 @@ def _read_image(fields: Fields, key: str, path: Path, *, required: bool) -> Path
         )
         return None
     candidate = path.parent / value
-    resolved = candidate.resolve()
+    resolved = _resolve(candidate)
     if not resolved.is_relative_to(root):
         fields.problems.add(
             f"'{fields.name(key)}' points outside the project: {value}",
@@ -377,19 +387,44 @@ def _read_image(fields: Fields, key: str, path: Path, *, required: bool) -> Path
     return resolved
 
 
+@functools.lru_cache(maxsize=1024)
 def _project_root(path: Path) -> Path:
-    for parent in path.resolve().parents:
+    real = path.resolve()
+    for parent in real.parents:
         if parent.name == CONTENT_DIR:
             return parent.parent
-    return path.resolve().parent
+    return real.parent
+
+
+def _resolve(path: Path) -> Path:
+    """``path.resolve()``, resolving each folder once: a series holds many images."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _real_folder(path.parent) / path.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _exists_exactly(path: Path) -> bool:
     """Whether ``path`` exists with exactly this spelling, even on case-blind disks."""
     if not path.is_file():
         return False
-    resolved = path.resolve()
-    return resolved.name in {p.name for p in resolved.parent.iterdir()}
+    resolved = _resolve(path)
+    return resolved.name in _names_in(resolved.parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_in(folder: Path) -> frozenset[str]:
+    return frozenset(entry.name for entry in os.scandir(folder))
+
+
+def _forget_folders() -> None:
+    """Folders are looked at once per load: the next one sees files added or moved since."""
+    for cached in (_project_root, _real_folder, _names_in):
+        cached.cache_clear()
 
 
 def _suggest_file(path: Path) -> str:
