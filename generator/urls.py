@@ -77,12 +77,16 @@ class UrlBuilder:
 
     base_url: str
     renamed: Mapping[str, str] = field(default_factory=dict)
+    # The sub-path the site lives under, always ending in '/' (often just '/'); every link
+    # of every page goes through href(), so it is worked out once.
+    base_path: str = field(init=False, compare=False)
+    _origin: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def base_path(self) -> str:
-        """The sub-path the site lives under, always ending in '/' (often just '/')."""
-        path = urlsplit(self.base_url).path or "/"
-        return path if path.endswith("/") else path + "/"
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        path = parts.path or "/"
+        object.__setattr__(self, "base_path", path if path.endswith("/") else path + "/")
+        object.__setattr__(self, "_origin", f"{parts.scheme}://{parts.netloc}")
 
     def href(self, url: str) -> str:
         """A root-relative link to a site path, or ``url`` unchanged if it is external."""
@@ -94,11 +98,12 @@ class UrlBuilder:
         """The full URL of a site path, for canonical links, the sitemap and feeds."""
         if _is_external(url):
             return url
-        parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}{self.href(url)}"
+        return self._origin + self.href(url)
 
 
 def _is_external(url: str) -> bool:
+    if url.startswith("/") and not url.startswith("//"):
+        return False  # a site path, as nearly every link is
     return bool(urlsplit(url).scheme) or url.startswith(("//", "#", "mailto:"))
 
 
