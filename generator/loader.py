@@ -15,7 +15,7 @@ from PIL import Image
 from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
-from generator.frontmatter import parse_frontmatter
+from generator.frontmatter import Mark, parse_frontmatter
 from generator.markdown import MarkdownRenderer
 from generator.metadata import EmbeddedText, read_embedded_text
 from generator.model import Artist, Place, Series, Site, Work
@@ -93,11 +93,33 @@ def load_site(
 
 
 @dataclass(frozen=True, slots=True)
+class Anchors:
+    """Where a loaded file's identifying fields stand, for problems found across files
+    (a duplicate slug, an unknown artist): all that is kept of its front-matter once read."""
+
+    keys: frozenset[str]
+    marks: dict[str, Mark]
+
+    def mark(self, key: str) -> Mark:
+        """The line and column of ``key``'s value (the file's start when it has none)."""
+        return self.marks.get(key, Mark(1, 1))
+
+    @classmethod
+    def of(cls, fields: Fields) -> Anchors:
+        """The anchors of a file's fields."""
+        keys = frozenset(str(key) for key in fields.data)
+        return cls(keys, {key: fields.mark(key) for key in ANCHORED if key in keys})
+
+
+ANCHORED = ("slug", "name", "title", "artist")
+
+
+@dataclass(frozen=True, slots=True)
 class _FileResult:
     """One content file, read: its item (when it had no problems), and what it depended on."""
 
     item: Artist | Series | None
-    fields: Fields | None
+    fields: Anchors | None
     problems: tuple[SiteError, ...]
     broken: tuple[str, ...]
     inputs: tuple[tuple[Path, tuple[int, int]], ...]
@@ -148,9 +170,9 @@ def _load_kind(
     problems: list[SiteError],
     broken: set[str],
     memo: Memo | None = None,
-) -> list[tuple[T, Fields]]:
+) -> list[tuple[T, Anchors]]:
     folder = root / CONTENT_DIR / kind
-    items: list[tuple[T, Fields]] = []
+    items: list[tuple[T, Anchors]] = []
     if not folder.is_dir():
         return items
     for path in sorted(folder.glob("*.md")):
@@ -202,7 +224,7 @@ def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRender
     inputs += tuple((image, _signature(image)) for image in images)
     if file_problems.errors:
         return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
-    return _FileResult(item, fields, (), (), inputs)
+    return _FileResult(item, Anchors.of(fields), (), (), inputs)
 
 
 def _signature(path: Path) -> tuple[int, int]:
@@ -441,13 +463,13 @@ def _suggest_file(path: Path) -> str:
     return f"put the image in {folder.name}/ or fix the path"
 
 
-def _duplicate_slugs(items: list[tuple[T, Fields]], kind: str) -> list[SiteError]:
+def _duplicate_slugs(items: list[tuple[T, Anchors]], kind: str) -> list[SiteError]:
     problems: list[SiteError] = []
     first: dict[str, T] = {}
     for item, fields in items:
         if item.slug in first:
             mark = fields.mark(
-                "slug" if "slug" in fields.data else ("name" if kind == "artist" else "title")
+                "slug" if "slug" in fields.keys else ("name" if kind == "artist" else "title")
             )
             problems.append(
                 ContentError(
@@ -463,7 +485,7 @@ def _duplicate_slugs(items: list[tuple[T, Fields]], kind: str) -> list[SiteError
     return problems
 
 
-def _unknown_artist(series: Series, fields: Fields, known: list[str]) -> SiteError:
+def _unknown_artist(series: Series, fields: Anchors, known: list[str]) -> SiteError:
     close = difflib.get_close_matches(series.artist_slug, known, n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'?" if close else f"known artists: {', '.join(known)}"
     mark = fields.mark("artist")
