@@ -26,7 +26,9 @@ _KEYS = (
     "markdown_html",
     "redirects",
     "publish",
+    "artists_per_page",
 )
+ARTISTS_PER_PAGE = 24  # cards on each page of the home page: a long list is split in pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ class SiteConfig:
     markdown_html: HtmlMode = "trust"
     redirects: tuple[tuple[str, str], ...] = ()
     publish: PublishSettings = PublishSettings()
+    artists_per_page: int = ARTISTS_PER_PAGE
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -139,6 +142,9 @@ def load_config(source: Path) -> SiteConfig:
         markdown_html=_read_markdown_html(fields),
         redirects=_read_redirects(fields),
         publish=_read_publish(fields),
+        artists_per_page=fields.integer(
+            "artists_per_page", low=1, high=10_000, required=False, default=ARTISTS_PER_PAGE
+        ),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)

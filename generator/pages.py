@@ -91,8 +91,9 @@ def plan_pages(
     """Every page, in a stable order."""
     memo = memo or PageMemo()
     link = UrlBuilder(site.config.base_url)
-    home = _home(site, images, link)
-    pages = [home, _gallery(site, images, link), _map(site, atlas, images, home, link)]
+    homes = _home(site, images, link)
+    home = homes[0]
+    pages = [*homes, _gallery(site, images, link), _map(site, atlas, images, home, link)]
     for artist, previous, following in _neighbours(site.artists):
         parts = (artist, previous, following, site.series_of(artist), atlas.locator(artist.slug))
         pages.append(
@@ -158,20 +159,49 @@ def _series(
     )
 
 
-def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where one page of a list split in pages stands, and its neighbours' addresses."""
+
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> list[Page]:
+    """The home page: the artists' cards, split in pages of ``artists_per_page``."""
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
-    return Page(
-        url=urls.home_url(),
-        template="home.html",
-        title=site.config.title,
-        description=site.config.description,
-        image=images[cover.image].social if cover else None,
-        image_alt=cover.alt if cover else "",
-        data={"cards": [(a, _artist_cover(site, a)) for a in site.artists]},
-        index=True,
-        updated=site_updated(site),
-        describe=partial(structured.home, site, link),
-    )
+    size = site.config.artists_per_page
+    groups = [site.artists[i : i + size] for i in range(0, len(site.artists), size)] or [()]
+    pages = []
+    for number, group in enumerate(groups, start=1):
+        url = urls.home_url(number)
+        pagination = Pagination(
+            number=number,
+            count=len(groups),
+            previous=urls.home_url(number - 1) if number > 1 else None,
+            next=urls.home_url(number + 1) if number < len(groups) else None,
+        )
+        title = site.config.title
+        pages.append(
+            Page(
+                url=url,
+                template="home.html",
+                title=title if number == 1 else f"{title}, artists page {number}",
+                description=site.config.description,
+                image=images[cover.image].social if cover else None,
+                image_alt=cover.alt if cover else "",
+                data={
+                    "cards": [(a, _artist_cover(site, a)) for a in group],
+                    "pagination": pagination,
+                },
+                index=True,
+                updated=site_updated(site),
+                describe=partial(structured.home, site, link, group, url),
+            )
+        )
+    return pages
 
 
 def _gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator import urls
@@ -86,15 +86,15 @@ def with_context(data: Json) -> Json:
     return {"@context": "https://schema.org", **data}
 
 
-def home(site: Site, link: UrlBuilder) -> Json:
-    """The home page: a CollectionPage of the artists."""
+def home(site: Site, link: UrlBuilder, artists: Sequence[Artist], url: str = "/") -> Json:
+    """A page of the home page: a CollectionPage of the artists it shows."""
     return with_context(
         {
             "@type": "CollectionPage",
             "name": site.config.title,
             "description": site.config.description,
-            "url": link.absolute("/"),
-            "hasPart": [person(a, link) for a in site.artists],
+            "url": link.absolute(url),
+            "hasPart": [person(a, link) for a in artists],
         }
     )
 

@@ -23,9 +23,9 @@ def is_valid_slug(slug: str) -> bool:
     return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
 
 
-def home_url() -> str:
-    """The home page."""
-    return "/"
+def home_url(number: int = 1) -> str:
+    """The home page, or the ``number``th page of its list of artists."""
+    return "/" if number <= 1 else f"/page/{number}/"
 
 
 def artist_url(artist_slug: str) -> str:
