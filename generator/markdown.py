@@ -48,16 +48,27 @@ class _Cmark:
     """
 
     def __init__(self) -> None:
-        library = ctypes.CDLL(_cmark.__file__)
-        library.cmark_node_free.argtypes = (ctypes.c_void_p,)
-        library.cmark_node_free.restype = None
-        library.cmark_get_default_mem_allocator.restype = ctypes.POINTER(_Memory)
-        self._free_node = library.cmark_node_free
-        self._free = library.cmark_get_default_mem_allocator().contents.free
+        self._free_node: Any = None
+        self._free: Any = None
+        try:
+            library = ctypes.CDLL(_cmark.__file__)
+            library.cmark_node_free.argtypes = (ctypes.c_void_p,)
+            library.cmark_node_free.restype = None
+            library.cmark_get_default_mem_allocator.restype = ctypes.POINTER(_Memory)
+            self._free_node = library.cmark_node_free
+            self._free = library.cmark_get_default_mem_allocator().contents.free
+        except (OSError, AttributeError):  # a build of the library that hides them
+            self._free_node = self._free = None
         _lib.cmark_gfm_core_extensions_ensure_registered()
         self._extensions = [_lib.cmark_find_syntax_extension(name) for name in _EXTENSIONS]
 
     def to_html(self, text: str) -> str:
+        if self._free_node is None or self._free is None:
+            from cmarkgfm.cmark import markdown_to_html_with_extensions
+
+            names = [name.decode() for name in _EXTENSIONS]
+            html: str = markdown_to_html_with_extensions(text, _OPTIONS, names)
+            return html  # correct, though what it allocates is not freed
         data = text.encode("utf-8", "surrogatepass")
         parser = _lib.cmark_parser_new(_OPTIONS)
         try:
@@ -69,7 +80,7 @@ class _Cmark:
                 extensions = _lib.cmark_parser_get_syntax_extensions(parser)
                 raw = _lib.cmark_render_html(root, _OPTIONS, extensions)
                 try:
-                    html: str = _ffi.string(raw).decode("utf-8")
+                    html = _ffi.string(raw).decode("utf-8")
                 finally:
                     self._free(_address(raw))
             finally:

@@ -174,6 +174,7 @@ def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> li
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
     size = site.config.artists_per_page
     groups = [site.artists[i : i + size] for i in range(0, len(site.artists), size)] or [()]
+    updated = site_updated(site)  # looks at every artist and series: once, not once a page
     pages = []
     for number, group in enumerate(groups, start=1):
         url = urls.home_url(number)
@@ -197,7 +198,7 @@ def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> li
                     "pagination": pagination,
                 },
                 index=True,
-                updated=site_updated(site),
+                updated=updated,
                 describe=partial(structured.home, site, link, group, url),
             )
         )
