@@ -52,11 +52,18 @@ def run(work: Callable[[range], R], shares: Sequence[range], workers: int) -> It
         for share in shares:
             yield work(share)
         return
+    import gc
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_install, initargs=(work,)) as pool:
-        yield from pool.imap(_call, shares)
+    # The workers' garbage collector would otherwise walk, and so copy, every object they
+    # inherit (the whole site); frozen, those are left alone.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_install, initargs=(work,)) as pool:
+            yield from pool.imap(_call, shares)
+    finally:
+        gc.unfreeze()
 
 
 def _install(work: Callable[[range], object]) -> None:
