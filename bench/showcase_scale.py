@@ -8,7 +8,7 @@ about 15 pages an artist (artist, 2 series, 12 works) plus home, gallery, map an
 
 Without --images every work shows one of six shared 1000 px images and the image cache
 (--cache-dir) is warmed once before timing, so "cold" (a whole process, no output folder,
-no .showcase-cache, warm image cache) measures pages. With --images every work has an
+no .showcase-cache, --fresh, warm image cache) measures pages. With --images every work has an
 image of its own (800×600) and "cold" starts from an empty image cache too, so it includes
 encoding; it also reports a rebuild with nothing changed, which must encode nothing, and
 how much longer that rebuild takes than the same N-artist site's with shared images, per
@@ -266,8 +266,8 @@ def _mode(images: bool) -> str:
             "an empty image cache, so it includes encoding every image."
         )
     return (
-        f"Works share {SHARED} images of 1000 px; cold = no output and no .showcase-cache, "
-        "but the image cache (--cache-dir) warmed beforehand: it measures pages."
+        f"Works share {SHARED} images of 1000 px; cold = no output, no .showcase-cache and "
+        "--fresh, but the image cache (--cache-dir) warmed beforehand: it measures pages."
     )
 
 
