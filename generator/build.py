@@ -7,6 +7,7 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +168,18 @@ class Builder:
         is False: then it reads and plans the whole site (rewriting nothing that is up to
         date), which readies this builder to rebuild quickly after the next change.
         """
+        # A build makes hundreds of thousands of objects and frees them by reference counts;
+        # the cycle collector would only walk the growing site again and again (a fifth of
+        # a rebuild at 4,000 artists). It is off while a build runs, and back on after.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._build_once(shortcut)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build_once(self, shortcut: bool) -> BuildReport:
         started = time.perf_counter()
         check_output(self.output, self.source)
         recover(self.output)

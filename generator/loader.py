@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PIL import Image
 
@@ -67,11 +67,12 @@ def load_site(
     root = root.resolve()
     memo = {} if memo is None else memo
     _forget_folders()
-    _read_changed(root, markdown, memo, workers)
+    files = {kind: _content_files(root / CONTENT_DIR / kind) for kind in ("artists", "series")}
+    _read_changed(root, files, markdown, memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
-    loaded_artists = _load_kind(root, "artists", _read_artist, markdown, problems, broken, memo)
-    loaded_series = _load_kind(root, "series", _read_series, markdown, problems, set(), memo)
+    loaded_artists = _load_kind(files["artists"], problems, broken, memo)
+    loaded_series = _load_kind(files["series"], problems, set(), memo)
     problems += _duplicate_slugs(loaded_artists, "artist")
     problems += _duplicate_slugs(loaded_series, "series")
     known = sorted(a.slug for a, _ in loaded_artists)
@@ -132,12 +133,31 @@ Memo = dict[Path, _FileResult]
 PARALLEL_FROM = 300
 
 
-def _read_changed(root: Path, markdown: MarkdownRenderer, memo: Memo, workers: int) -> None:
+def _content_files(folder: Path) -> list[Path]:
+    """The ``*.md`` files of a content folder, in order (none if there is no such folder)."""
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.endswith(".md") and not entry.name.startswith(".")
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in names]
+
+
+def _read_changed(
+    root: Path,
+    files: dict[str, list[Path]],
+    markdown: MarkdownRenderer,
+    memo: Memo,
+    workers: int,
+) -> None:
     """Read every content file that is new or changed since ``memo`` was filled."""
     todo = [
         (kind, path)
-        for kind in ("artists", "series")
-        for path in sorted((root / CONTENT_DIR / kind).glob("*.md"))
+        for kind, paths in files.items()
+        for path in paths
         if path not in memo or not _unchanged(memo[path].inputs)
     ]
     workers = workers if len(todo) >= PARALLEL_FROM else 1
@@ -163,28 +183,16 @@ class _ReadTask:
 
 
 def _load_kind(
-    root: Path,
-    kind: str,
-    read: Reader[T],
-    markdown: MarkdownRenderer,
-    problems: list[SiteError],
-    broken: set[str],
-    memo: Memo | None = None,
-) -> list[tuple[T, Anchors]]:
-    folder = root / CONTENT_DIR / kind
-    items: list[tuple[T, Anchors]] = []
-    if not folder.is_dir():
-        return items
-    for path in sorted(folder.glob("*.md")):
-        result = memo.get(path) if memo is not None else None
-        if result is None:
-            result = _read_file(root, path, read, markdown)
-            if memo is not None:
-                memo[path] = result
+    paths: list[Path], problems: list[SiteError], broken: set[str], memo: Memo
+) -> list[tuple[Any, Anchors]]:
+    """What the (already read) files of one kind gave, their problems added to ``problems``."""
+    items: list[tuple[Any, Anchors]] = []
+    for path in paths:
+        result = memo[path]
         problems += result.problems
         broken.update(result.broken)
         if result.item is not None and result.fields is not None:
-            items.append((result.item, result.fields))  # type: ignore[arg-type]
+            items.append((result.item, result.fields))
     return items
 
 
@@ -230,7 +238,7 @@ def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRender
 def _signature(path: Path) -> tuple[int, int]:
     """What tells a file changed without reading it: modification time and size."""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return (-1, -1)
     return (stat.st_mtime_ns, stat.st_size)

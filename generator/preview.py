@@ -4,6 +4,7 @@ change) and `showcase build --watch` (rebuild the site folder itself on every ch
 from __future__ import annotations
 
 import contextlib
+import gc
 import shutil
 import tempfile
 import threading
@@ -95,3 +96,4 @@ def watch(
             on_build(builder.build())
         except SiteError as exc:
             on_error(exc)
+        gc.collect()  # the cycles a build left, collected while waiting for the next change
