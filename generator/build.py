@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     import jinja2
 
     from generator.atlas import LocatorMemo
-    from generator.config import SiteConfig
     from generator.fingerprint import Fingerprints
     from generator.images import DigestMemo, ImageRequest, PublishedImage
     from generator.loader import Memo
@@ -243,12 +242,6 @@ class Builder:
             _image_requests(site), config.images, self.cache_dir, self._digests
         )
         atlas = build_atlas(site, memo=self._locators)
-        # Digests of what this build shares with the last one are not worked out again, and
-        # pages made from the same objects as last time are the same pages.
-        self._prints = Fingerprints(self._prints)
-        self._pages = self._pages or PageMemo()
-        self._pages.begin(self._prints.of((config, published.images)))
-        pages = plan_pages(site, published.images, atlas, self._pages)
 
         theme = default_theme()
         static = collect_static([theme / "static", self.source / "static"])
@@ -260,6 +253,14 @@ class Builder:
             else fingerprint(static, minify=self.production)
         )
         link = UrlBuilder(config.base_url, assets.renamed)
+        # Digests of what this build shares with the last one are not worked out again, and
+        # pages made from the same objects as last time are the same pages. Every page also
+        # depends on the settings, the images and the links (a stylesheet's new name).
+        self._prints = Fingerprints(self._prints)
+        settings = self._prints.of((config, published.images, link))
+        self._pages = self._pages or PageMemo()
+        self._pages.begin(settings)
+        pages = plan_pages(site, published.images, atlas, self._pages)
         env = make_environment(
             [self.source / "templates", theme / "templates"],
             link,
@@ -287,8 +288,7 @@ class Builder:
                 rendered = render_pages(
                     env,
                     jobs,
-                    config,
-                    published.images,
+                    settings,
                     finish=finish,
                     into=staging,
                     workers=self.workers,
@@ -301,9 +301,7 @@ class Builder:
             files += len(rendered.written)
             current.record(self.output, set(rendered.keys) | set(extra) | set(copies))
         else:  # the same folder, brought up to date in place
-            rendered, written = self._update(
-                env, jobs, config, published.images, previous, extra, copies
-            )
+            rendered, written = self._update(env, jobs, settings, previous, extra, copies)
             files = len(rendered.keys) + len(extra) + len(copies)
             wanted = set(rendered.keys) | set(extra) | set(copies)
             current.record(self.output, wanted, previous.outputs, written)
@@ -327,8 +325,7 @@ class Builder:
         self,
         env: jinja2.Environment,
         jobs: list[Job],
-        config: SiteConfig,
-        images: dict[Path, PublishedImage],
+        settings: str,
         previous: BuildState,
         extra: dict[str, bytes],
         copies: dict[str, Path],
@@ -350,8 +347,7 @@ class Builder:
             return render_pages(
                 env,
                 part,
-                config,
-                images,
+                settings,
                 keys,
                 finish=_minify if self.production else None,
                 workers=self.workers,

@@ -84,8 +84,7 @@ def plan_jobs(
 def render_pages(
     env: jinja2.Environment,
     jobs: Sequence[Job],
-    config: SiteConfig,
-    images: dict[Any, PublishedImage],
+    settings: str,
     previous: Mapping[str, str] | None = None,
     *,
     finish: Finish | None = None,
@@ -95,6 +94,10 @@ def render_pages(
     sources: dict[str, tuple[str, ...]] | None = None,
 ) -> Rendered:
     """Key every job, and render those whose key differs from ``previous``.
+
+    ``settings`` is the fingerprint of what every page depends on besides its own data: the
+    site's settings, the published images, and the links the URL filters write (the base
+    URL, fingerprinted asset names). It is part of every key.
 
     The result holds the bytes, or with ``into`` the files are written there as they are
     rendered (a fresh staging folder: nothing else is kept in memory). ``finish`` post-processes
@@ -112,7 +115,7 @@ def render_pages(
         env,
         jobs,
         prints,
-        prints.of((config, images)),
+        settings,
         templates,
         previous or {},
         finish,
