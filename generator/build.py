@@ -150,6 +150,9 @@ class Builder:
         self.production = production
         self.workers = workers or parallel.cores()
         self.fresh = fresh
+        self._options = options_digest(
+            str(self.output), self.base_url, self.drafts, self.preview, self.production
+        )
         self._state_file = state_file(self.cache_dir, self.output)
         self._state: BuildState | None = None
         self._memo: Memo = {}
@@ -183,19 +186,13 @@ class Builder:
         check_output(self.output, self.source)
         recover(self.output)
         current = BuildState(
-            options=options_digest(
-                str(self.output), self.base_url, self.drafts, self.preview, self.production
-            ),
-            inputs=inputs_digest(self.source, default_theme()),
+            options=self._options, inputs=inputs_digest(self.source, default_theme())
         )
         fresh, self.fresh = self.fresh, False  # from scratch once; later builds reuse it
         previous = None if fresh else self._previous_state(current)
-        if (
-            shortcut
-            and previous is not None
-            and previous.unchanged(current)
-            and not previous.altered(self.output)
-        ):
+        # Output files changed by hand since the last build: they are written again.
+        stale = set(previous.altered(self.output)) if previous is not None else set()
+        if shortcut and previous is not None and previous.unchanged(current) and not stale:
             return BuildReport(
                 output=self.output,
                 pages=sum(1 for path in previous.keys if path.endswith(".html")),
@@ -204,10 +201,15 @@ class Builder:
                 seconds=time.perf_counter() - started,
                 unchanged=True,
             )
-        return self._build(current, previous, started, fresh)
+        return self._build(current, previous, stale, started, fresh)
 
     def _build(
-        self, current: BuildState, previous: BuildState | None, started: float, fresh: bool
+        self,
+        current: BuildState,
+        previous: BuildState | None,
+        stale: set[str],
+        started: float,
+        fresh: bool,
     ) -> BuildReport:
         from generator.assets import Assets, fingerprint, headers_file, redirects_file
         from generator.atlas import LocatorMemo, build_atlas
@@ -301,7 +303,7 @@ class Builder:
             files += len(rendered.written)
             current.record(self.output, set(rendered.keys) | set(extra) | set(copies))
         else:  # the same folder, brought up to date in place
-            rendered, written = self._update(env, jobs, settings, previous, extra, copies)
+            rendered, written = self._update(env, jobs, settings, previous, stale, extra, copies)
             files = len(rendered.keys) + len(extra) + len(copies)
             wanted = set(rendered.keys) | set(extra) | set(copies)
             current.record(self.output, wanted, previous.outputs, written)
@@ -327,6 +329,7 @@ class Builder:
         jobs: list[Job],
         settings: str,
         previous: BuildState,
+        stale: set[str],
         extra: dict[str, bytes],
         copies: dict[str, Path],
     ) -> tuple[Rendered, set[str]]:
@@ -340,7 +343,6 @@ class Builder:
         """
         from generator.render import Rendered, render_pages
 
-        stale = set(previous.altered(self.output))
         keys = {path: key for path, key in previous.keys.items() if path not in stale}
 
         def render(part: list[Job]) -> Rendered:

@@ -17,8 +17,6 @@ from generator.config import load_config
 from generator.errors import SiteError
 from generator.serve import Preview, start_preview, watch_changes
 
-WATCHED = ("content", "templates", "static", "site.yaml")
-
 
 def preview(
     source: Path | str = ".",
@@ -85,12 +83,11 @@ def watch(
     builder.workers = 1
     with contextlib.suppress(SiteError):  # read the whole site now, not at the first change
         builder.build(shortcut=False)
-    for changed in watch_changes([builder.source / name for name in WATCHED], stop, ready):
+    for changed in watch_changes(builder.source, stop, ready):
         if not announced:
             announced = True
             on_ready()
-        relevant = {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
-        if not relevant:
+        if not changed:
             continue
         try:
             on_build(builder.build())

@@ -214,35 +214,34 @@ def _digest(*parts: str) -> str:
 def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
     try:
         return env.get_template(name)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
-        ) from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(
-            f"template not found: {exc.name}",
-            path=name,
-            hint="add it to templates/ or check its name",
-        ) from None
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, name) from None
 
 
 def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> bytes:
     template = _template(env, name)
     try:
         return template.render(context).encode("utf-8")
-    except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
-        raise TemplateError(
+    except jinja2.TemplateError as exc:  # in the page, or a template it includes
+        raise _template_error(exc, name) from None
+
+
+def _template_error(exc: jinja2.TemplateError, name: str) -> TemplateError | jinja2.TemplateError:
+    """The author's view of a Jinja error met while loading or rendering ``name``."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
             f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
-        ) from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(
             f"template not found: {exc.name}",
             path=name,
             hint="add it to templates/ or check its name",
-        ) from None
-    except jinja2.UndefinedError as exc:
+        )
+    if isinstance(exc, jinja2.UndefinedError):
         path, line = _template_frame(exc, name)
-        raise TemplateError(f"{exc.message} while rendering {name}", path=path, line=line) from None
+        return TemplateError(f"{exc.message} while rendering {name}", path=path, line=line)
+    return exc  # any other Jinja error is a bug, reported as it is
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

@@ -258,17 +258,21 @@ def classify(changes: Iterable[Path], source: Path) -> str:
     return "reload"
 
 
-def watch_changes(
-    paths: list[Path], stop: threading.Event, ready: threading.Event
-) -> Iterator[set[Path]]:
-    """Sets of changed files under ``paths`` (watchfiles), until ``stop`` is set.
+SOURCES = ("content", "templates", "static", "site.yaml")  # what a build reads from a project
 
-    ``ready`` is set once the watcher listens, so no save made after it is missed; an empty
-    set comes every tenth of a second without changes.
+
+def watch_changes(
+    source: Path, stop: threading.Event, ready: threading.Event
+) -> Iterator[set[Path]]:
+    """Sets of changed files among the project's sources (watchfiles), until ``stop`` is set.
+
+    Hidden files (an editor's swap and lock files) are left out. ``ready`` is set once the
+    watcher listens, so no save made after it is missed; an empty set comes every tenth of a
+    second without changes.
     """
     from watchfiles import watch
 
-    existing = [str(p) for p in paths if p.exists()]
+    existing = [str(source / name) for name in SOURCES if (source / name).exists()]
     for changes in watch(
         *existing,
         stop_event=stop,
@@ -279,7 +283,8 @@ def watch_changes(
         raise_interrupt=False,
     ):
         ready.set()
-        yield {Path(path) for _, path in changes}
+        changed = (Path(path) for _, path in changes)
+        yield {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
 
 
 def run_watcher(
@@ -291,10 +296,8 @@ def run_watcher(
     ready: threading.Event,
 ) -> None:
     """Rebuild on every change and tell the open pages what happened."""
-    watched = [source / "content", source / "templates", source / "static", source / "site.yaml"]
-    for changed in watch_changes(watched, stop, ready):
-        relevant = {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
-        if not relevant:
+    for changed in watch_changes(source, stop, ready):
+        if not changed:
             continue
         try:
             outcome = rebuild()
@@ -317,7 +320,7 @@ def run_watcher(
         had_errors = bool(live.errors)
         live.errors = []
         report(str(outcome))
-        live.publish("ok" if had_errors else classify(relevant, source))
+        live.publish("ok" if had_errors else classify(changed, source))
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,18 +149,16 @@ def _link_or_copy(source: Path, target: Path) -> None:
     space and a fraction of a copy's time. Files are replaced, never written through, so a
     link never lets a change to the site reach the cache or the other way round.
     """
-    try:
-        os.link(source, target)
-        return
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(2):
         try:
             os.link(source, target)
             return
-        except OSError:
-            pass
-    except OSError:  # another file system, or links not supported
-        pass
+        except FileNotFoundError:
+            if attempt:  # the source itself is missing: let copying say so
+                break
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # another file system, or links not supported
+            break
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source, target)
 
