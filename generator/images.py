@@ -7,14 +7,10 @@ import json
 import os
 import shutil
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import features
-
 from generator.config import ImageSettings
-from generator.derivatives import encode_image, publish_original
 from generator.errors import ContentErrors, ImageError, SiteError
 from generator.metadata import Privacy, Rights
 
@@ -115,6 +111,8 @@ class ImageResult:
 
 def supported_formats(settings: ImageSettings) -> tuple[str, ...]:
     """The configured formats this Pillow can write (AVIF needs a recent build)."""
+    from PIL import features
+
     writable = {"avif": features.check("avif"), "webp": features.check("webp"), "jpeg": True}
     return tuple(f for f in settings.formats if writable.get(f))
 
@@ -133,17 +131,23 @@ def publish_images(
     ``digests`` keeps each source's content hash between calls, keyed by its modification
     time and size, so a rebuild does not read every image again to find it unchanged.
     """
-    formats = supported_formats(settings)
     unique = {r.source: r for r in sorted(requests, key=lambda r: r.url_stem)}
+    formats = supported_formats(settings) if unique else ()
     cache_dir.mkdir(parents=True, exist_ok=True)
     digests = {} if digests is None else digests
     jobs = [
         (request, _cache_key(request, settings, formats, digests)) for request in unique.values()
     ]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        outcomes = list(
-            pool.map(lambda job: _publish_one(job[0], job[1], settings, formats, cache_dir), jobs)
-        )
+    outcomes: list[_Published | SiteError] = []
+    if jobs:  # Pillow and the thread pool are only imported for a site with images
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            outcomes = list(
+                pool.map(
+                    lambda job: _publish_one(job[0], job[1], settings, formats, cache_dir), jobs
+                )
+            )
     errors = [o for o in outcomes if isinstance(o, SiteError)]
     if errors:
         raise ContentErrors(errors)
@@ -247,6 +251,8 @@ def _publish_one(
 def _encode_entry(
     request: ImageRequest, settings: ImageSettings, formats: tuple[str, ...], entry_dir: Path
 ) -> int:
+    from generator.derivatives import encode_image, publish_original
+
     staging = entry_dir.with_name(f"{entry_dir.name}.tmp-{os.getpid()}-{id(request)}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)

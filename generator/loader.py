@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PIL import Image
-
 from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
@@ -366,6 +364,8 @@ def _embedded_text_of(image: Path, signature: tuple[int, int]) -> EmbeddedText:
     """What an image file says of itself; the same file, unchanged, is opened only once."""
     del signature  # part of the cache key: a changed file is read again
     try:
+        from PIL import Image
+
         with Image.open(image) as opened:
             return read_embedded_text(opened)
     except (OSError, SyntaxError, ValueError):

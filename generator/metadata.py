@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from typing import TYPE_CHECKING
 
-from PIL import ExifTags, Image, IptcImagePlugin
+if TYPE_CHECKING:  # Pillow is imported where an image is read: a site without any skips it
+    from PIL import Image
 
 # EXIF tags (TIFF numbering) this module reads or writes.
 IMAGE_DESCRIPTION = 0x010E
@@ -95,6 +97,8 @@ def read_rights(image: Image.Image) -> Rights:
 
 def published_exif(image: Image.Image, rights: Rights, *, keep_gps: bool) -> bytes:
     """The only EXIF a published file carries: authorship, and GPS when the site opts in."""
+    from PIL import Image
+
     exif = Image.Exif()
     # EXIF text fields are nominally ASCII; UTF-8 is what readers understand for "©" or "ē".
     if rights.artist:
@@ -154,6 +158,8 @@ def strip_png(data: bytes) -> bytes:
 
 def _has_thumbnail(image: Image.Image) -> bool:
     """Whether the EXIF carries a second image directory: the embedded thumbnail."""
+    from PIL import ExifTags
+
     return bool(image.getexif().get_ifd(ExifTags.IFD.IFD1))
 
 
@@ -180,6 +186,8 @@ def _xmp_text(image: Image.Image) -> _Found:
 
 
 def _iptc(image: Image.Image) -> dict[tuple[int, int], bytes | list[bytes]]:
+    from PIL import IptcImagePlugin
+
     try:
         info = IptcImagePlugin.getiptcinfo(image)  # type: ignore[arg-type]
     except (SyntaxError, ValueError, IndexError, OSError):
