@@ -36,6 +36,8 @@ def test_accepts_a_byte_order_mark_and_windows_line_endings() -> None:
         ("---\nname: A\n  bad: indent\n---\n", "invalid YAML", 3),
         ("---\n- a\n- b\n---\n", "is a list", 2),
         ("---\njust a scalar\n---\n", "single value", 2),
+        ("---\nname: A\ndate: 2026-02-30\n---\n", "day is out of range", 3),
+        ("---\nname: A\nplaces:\n  - when: 2026-13-01\n---\n", "month must be in", 4),
     ],
 )
 def test_malformed_front_matter_names_the_line(text: str, message: str, line: int) -> None:
@@ -57,3 +59,10 @@ def test_an_unquoted_colon_gets_a_hint_about_quotes() -> None:
         parse_frontmatter("---\nsummary: Note: it breaks\n---\n", PATH)
     assert caught.value.line == 2
     assert caught.value.hint is not None and "quotes" in caught.value.hint
+
+
+def test_the_line_of_an_impossible_date_is_named_with_its_column() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter("---\nname: A\ndate: 2026-02-30\n---\n", PATH)
+    assert (caught.value.line, caught.value.column) == (3, 7)
+    assert caught.value.hint is not None and "YYYY-MM-DD" in caught.value.hint

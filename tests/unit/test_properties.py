@@ -77,3 +77,204 @@ def test_region_frame_of_any_width_is_finite(width: int) -> None:
     frame = region_frame(load_region(), width)
     assert frame.width == width and frame.height >= 1
     assert all(math.isfinite(v) for v in (frame.scale, frame.left, frame.top))
+
+
+# Front-matter as people write it, and near misses: the simple parser must read each one as
+# PyYAML does, marks included, or leave it to PyYAML.
+plain_values = st.sampled_from(
+    [
+        "Almaty",
+        "Bakhyt Kalējs",
+        "Бахыт",
+        "“Steppe Awakening”",
+        "O'Brien",
+        "a, b (c)",
+        "é",
+        '"quoted: text"',
+        "'single'",
+        '""',
+        "''",
+        "42",
+        "-7",
+        "0",
+        "3.14",
+        "-0.5",
+        "2024-02-29",
+        "2017–2022",
+        "80 × 120 cm",
+        "true",
+        "False",
+        "yes",
+        "NO",
+        "on",
+        "Off",
+        "null",
+        "~",
+    ]
+)
+tricky_values = st.sampled_from(
+    [
+        '"with \\" escape"',
+        "'it''s'",
+        "007",
+        "08",
+        "0123",
+        "1.0e+3",
+        "0x1F",
+        "1_000",
+        ".5",
+        "1e3",
+        "1:20",
+        "12:30",
+        "2023-02-29",
+        "2024-2-9",
+        "3rd",
+        "3 e",
+        "tRUE",
+        "y",
+        "n",
+        "a: b",
+        "a #b",
+        "#c",
+        "[a]",
+        "{a: 1}",
+        "&x a",
+        "*x",
+        "!tag a",
+        "| block",
+        "> fold",
+        "-",
+        "- a",
+        "?",
+        "@a",
+        "`a`",
+        "%a",
+        "a\u2028b",
+        "a\x85b",
+        "a ",
+        " a",
+        "\ufeffa",
+        "\x07",
+        "\\u00e9",
+        "a\tb",
+    ]
+)
+any_value = st.one_of(plain_values, tricky_values, st.text(max_size=12))
+keys = st.sampled_from(
+    ["name", "title", "lat", "hometown", "works", "a-b", "_x", "on", "yes", "Null", "y", "1"]
+)
+nodes = st.recursive(
+    plain_values,
+    lambda inner: (
+        st.lists(inner, min_size=1, max_size=3)
+        | st.dictionaries(keys, inner, min_size=1, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _yaml_lines(node: object, indent: int, compact: bool) -> list[str]:
+    """``node`` written as block YAML at ``indent``, the way people write front-matter."""
+    pad = " " * indent
+    if isinstance(node, dict):
+        out = []
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                deeper = indent if isinstance(value, list) and compact else indent + 2
+                out += [f"{pad}{key}:", *_yaml_lines(value, deeper, compact)]
+            else:
+                out.append(f"{pad}{key}: {value}")
+        return out
+    if isinstance(node, list):
+        out = []
+        for item in node:
+            inner = _yaml_lines(item, indent + 2, compact)
+            if isinstance(item, dict | list) and inner:
+                out += [f"{pad}- {inner[0].lstrip()}", *inner[1:]]
+            else:
+                out.append(f"{pad}- {item}")
+        return out
+    return [f"{pad}{node}"]
+
+
+documents = st.builds(
+    lambda top, compact, blank: "\n".join(_yaml_lines(top, 0, compact)) + blank,
+    st.dictionaries(keys, nodes, min_size=1, max_size=5),
+    st.booleans(),
+    st.sampled_from(["", "\n", "\n\n"]),
+)
+# One value, as a field, an item or an item's field: each odd value gets its own chance.
+one_value = st.builds(
+    lambda key, value, form: form.format(key=key, value=value),
+    keys,
+    any_value,
+    st.sampled_from(["{key}: {value}", "{key}:\n  - {value}", "{key}:\n- x: {value}\n  y: 1"]),
+)
+
+
+def _typed(value: object) -> object:
+    """``value`` with every type spelled out (True == 1 == 1.0 in Python, not in YAML)."""
+    if isinstance(value, dict):
+        return {_typed(k): _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def _agrees_with_pyyaml(text: str) -> None:
+    import yaml
+
+    from generator.frontmatter import _collect_marks, _Loader, _SimpleYaml
+
+    simple = _SimpleYaml.parse(text, 2)
+    if simple is None:
+        return
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, ValueError) as error:
+        pytest.fail(f"the simple parser read what PyYAML refuses ({error}): {text!r}")
+    finally:
+        loader.dispose()
+    marks: dict[object, object] = {}
+    _collect_marks(node, (), marks, 2)  # type: ignore[arg-type]
+    assert _typed(simple[0]) == _typed(data), text
+    assert simple[1] == marks, text
+
+
+@settings(max_examples=1_000)
+@given(documents | one_value)
+def test_the_simple_front_matter_parser_agrees_with_pyyaml(text: str) -> None:
+    _agrees_with_pyyaml(text)
+
+
+@pytest.mark.parametrize("value", [*plain_values.elements, *tricky_values.elements])
+@pytest.mark.parametrize("form", ["k: {}", "k:\n- {}", "k:\n  - j: {}\n    i: 1"])
+def test_the_simple_parser_reads_each_kind_of_value_as_pyyaml_does(value: str, form: str) -> None:
+    _agrees_with_pyyaml(form.format(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\nb: c",
+        "a: b\n  c: d",
+        "a: b\n  c",
+        "a:\n  - b\n  c",
+        "a:\n  - b\n    c",
+        "a:\n- b\nc: d",
+        "a:\n  b: c\n d: e",
+        "a:\n  b:\n  - c\n  d: e",
+        "a:\n    - b\n  c: d",
+        "a: b\n\n\nc: d",
+        "a:\n  - b: c\n    d: e\n  - f: g\n   h: i",
+        "a:\n  - b: c\n  d: e",
+        "- a\n- b",
+        "a: 1\na: 2",
+        "  a: 1\nb: 2",
+        "a: 1\n- b",
+    ],
+)
+def test_the_simple_parser_reads_each_layout_as_pyyaml_does(text: str) -> None:
+    _agrees_with_pyyaml(text)
