@@ -58,6 +58,30 @@ class CityMark:
     label_left: bool = False
 
 
+class Drawing:
+    """The countries of a region seen in a frame, drawn when a page first shows them.
+
+    Drawing costs a millisecond or two per frame; the map page and the shared locator files
+    are rendered by worker processes, so the drawing is done there, in parallel, rather than
+    while the site is planned. A frame's drawing depends only on the frame and the region
+    (data shipped with showcase), so it is left out of comparisons and fingerprints.
+    """
+
+    __slots__ = ("_countries", "_frame", "_region")
+
+    def __init__(self, region: geo.Region, frame: geo.MapFrame) -> None:
+        self._region = region
+        self._frame = frame
+        self._countries: tuple[geo.CountryShape, ...] | None = None
+
+    @property
+    def countries(self) -> tuple[geo.CountryShape, ...]:
+        """The countries in the frame, as SVG paths."""
+        if self._countries is None:
+            self._countries = geo.country_shapes(self._region, self._frame)
+        return self._countries
+
+
 @dataclass(frozen=True, slots=True)
 class LocatorBase:
     """The countries around one grid cell: a map file shared by the locators of that cell.
@@ -70,7 +94,13 @@ class LocatorBase:
     view_box: str
     width: int
     height: int
-    countries: tuple[geo.CountryShape, ...]
+    frame: geo.MapFrame
+    drawing: Drawing = field(compare=False, repr=False)
+
+    @property
+    def countries(self) -> tuple[geo.CountryShape, ...]:
+        """The countries in the frame, as SVG paths."""
+        return self.drawing.countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +124,17 @@ class Atlas:
     view_box: str
     width: int
     height: int
-    countries: tuple[geo.CountryShape, ...]
+    frame: geo.MapFrame
     cities: tuple[CityMark, ...]
     pins: tuple[Pin, ...]
     journeys: tuple[Journey, ...]
     locators: dict[str, Locator]
+    drawing: Drawing = field(compare=False, repr=False)
+
+    @property
+    def countries(self) -> tuple[geo.CountryShape, ...]:
+        """The countries of the region map, as SVG paths."""
+        return self.drawing.countries
 
     def locator(self, artist_slug: str) -> Locator:
         """The locator map of one artist's hometown."""
@@ -193,11 +229,12 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
         view_box=frame.view_box,
         width=frame.width,
         height=frame.height,
-        countries=geo.country_shapes(region, frame),
+        frame=frame,
         cities=cities,
         pins=pins,
         journeys=journeys,
         locators={a.slug: _locator(region, a.hometown, memo) for a in site.artists},
+        drawing=Drawing(region, frame),
     )
 
 
@@ -252,7 +289,8 @@ def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
             view_box=frame.view_box,
             width=frame.width,
             height=frame.height,
-            countries=geo.country_shapes(region, frame),
+            frame=frame,
+            drawing=Drawing(region, frame),
         )
         memo.frames[cell] = (frame, base)
     frame, base = memo.frames[cell]
