@@ -158,6 +158,18 @@ def showcase(*args: str) -> list[str]:
     return [sys.executable, "-m", "generator", *args]
 
 
+def compile_showcase() -> None:
+    """Byte-compile this checkout's showcase, as pip does on install (and did for the peers).
+
+    An editable install compiles its modules when first imported, unless the environment says
+    not to write bytecode (PYTHONDONTWRITEBYTECODE, set on some machines): then every timed
+    run would compile them from source, which no installed tool does.
+    """
+    import compileall
+
+    compileall.compile_dir(ROOT / "generator", quiet=2)
+
+
 def has_watch() -> bool:
     """Whether this showcase's `build` takes --watch."""
     result = subprocess.run(

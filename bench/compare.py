@@ -43,6 +43,7 @@ from _common import (
     Run,
     clean,
     columns,
+    compile_showcase,
     count_pages,
     describe,
     edit_latencies,
@@ -335,6 +336,7 @@ def main() -> None:
             print(f"{tool.name}: {tool.missing or 'ready'}")
         return
     found = versions(tools)
+    compile_showcase()
     rows = [measure(n, args.rounds, args.edits, tools) for n in args.artists]
     for row in rows:
         row["machine"], row["versions"] = machine(), found

@@ -35,6 +35,7 @@ from _common import (
     Run,
     clean,
     columns,
+    compile_showcase,
     count_pages,
     describe,
     edit_latencies,
@@ -287,6 +288,7 @@ def main() -> None:
             f"{minutes:.0f} minutes.",
             file=sys.stderr,
         )
+    compile_showcase()
     rows = [measure(n, args.rounds, args.edits, args.images) for n in args.artists]
     for row in rows:
         row["machine"] = machine()

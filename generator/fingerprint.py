@@ -14,10 +14,14 @@ import datetime
 import functools
 import hashlib
 from collections.abc import Hashable, Mapping
-from pathlib import PurePath
+from pathlib import PosixPath, PurePath, PurePosixPath
 from typing import Any, cast
 
 _SCALARS = (str, int, float, bool, type(None), datetime.date, PurePath)
+# Exactly these types (not subclasses) are spelled by their repr().
+_REPRESENTED = frozenset(
+    {int, float, bool, type(None), datetime.date, datetime.datetime, PurePosixPath, PosixPath}
+)
 
 
 class Fingerprints:
@@ -36,28 +40,35 @@ class Fingerprints:
         return _digest(self._spell(value))
 
     def _spell(self, value: Any) -> str:
-        if isinstance(value, _SCALARS):
+        kind = type(value)
+        if kind is str:
+            # Length-prefixed rather than repr(): a story's HTML is spelled without being
+            # scanned for characters to escape, and no other value spells the same.
+            return f"{len(value)}:{value}"
+        if kind in _REPRESENTED:
             return repr(value)
-        names = _compared(cast(Hashable, type(value)))
+        names = _compared(cast(Hashable, kind))
         if names is not None:
             remembered = self._seen.get(id(value)) or self._earlier.get(id(value))
             if remembered is not None and remembered[0] is value:
                 self._seen[id(value)] = remembered
                 return remembered[1]
-            parts = [type(value).__qualname__]
-            parts += [self._spell(getattr(value, name)) for name in names]
+            spell = self._spell
+            parts = [kind.__qualname__, *[spell(getattr(value, name)) for name in names]]
             digest = _digest("(" + ",".join(parts) + ")")
             self._seen[id(value)] = (value, digest)
             return digest
+        if isinstance(value, _SCALARS):  # subclasses: a Markup string, an IntEnum
+            return f"{kind.__qualname__}:{value!r}"
         if isinstance(value, Mapping):
             items = sorted(f"{self._spell(k)}:{self._spell(v)}" for k, v in value.items())
             return "{" + ",".join(items) + "}"
         if isinstance(value, list | tuple):
-            return "[" + ",".join(self._spell(v) for v in value) + "]"
+            return "[" + ",".join([self._spell(v) for v in value]) + "]"
         if isinstance(value, set | frozenset):
             return "{" + ",".join(sorted(self._spell(v) for v in value)) + "}"
-        # Anything else (a Markup string, an enum) is as its repr says.
-        return f"{type(value).__qualname__}:{value!r}"
+        # Anything else (an enum, say) is as its repr says.
+        return f"{kind.__qualname__}:{value!r}"
 
 
 @functools.cache
