@@ -24,10 +24,14 @@ class Pin:
     """An artist's hometown on the map."""
 
     artist: Artist
-    place: Place
     x: float
     y: float
     radius: float
+
+    @property
+    def place(self) -> Place:
+        """The hometown."""
+        return self.artist.hometown
 
     @property
     def anchor(self) -> str:
@@ -258,7 +262,7 @@ def _pin(frame: geo.MapFrame, artist: Artist) -> Pin:
     place = artist.hometown
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
-    return Pin(artist=artist, place=place, x=x, y=y, radius=radius)
+    return Pin(artist=artist, x=x, y=y, radius=radius)
 
 
 def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:

@@ -232,6 +232,9 @@ class Builder:
             self._memo.clear()  # the setting changed: read everything again
         if self._locators is None:
             self._locators = LocatorMemo()
+        # Digests of what this build shares with the last one are not worked out again, and
+        # pages made from the same objects as last time are the same pages.
+        self._prints = Fingerprints(self._prints)
         site = load_site(
             self.source,
             config,
@@ -239,6 +242,7 @@ class Builder:
             drafts=self.drafts,
             memo=self._memo,
             workers=self.workers,
+            prints=self._prints,
         )
         published = publish_images(
             _image_requests(site), config.images, self.cache_dir, self._digests
@@ -255,10 +259,8 @@ class Builder:
             else fingerprint(static, minify=self.production)
         )
         link = UrlBuilder(config.base_url, assets.renamed)
-        # Digests of what this build shares with the last one are not worked out again, and
-        # pages made from the same objects as last time are the same pages. Every page also
-        # depends on the settings, the images and the links (a stylesheet's new name).
-        self._prints = Fingerprints(self._prints)
+        # Every page also depends on the settings, the images and the links (a stylesheet's
+        # new name).
         settings = self._prints.of((config, published.images, link))
         self._pages = self._pages or PageMemo()
         self._pages.begin(settings)

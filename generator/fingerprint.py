@@ -39,6 +39,16 @@ class Fingerprints:
         """A hex digest of ``value``: dataclasses, mappings, sequences and plain values."""
         return _digest(self._spell(value))
 
+    def token(self, value: Any) -> str:
+        """What ``value`` is known by inside other digests: what ``adopt`` takes."""
+        return self._spell(value)
+
+    def adopt(self, value: Any, token: str) -> None:
+        """Take ``value``'s token, worked out by another instance (in another process, on an
+        equal copy): ``value`` is not spelled out again. Only dataclass instances are kept."""
+        if token and _compared(cast(Hashable, type(value))) is not None:
+            self._seen.setdefault(id(value), (value, token))
+
     def _spell(self, value: Any) -> str:
         kind = type(value)
         if kind is str:
@@ -53,8 +63,15 @@ class Fingerprints:
             if remembered is not None and remembered[0] is value:
                 self._seen[id(value)] = remembered
                 return remembered[1]
-            spell = self._spell
-            parts = [kind.__qualname__, *[spell(getattr(value, name)) for name in names]]
+            parts = [kind.__qualname__]
+            for name in names:  # plain fields spelled here: most fields are, on most pages
+                field = getattr(value, name)
+                if type(field) is str:
+                    parts.append(f"{len(field)}:{field}")
+                elif type(field) in _REPRESENTED:
+                    parts.append(repr(field))
+                else:
+                    parts.append(self._spell(field))
             digest = _digest("(" + ",".join(parts) + ")")
             self._seen[id(value)] = (value, digest)
             return digest

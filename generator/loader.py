@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
+from generator.fingerprint import Fingerprints
 from generator.frontmatter import Mark, parse_frontmatter
 from generator.markdown import MarkdownRenderer
 from generator.metadata import EmbeddedText, read_embedded_text
@@ -56,11 +57,13 @@ def load_site(
     drafts: bool = False,
     memo: Memo | None = None,
     workers: int = 1,
+    prints: Fingerprints | None = None,
 ) -> Site:
     """Load every artist and series under ``root/content``; raise ContentErrors on problems.
 
     ``memo`` keeps what each file gave between calls, so an unchanged file is not read again.
     With ``workers`` > 1 and many files to read, worker processes share the reading.
+    ``prints`` learns the fingerprint of every artist and series, worked out as they were read.
     """
     root = root.resolve()
     memo = {} if memo is None else memo
@@ -69,8 +72,8 @@ def load_site(
     _read_changed(root, files, markdown, memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
-    loaded_artists = _load_kind(files["artists"], problems, broken, memo)
-    loaded_series = _load_kind(files["series"], problems, set(), memo)
+    loaded_artists = _load_kind(files["artists"], problems, broken, memo, prints)
+    loaded_series = _load_kind(files["series"], problems, set(), memo, prints)
     problems += _duplicate_slugs(loaded_artists, "artist")
     problems += _duplicate_slugs(loaded_series, "series")
     known = sorted(a.slug for a, _ in loaded_artists)
@@ -122,6 +125,9 @@ class _FileResult:
     problems: tuple[SiteError, ...]
     broken: tuple[str, ...]
     inputs: tuple[tuple[Path, tuple[int, int]], ...]
+    # The item's fingerprint, worked out where the file was read (often a worker process):
+    # every page that shows the item needs it, and pages are rendered in several processes.
+    fingerprint: str = ""
 
 
 Memo = dict[Path, _FileResult]
@@ -181,7 +187,11 @@ class _ReadTask:
 
 
 def _load_kind(
-    paths: list[Path], problems: list[SiteError], broken: set[str], memo: Memo
+    paths: list[Path],
+    problems: list[SiteError],
+    broken: set[str],
+    memo: Memo,
+    prints: Fingerprints | None,
 ) -> list[tuple[Any, Anchors]]:
     """What the (already read) files of one kind gave, their problems added to ``problems``."""
     items: list[tuple[Any, Anchors]] = []
@@ -191,6 +201,8 @@ def _load_kind(
         broken.update(result.broken)
         if result.item is not None and result.fields is not None:
             items.append((result.item, result.fields))
+            if prints is not None:
+                prints.adopt(result.item, result.fingerprint)
     return items
 
 
@@ -230,7 +242,7 @@ def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRender
     inputs += tuple((image, _signature(image)) for image in images)
     if file_problems.errors:
         return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
-    return _FileResult(item, Anchors.of(fields), (), (), inputs)
+    return _FileResult(item, Anchors.of(fields), (), (), inputs, Fingerprints().token(item))
 
 
 def _signature(path: Path) -> tuple[int, int]:
