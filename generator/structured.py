@@ -53,15 +53,21 @@ def place(value: Place) -> Json:
 
 def person(artist: Artist, link: UrlBuilder) -> Json:
     """An artist as a schema.org Person."""
+    page = link.absolute(urls.artist_url(artist.slug))
     return {
         "@type": "Person",
-        "@id": link.absolute(urls.artist_url(artist.slug)) + "#person",
+        "@id": page + "#person",
         "name": artist.name,
         "jobTitle": artist.discipline.capitalize(),
         "description": artist.summary,
-        "url": link.absolute(urls.artist_url(artist.slug)),
+        "url": page,
         "homeLocation": place(artist.hometown),
     }
+
+
+def person_id(artist: Artist, link: UrlBuilder) -> str:
+    """The ``@id`` of an artist's Person, by which other items name their creator."""
+    return link.absolute(urls.artist_url(artist.slug)) + "#person"
 
 
 def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder) -> Json:
@@ -73,7 +79,7 @@ def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder)
         "image": link.absolute(image.social.url),
         "dateCreated": str(work.year),
         "artMedium": work.medium,
-        "creator": {"@id": person(artist, link)["@id"]},
+        "creator": {"@id": person_id(artist, link)},
         "description": work.caption or work.alt,
     }
     if work.dimensions:
