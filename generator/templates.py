@@ -56,12 +56,21 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # An image is shown on several pages: its srcset is written out once.
+    srcsets: dict[int, tuple[object, str]] = {}
+
+    def srcset(_: object, image: PublishedImage | ImageSource) -> str:
+        known = srcsets.get(id(image))
+        if known is None or known[0] is not image:  # keyed by identity: images are frozen
+            known = srcsets[id(image)] = (image, _srcset(image, urls))
+        return known[1]
+
     # The URL filters depend on this build's base URL and asset names. Taking the context
     # keeps Jinja from folding '/literal'|url into the compiled template, which the bytecode
     # cache would then hand to a build with another base URL.
     env.filters["url"] = jinja2.pass_context(lambda _, value: urls.href(value))
     env.filters["absolute_url"] = jinja2.pass_context(lambda _, value: urls.absolute(value))
-    env.filters["srcset"] = jinja2.pass_context(lambda _, image: _srcset(image, urls))
+    env.filters["srcset"] = jinja2.pass_context(srcset)
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     return env

@@ -81,24 +81,37 @@ class UrlBuilder:
     # of every page goes through href(), so it is worked out once.
     base_path: str = field(init=False, compare=False)
     _origin: str = field(init=False, repr=False, compare=False)
+    # A site has a few thousand distinct links, each written on many pages: each is worked
+    # out once.
+    _hrefs: dict[str, str] = field(init=False, repr=False, compare=False)
+    _absolutes: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
         path = parts.path or "/"
         object.__setattr__(self, "base_path", path if path.endswith("/") else path + "/")
         object.__setattr__(self, "_origin", f"{parts.scheme}://{parts.netloc}")
+        object.__setattr__(self, "_hrefs", {})
+        object.__setattr__(self, "_absolutes", {})
 
     def href(self, url: str) -> str:
         """A root-relative link to a site path, or ``url`` unchanged if it is external."""
-        if _is_external(url):
-            return url
-        return self.base_path + self.renamed.get(url, url).lstrip("/")
+        link = self._hrefs.get(url)
+        if link is None:
+            if _is_external(url):
+                link = url
+            else:
+                link = self.base_path + self.renamed.get(url, url).lstrip("/")
+            self._hrefs[url] = link
+        return link
 
     def absolute(self, url: str) -> str:
         """The full URL of a site path, for canonical links, the sitemap and feeds."""
-        if _is_external(url):
-            return url
-        return self._origin + self.href(url)
+        link = self._absolutes.get(url)
+        if link is None:
+            link = url if _is_external(url) else self._origin + self.href(url)
+            self._absolutes[url] = link
+        return link
 
 
 def _is_external(url: str) -> bool:
