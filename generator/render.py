@@ -154,6 +154,7 @@ class _Task:
     def run(self, share: range) -> list[tuple[str, str, bytes | None, bool]]:
         """Key the jobs of ``share`` and render the changed ones: (path, key, bytes, done)."""
         out: list[tuple[str, str, bytes | None, bool]] = []
+        made: set[str] = set()  # folders this share has made in ``into``
         for job in (self.jobs[i] for i in share):
             key = _digest(self.common, self.templates[job.template], self.prints.of(job.data))
             if self.previous.get(job.path) == key:
@@ -165,7 +166,7 @@ class _Task:
             if self.into is None:
                 out.append((job.path, key, data, True))
             else:
-                write_file(self.into, job.path, data)
+                write_file(self.into, job.path, data, made)
                 out.append((job.path, key, None, True))
         return out
 

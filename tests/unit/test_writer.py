@@ -1,0 +1,28 @@
+"""The writer puts files where the build names them, and nowhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.writer import write_file
+
+
+def test_writes_a_page_making_its_folders(tmp_path: Path) -> None:
+    made: set[str] = set()
+    write_file(tmp_path, "artists/bakhyt-morel/index.html", b"<!doctype html>", made)
+    write_file(tmp_path, "artists/bakhyt-morel/index.html", b"again", made)
+    write_file(tmp_path, "artists/bekzat-ayumi/index.html", b"<p>", made)
+    assert (tmp_path / "artists/bakhyt-morel/index.html").read_bytes() == b"again"
+    assert (tmp_path / "artists/bekzat-ayumi/index.html").read_bytes() == b"<p>"
+
+
+@pytest.mark.parametrize(
+    "rel", ["", "/etc/passwd", "../outside.html", "a/../../b.html", "a/./b", "a\\b", "a\0b"]
+)
+def test_refuses_any_path_that_could_lead_out_of_the_folder(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(OutputError, match="refusing to write"):
+        write_file(tmp_path / "site", rel, b"x")
+    assert not (tmp_path / "outside.html").exists()
