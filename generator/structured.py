@@ -70,6 +70,12 @@ def person_id(artist: Artist, link: UrlBuilder) -> str:
     return link.absolute(urls.artist_url(artist.slug)) + "#person"
 
 
+def person_ref(artist: Artist, link: UrlBuilder) -> Json:
+    """An artist named on a page that lists many: their page holds the whole Person."""
+    page = link.absolute(urls.artist_url(artist.slug))
+    return {"@type": "Person", "@id": page + "#person", "name": artist.name, "url": page}
+
+
 def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder) -> Json:
     """A work as a schema.org VisualArtwork."""
     data: Json = {
@@ -117,20 +123,30 @@ def gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> 
             "@type": "CollectionPage",
             "name": "Gallery",
             "url": link.absolute("/gallery/"),
-            "hasPart": [series_summary(s, site.artist_of(s), images, link) for s in site.series],
+            "hasPart": [
+                series_summary(s, site.artist_of(s), images, link, whole=False) for s in site.series
+            ],
         }
     )
 
 
 def series_summary(
-    series: Series, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+    series: Series,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    *,
+    whole: bool = True,
 ) -> Json:
-    """A series as a schema.org ImageGallery, without its works."""
+    """A series as a schema.org ImageGallery, without its works.
+
+    Its creator is the whole Person on the series' own page, a reference in the gallery's list.
+    """
     return {
         "@type": "ImageGallery",
         "name": series.title,
         "url": link.absolute(urls.series_url(series.slug)),
-        "creator": person(artist, link),
+        "creator": person(artist, link) if whole else person_ref(artist, link),
         "image": link.absolute(images[series.cover.image].social.url),
     }
 
@@ -154,12 +170,13 @@ def work_page(
 
 
 def map_page(artists: Iterable[Artist], link: UrlBuilder) -> Json:
-    """The map: a CollectionPage of the hometowns."""
+    """The map: a CollectionPage of the artists, each named by reference (with thousands of
+    artists, whole Persons with their hometowns made a third of the page)."""
     return with_context(
         {
             "@type": "CollectionPage",
             "name": "Hometown map",
             "url": link.absolute("/map/"),
-            "hasPart": [person(a, link) for a in artists],
+            "hasPart": [person_ref(a, link) for a in artists],
         }
     )

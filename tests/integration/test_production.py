@@ -31,6 +31,10 @@ def test_every_page_has_json_ld_of_its_kind(example_build: BuildReport) -> None:
     site = example_build.output
     assert json_ld(site / "index.html")["@type"] == "CollectionPage"
     assert json_ld(site / "gallery/index.html")["@type"] == "CollectionPage"
+    listed = json_ld(site / "map/index.html")["hasPart"]
+    assert isinstance(listed, list) and {p["@id"] for p in listed} >= {
+        "https://example.org/artists/bekzat-ayumi/#person"
+    }
     person = json_ld(site / "artists/bekzat-ayumi/index.html")
     assert person["@type"] == "Person" and person["name"] == "Bekzat Ayumi"
     home = person["homeLocation"]
