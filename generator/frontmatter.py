@@ -240,13 +240,13 @@ _WORDS: dict[str, bool | None] = {
 _SPECIAL_WORDS = frozenset(word.lower() for word in _WORDS) | {"y", "n"}
 # A plain value that can only be a string: it starts with a letter and holds nothing that
 # YAML would read as a comment, a key, a flow collection or a line break.
-_TEXT = (
-    r"[A-Za-z0-9 .,;'\"()!?&*%@/+=_~$^\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    r"\U00010000-\U0010ffff-]*"
-)
-_PLAIN = re.compile(
-    r"[A-Za-z\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]" + _TEXT
-)
+# Written as what is left out (a class of what is let in, astral planes included, takes
+# milliseconds to compile): control characters, YAML's indicators, and what YAML counts as a
+# line break or refuses (NEL, the Unicode separators, a byte order mark, surrogates).
+_NOT_UNICODE = r"\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
+_TEXT = rf"[^\x00-\x1f\x7f-\x9f#:<>\[\\\]`{{|}}{_NOT_UNICODE}]*"
+# A plain value starts with a letter: any character of the text but ASCII other than letters.
+_PLAIN = re.compile(rf"[^\x00-\x40\x5b-\x60\x7b-\x9f{_NOT_UNICODE}]" + _TEXT)
 # A plain value that starts with a digit is a number or a date only if every character can be
 # part of one (the int, float and timestamp forms of YAML 1.1); "2017–2022" or "80 × 120 cm"
 # has a character that cannot, so it is text.
