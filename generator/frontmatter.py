@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError
 
-try:  # the C loader is several times faster where PyYAML was built with libyaml
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:  # PyYAML is imported when a document needs more than the simple parser
+    import yaml
 
 FENCE = "---"
 # Aliases (*name) let a few lines of YAML stand for billions of values ("billion laughs"):
@@ -104,7 +100,9 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
     simple = _SimpleYaml.parse(text, first_line)
     if simple is not None:
         return simple
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -147,13 +145,22 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
     return data, marks
 
 
+def _loader_class() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader; the C one, several times faster, where PyYAML has libyaml."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _unbuildable(root: yaml.Node | None) -> yaml.Mark | None:
     """Where the value stands that could not be built (a 30th of February)."""
+    import yaml
+
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            builder = _Loader("")
+            builder = _loader_class()("")
             try:
                 builder.construct_object(node)
             except (ValueError, TypeError, OverflowError):
@@ -178,6 +185,8 @@ def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
     The walk visits an aliased node once per alias, as building the data would, but stops
     at MAX_VALUES: time and memory stay bounded whatever the document.
     """
+    import yaml
+
     budget = MAX_VALUES
     stack: list[tuple[yaml.Node, int, yaml.Node]] = [(root, 0, root)]
     while stack:
@@ -210,6 +219,8 @@ def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
 
 
 def _collect_marks(node: yaml.Node, key: KeyPath, marks: dict[KeyPath, Mark], first: int) -> None:
+    import yaml
+
     marks[key] = Mark(first + node.start_mark.line, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -244,7 +255,7 @@ _SPECIAL_WORDS = frozenset(word.lower() for word in _WORDS) | {"y", "n"}
 # milliseconds to compile): control characters, YAML's indicators, and what YAML counts as a
 # line break or refuses (NEL, the Unicode separators, a byte order mark, surrogates).
 _NOT_UNICODE = r"\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
-_TEXT = rf"[^\x00-\x1f\x7f-\x9f#:<>\[\\\]`{{|}}{_NOT_UNICODE}]*"
+_TEXT = rf"[^\x00-\x1f\x7f-\x9f#<>\[\\\]`{{|}}{_NOT_UNICODE}]*"
 # A plain value starts with a letter: any character of the text but ASCII other than letters.
 _PLAIN = re.compile(rf"[^\x00-\x40\x5b-\x60\x7b-\x9f{_NOT_UNICODE}]" + _TEXT)
 # A plain value that starts with a digit is a number or a date only if every character can be
@@ -380,6 +391,8 @@ def _scalar(text: str) -> Any:
         if _QUOTED.fullmatch(text) is None:
             raise _NotSimple
         return text[1:-1]
+    if ": " in text or text.endswith(":"):  # a colon ends a plain value before a space
+        raise _NotSimple
     if _PLAIN.fullmatch(text) is not None:
         if text in _WORDS:
             return _WORDS[text]

@@ -92,6 +92,8 @@ plain_values = st.sampled_from(
         "é",
         '"quoted: text"',
         "'single'",
+        "https://example.org/a?b=c&d",
+        "a:b",
         '""',
         "''",
         "42",
@@ -134,6 +136,10 @@ tricky_values = st.sampled_from(
         "y",
         "n",
         "a: b",
+        "a:",
+        "a :b",
+        "1:2 pm",
+        "http:",
         "a #b",
         "#c",
         "[a]",
@@ -224,12 +230,12 @@ def _typed(value: object) -> object:
 def _agrees_with_pyyaml(text: str) -> None:
     import yaml
 
-    from generator.frontmatter import _collect_marks, _Loader, _SimpleYaml
+    from generator.frontmatter import _collect_marks, _loader_class, _SimpleYaml
 
     simple = _SimpleYaml.parse(text, 2)
     if simple is None:
         return
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node)
