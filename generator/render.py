@@ -192,7 +192,7 @@ def template_digest(
     sources = {} if sources is None else sources
     if source not in sources:
         try:
-            parsed = env.parse(source)
+            parsed = env.parse(source, name, filename)
             sources[source] = tuple(sorted(n for n in meta.find_referenced_templates(parsed) if n))
         except jinja2.TemplateSyntaxError:
             sources[source] = ()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find the theme
     import jinja2
@@ -44,7 +45,7 @@ def make_environment(
             bytecode = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             bytecode = None  # a read-only project builds without one
-    env = jinja2.Environment(
+    env = _environment_class()(
         bytecode_cache=bytecode,
         # Each build makes its own environment: within one, a template never changes, so
         # there is no need to look at its file again for every page that includes it.
@@ -74,6 +75,35 @@ def make_environment(
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     return env
+
+
+@functools.cache
+def _environment_class() -> type[jinja2.Environment]:
+    import jinja2
+
+    class Environment(jinja2.Environment):
+        """An environment that parses a template once when asked for it twice.
+
+        A build parses each template to find what it includes (for its fingerprint), then
+        compiles it: the compiler is handed the tree already made.
+        """
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self._trees: dict[tuple[str, str | None, str | None], Any] = {}
+
+        def parse(
+            self, source: str, name: str | None = None, filename: str | None = None
+        ) -> Any:
+            tree = super().parse(source, name, filename)
+            self._trees[(source, name, filename)] = tree
+            return tree
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            tree = self._trees.pop((source, name, filename), None)
+            return tree if tree is not None else super()._parse(source, name, filename)
+
+    return Environment
 
 
 def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:
