@@ -46,7 +46,7 @@ DEFAULT_RADIUS_KM = 60.0
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 T = TypeVar("T", Artist, Series)
-Reader = Callable[[Fields, str, Path, MarkdownRenderer], T]
+Reader = Callable[[Fields, str, Path, "_Reading"], T]
 
 
 def load_site(
@@ -67,9 +67,8 @@ def load_site(
     """
     root = root.resolve()
     memo = {} if memo is None else memo
-    _forget_folders()
     files = {kind: _content_files(root / CONTENT_DIR / kind) for kind in ("artists", "series")}
-    _read_changed(root, files, markdown, memo, workers)
+    _read_changed(root, files, _Reading(markdown, _Disk()), memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
     loaded_artists = _load_kind(files["artists"], problems, broken, memo, prints)
@@ -153,7 +152,7 @@ def _content_files(folder: Path) -> list[Path]:
 def _read_changed(
     root: Path,
     files: dict[str, list[Path]],
-    markdown: MarkdownRenderer,
+    reading: _Reading,
     memo: Memo,
     workers: int,
 ) -> None:
@@ -165,7 +164,7 @@ def _read_changed(
         if path not in memo or not _unchanged(memo[path].inputs)
     ]
     workers = workers if len(todo) >= PARALLEL_FROM else 1
-    task = _ReadTask(root, markdown, todo)
+    task = _ReadTask(root, reading, todo)
     for part in parallel.run(task.run, parallel.chunks(len(todo), workers), workers):
         memo.update(part)
 
@@ -173,16 +172,16 @@ def _read_changed(
 @dataclass(frozen=True, slots=True)
 class _ReadTask:
     root: Path
-    markdown: MarkdownRenderer
+    reading: _Reading
     todo: list[tuple[str, Path]]
 
     def run(self, share: range) -> list[tuple[Path, _FileResult]]:
         read = []
         for kind, path in (self.todo[i] for i in share):
             if kind == "artists":
-                read.append((path, _read_file(self.root, path, _read_artist, self.markdown)))
+                read.append((path, _read_file(self.root, path, _read_artist, self.reading)))
             else:
-                read.append((path, _read_file(self.root, path, _read_series, self.markdown)))
+                read.append((path, _read_file(self.root, path, _read_series, self.reading)))
         return read
 
 
@@ -206,7 +205,7 @@ def _load_kind(
     return items
 
 
-def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRenderer) -> _FileResult:
+def _read_file(root: Path, path: Path, read: Reader[T], reading: _Reading) -> _FileResult:
     rel = path.relative_to(root).as_posix()
     inputs: tuple[tuple[Path, tuple[int, int]], ...] = ((path, _signature(path)),)
     size = inputs[0][1][1]
@@ -235,11 +234,11 @@ def _read_file(root: Path, path: Path, read: Reader[T], markdown: MarkdownRender
         return _FileResult(None, None, (exc,), (path.stem,), inputs)
     file_problems = Problems(rel)
     fields = Fields(document.data, document.marks, file_problems)
-    item = read(fields, document.body, path, markdown)
+    item = read(fields, document.body, path, reading)
     images = [w.image for w in item.works] if isinstance(item, Series) else []
     if isinstance(item, Artist) and item.portrait is not None:
         images.append(item.portrait)
-    inputs += tuple((image, _signature(image)) for image in images)
+    inputs += tuple((image, reading.disk.signature(image)) for image in images)
     if file_problems.errors:
         return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
     return _FileResult(item, Anchors.of(fields), (), (), inputs, Fingerprints().token(item))
@@ -258,11 +257,11 @@ def _unchanged(inputs: tuple[tuple[Path, tuple[int, int]], ...]) -> bool:
     return all(_signature(path) == signature for path, signature in inputs)
 
 
-def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRenderer) -> Artist:
+def _read_artist(fields: Fields, body: str, path: Path, reading: _Reading) -> Artist:
     fields.check_keys(ARTIST_KEYS)
     name = fields.text("name")
     hometown = fields.mapping("hometown")
-    portrait = _read_image(fields, "portrait", path, required=False)
+    portrait = _read_image(fields, "portrait", path, reading.disk, required=False)
     return Artist(
         slug=_read_slug(fields, name),
         name=name,
@@ -276,7 +275,7 @@ def _read_artist(fields: Fields, body: str, path: Path, markdown: MarkdownRender
         draft=fields.flag("draft"),
         date=fields.date("date"),
         updated=fields.date("updated"),
-        story_html=markdown.render(body),
+        story_html=reading.markdown.render(body),
         source=fields.problems.path,
     )
 
@@ -303,13 +302,13 @@ def _read_place(fields: Fields) -> Place:
     )
 
 
-def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRenderer) -> Series:
+def _read_series(fields: Fields, body: str, path: Path, reading: _Reading) -> Series:
     fields.check_keys(SERIES_KEYS)
     title = fields.text("title")
     slug = _read_slug(fields, title)
     works: list[Work] = []
     for work_fields in fields.mappings("works", required=True):
-        work = _read_work(work_fields, path, slug)
+        work = _read_work(work_fields, path, slug, reading.disk)
         if any(other.slug == work.slug for other in works):
             fields.problems.add(
                 f"two works of this series have the slug '{work.slug}'",
@@ -330,17 +329,17 @@ def _read_series(fields: Fields, body: str, path: Path, markdown: MarkdownRender
         years=fields.text("years"),
         weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
         works=tuple(works),
-        description_html=markdown.render(body),
+        description_html=reading.markdown.render(body),
         source=fields.problems.path,
         date=fields.date("date"),
         updated=fields.date("updated"),
     )
 
 
-def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
+def _read_work(fields: Fields, path: Path, series_slug: str, disk: _Disk) -> Work:
     fields.check_keys(WORK_KEYS)
-    image = _read_image(fields, "image", path, required=True)
-    embedded = _embedded_text(fields, image)
+    image = _read_image(fields, "image", path, disk, required=True)
+    embedded = _embedded_text(fields, image, disk)
     title = fields.text("title", required=False) or embedded.title
     if not title:
         fields.problems.add(
@@ -364,11 +363,11 @@ def _read_work(fields: Fields, path: Path, series_slug: str) -> Work:
     )
 
 
-def _embedded_text(fields: Fields, image: Path | None) -> EmbeddedText:
+def _embedded_text(fields: Fields, image: Path | None, disk: _Disk) -> EmbeddedText:
     """The image's own title and caption, read only when the front-matter lacks one."""
     if image is None or (fields.data.get("title") and fields.data.get("caption")):
         return EmbeddedText()
-    return _embedded_text_of(image, _signature(image))
+    return _embedded_text_of(image, disk.signature(image))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -395,78 +394,127 @@ def _read_slug(fields: Fields, name: str) -> str:
     return slug
 
 
-def _read_image(fields: Fields, key: str, path: Path, *, required: bool) -> Path | None:
+def _read_image(
+    fields: Fields, key: str, path: Path, disk: _Disk, *, required: bool
+) -> Path | None:
     """Resolve an image path relative to the content file, inside the project."""
     value = fields.text(key, required=required)
     if not value:
         return None
     mark = fields.mark(key)
-    root = _project_root(path)
-    if Path(value).is_absolute() or value.startswith("~"):
+    if os.path.isabs(value) or value.startswith("~"):
         fields.problems.add(
             f"'{fields.name(key)}' must be a path relative to this file",
             mark,
             f"for example '{path.stem}/01-title.jpg'",
         )
         return None
-    candidate = path.parent / value
-    resolved = _resolve(candidate)
-    if not resolved.is_relative_to(root):
+    candidate = os.path.join(os.path.dirname(path), value)
+    resolved = disk.resolve(candidate)
+    root = disk.project_root(path)
+    if not (resolved == root or resolved.startswith(root.rstrip(os.sep) + os.sep)):
         fields.problems.add(
             f"'{fields.name(key)}' points outside the project: {value}",
             mark,
             "keep images beside the content file that shows them",
         )
         return None
-    if not _exists_exactly(candidate):
-        fields.problems.add(f"image not found: {value}", mark, _suggest_file(candidate))
+    if not disk.is_file_exactly(candidate, resolved):
+        fields.problems.add(f"image not found: {value}", mark, _suggest_file(Path(candidate)))
         return None
-    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+    if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
         fields.problems.add(
             f"'{value}' is not an image file", mark, f"use one of: {', '.join(IMAGE_SUFFIXES)}"
         )
         return None
-    return resolved
+    return Path(resolved)
 
 
-@functools.lru_cache(maxsize=1024)
-def _project_root(path: Path) -> Path:
-    real = path.resolve()
-    for parent in real.parents:
-        if parent.name == CONTENT_DIR:
-            return parent.parent
-    return real.parent
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading content files takes besides the files: one per load."""
+
+    markdown: MarkdownRenderer
+    disk: _Disk
 
 
-def _resolve(path: Path) -> Path:
-    """``path.resolve()``, resolving each folder once: a series holds many images."""
-    if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
-    return _real_folder(path.parent) / path.name
+class _Disk:
+    """What one load has seen of the disk: a series names many images in a few folders, so
+    each folder is resolved and listed once, and each image looked at once.
 
+    Made afresh for every load: the next one sees files added, moved or changed since.
+    """
 
-@functools.lru_cache(maxsize=1024)
-def _real_folder(folder: Path) -> Path:
-    return folder.resolve()
+    __slots__ = ("_entries", "_real", "_roots")
 
+    def __init__(self) -> None:
+        self._real: dict[str, str] = {}
+        self._entries: dict[str, dict[str, os.DirEntry[str]]] = {}
+        self._roots: dict[str, str] = {}
 
-def _exists_exactly(path: Path) -> bool:
-    """Whether ``path`` exists with exactly this spelling, even on case-blind disks."""
-    if not path.is_file():
-        return False
-    resolved = _resolve(path)
-    return resolved.name in _names_in(resolved.parent)
+    def project_root(self, content_file: Path) -> str:
+        """The real path of the project a content file belongs to."""
+        folder = os.path.dirname(content_file)
+        root = self._roots.get(folder)
+        if root is None:
+            real = Path(self.real_folder(folder))
+            root = next(
+                (str(p.parent) for p in (real, *real.parents) if p.name == CONTENT_DIR),
+                str(real),
+            )
+            self._roots[folder] = root
+        return root
 
+    def real_folder(self, folder: str) -> str:
+        """``folder`` with its symbolic links resolved."""
+        real = self._real.get(folder)
+        if real is None:
+            real = self._real[folder] = os.path.realpath(folder)
+        return real
 
-@functools.lru_cache(maxsize=1024)
-def _names_in(folder: Path) -> frozenset[str]:
-    return frozenset(entry.name for entry in os.scandir(folder))
+    def resolve(self, path: str) -> str:
+        """``path`` resolved, its folder once for all the files in it."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real = self.real_folder(folder)
+        entry = self._listing(real).get(name)
+        if entry is not None and entry.is_symlink():
+            return os.path.realpath(path)
+        return os.path.join(real, name)
 
+    def is_file_exactly(self, path: str, resolved: str) -> bool:
+        """Whether ``path`` is a file, spelled exactly so even on case-blind disks."""
+        folder, name = os.path.split(resolved)
+        entry = self._listing(folder).get(name)
+        if entry is None:
+            return False
+        try:
+            return entry.is_file() if not entry.is_symlink() else os.path.isfile(path)
+        except OSError:
+            return False
 
-def _forget_folders() -> None:
-    """Folders are looked at once per load: the next one sees files added or moved since."""
-    for cached in (_project_root, _real_folder, _names_in):
-        cached.cache_clear()
+    def signature(self, image: Path) -> tuple[int, int]:
+        """An image's modification time and size, looked up once per load."""
+        folder, name = os.path.split(image)
+        entry = self._listing(folder).get(name)
+        if entry is None:
+            return _signature(image)
+        try:
+            stat = entry.stat()
+        except OSError:
+            return (-1, -1)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _listing(self, folder: str) -> dict[str, os.DirEntry[str]]:
+        entries = self._entries.get(folder)
+        if entries is None:
+            try:
+                entries = {entry.name: entry for entry in os.scandir(folder)}
+            except OSError:
+                entries = {}
+            self._entries[folder] = entries
+        return entries
 
 
 def _suggest_file(path: Path) -> str:

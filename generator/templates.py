@@ -92,9 +92,7 @@ def _environment_class() -> type[jinja2.Environment]:
             super().__init__(**options)
             self._trees: dict[tuple[str, str | None, str | None], Any] = {}
 
-        def parse(
-            self, source: str, name: str | None = None, filename: str | None = None
-        ) -> Any:
+        def parse(self, source: str, name: str | None = None, filename: str | None = None) -> Any:
             tree = super().parse(source, name, filename)
             self._trees[(source, name, filename)] = tree
             return tree
