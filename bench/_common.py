@@ -148,6 +148,46 @@ def clean(*folders: Path) -> None:
     os.sync()
 
 
+def disk_floor(built: Path, scratch: Path, workers: int) -> float:
+    """Seconds this disk takes to write ``built`` again: every folder made and every file
+    written into an empty ``scratch``, from ``workers`` processes, with nothing else to do.
+
+    What any tool writing the same site pays before its own work; ``scratch`` is cleaned and
+    the disk synced before (as for a cold build) and after.
+    """
+    files = [
+        (path.relative_to(built).as_posix(), path.read_bytes())
+        for path in sorted(built.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    ]
+    clean(scratch)
+    scratch.mkdir(parents=True)
+    start = time.perf_counter()
+    children = []
+    for k in range(1, workers):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _write_all(scratch, files[k::workers])
+            finally:
+                os._exit(0)
+        children.append(pid)
+    _write_all(scratch, files[0::workers])
+    for pid in children:
+        os.waitpid(pid, 0)
+    seconds = time.perf_counter() - start
+    clean(scratch)
+    return seconds
+
+
+def _write_all(root: Path, files: list[tuple[str, bytes]]) -> None:
+    for rel, data in files:
+        target = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(data)
+
+
 def count_pages(output: Path, pattern: str = "artists/*/index.html") -> int:
     """How many files under ``output`` match ``pattern``."""
     return sum(1 for _ in output.glob(pattern))

@@ -38,6 +38,7 @@ from _common import (
     compile_showcase,
     count_pages,
     describe,
+    disk_floor,
     edit_latencies,
     has_watch,
     machine,
@@ -55,11 +56,14 @@ SHARED = 6
 SLOW_IMAGES = 1200  # more unique images than this take minutes to encode: say so first
 CORE_SECONDS_PER_IMAGE = 0.25  # encoding one 800×600 image in every format and width, roughly
 MEDIA = ("Oil on canvas", "Gouache on paper", "Silver gelatin print", "Ink on paper")
+# The disk floor writes from as many processes as showcase renders with (one per core).
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 Row = dict[str, Any]
 SHOWCASE_COLUMNS = [
     ("N", "artists", ","),
     ("pages", "pages", ","),
     ("cold s", "showcase_cold_s", ".3f"),
+    ("disk floor s", "disk_floor_s", ".3f"),
     ("pages/s", "showcase_pages_per_s", ",.0f"),
     ("peak MB", "showcase_peak_rss_mb", ".0f"),
     ("noop s", "showcase_noop_s", ".3f"),
@@ -189,6 +193,9 @@ def measure(artists: int, rounds: int, edits: int, images: bool) -> Row:
         if images and any(again):
             raise RuntimeError(f"rebuilds with nothing changed encoded {again} images")
         row = figures(artists, count_pages(site / "site", "**/*.html"), colds, noops)
+        row["disk_floor_s"] = median(
+            [disk_floor(site / "site", Path(scratch) / "floor", CORES) for _ in range(rounds)]
+        )
         row["showcase_peak_rss_mb"] = cold(site, cache, artists, images, sample=True)[0].peak_mb
         row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(site, cache, slugs, edits)
         row["errors"] = {"showcase_edit": why} if why else {}

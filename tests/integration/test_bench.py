@@ -37,3 +37,19 @@ def test_compare_measures_showcase_on_a_small_corpus() -> None:
     assert figures["showcase_peak_rss_mb"] > 0
     for peer in ("hugo", "pelican", "eleventy"):
         assert figures[f"{peer}_cold_s"] is None  # not requested, and said so
+
+
+def test_showcase_scale_measures_the_full_site_and_the_disk_floor() -> None:
+    result = subprocess.run(
+        [sys.executable, "bench/showcase_scale.py", "--artists", "2", "--rounds", "1"]
+        + ["--edits", "0", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    # Two artists with two series of six works: 2 + 4 + 24 pages, and home, gallery, map, 404.
+    assert figures["pages"] == 34
+    assert 0 < figures["disk_floor_s"] < figures["showcase_cold_s"] < 60
