@@ -40,9 +40,9 @@ def test_compare_measures_showcase_on_a_small_corpus() -> None:
 
 
 def test_showcase_scale_measures_the_full_site_and_the_disk_floor() -> None:
+    command = ["bench/showcase_scale.py", "--artists", "2", "--rounds", "1", "--edits", "0"]
     result = subprocess.run(
-        [sys.executable, "bench/showcase_scale.py", "--artists", "2", "--rounds", "1"]
-        + ["--edits", "0", "--json"],
+        [sys.executable, *command, "--json"],
         cwd=ROOT,
         capture_output=True,
         text=True,
