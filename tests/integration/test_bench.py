@@ -5,32 +5,29 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 from tests.conftest import ROOT
 
 
-def test_compare_measures_showcase_on_a_small_corpus() -> None:
+def figures_of(script: str, *args: str) -> dict[str, Any]:
+    """What a benchmark script prints with --json."""
     result = subprocess.run(
-        [
-            sys.executable,
-            "bench/compare.py",
-            "--artists",
-            "5",
-            "--rounds",
-            "1",
-            "--edits",
-            "1",
-            "--peers",
-            "",
-            "--json",
-        ],
+        [sys.executable, f"bench/{script}", *args, "--json"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
+    figures: dict[str, Any] = json.loads(result.stdout)
+    return figures
+
+
+def test_compare_measures_showcase_on_a_small_corpus() -> None:
+    figures = figures_of(
+        "compare.py", "--artists", "5", "--rounds", "1", "--edits", "1", "--peers", ""
+    )
     assert figures["pages"] == 6  # five artists and the index, as the peers build
     for key in ("showcase_cold_s", "showcase_noop_s", "showcase_edit_s"):
         assert 0 < figures[key] < 60, key
@@ -40,16 +37,7 @@ def test_compare_measures_showcase_on_a_small_corpus() -> None:
 
 
 def test_showcase_scale_measures_the_full_site_and_the_disk_floor() -> None:
-    command = ["bench/showcase_scale.py", "--artists", "2", "--rounds", "1", "--edits", "0"]
-    result = subprocess.run(
-        [sys.executable, *command, "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
+    figures = figures_of("showcase_scale.py", "--artists", "2", "--rounds", "1", "--edits", "0")
     # Two artists with two series of six works: 2 + 4 + 24 pages, and home, gallery, map, 404.
     assert figures["pages"] == 34
     assert 0 < figures["disk_floor_s"] < figures["showcase_cold_s"] < 60
