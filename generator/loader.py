@@ -124,9 +124,10 @@ class _FileResult:
     problems: tuple[SiteError, ...]
     broken: tuple[str, ...]
     inputs: tuple[tuple[Path, tuple[int, int]], ...]
-    # The item's fingerprint, worked out where the file was read (often a worker process):
-    # every page that shows the item needs it, and pages are rendered in several processes.
-    fingerprint: str = ""
+    # The fingerprints of the item and of its works (a series' work has a page of its own),
+    # worked out where the file was read (often a worker process): every page that shows
+    # them needs them, and pages are rendered in several processes.
+    fingerprints: tuple[str, ...] = ()
 
 
 Memo = dict[Path, _FileResult]
@@ -201,7 +202,10 @@ def _load_kind(
         if result.item is not None and result.fields is not None:
             items.append((result.item, result.fields))
             if prints is not None:
-                prints.adopt(result.item, result.fingerprint)
+                for part, token in zip(
+                    (result.item, *_parts(result.item)), result.fingerprints, strict=False
+                ):
+                    prints.adopt(part, token)
     return items
 
 
@@ -234,14 +238,21 @@ def _read_file(root: Path, path: Path, read: Reader[T], reading: _Reading) -> _F
         return _FileResult(None, None, (exc,), (path.stem,), inputs)
     file_problems = Problems(rel)
     fields = Fields(document.data, document.marks, file_problems)
-    item = read(fields, document.body, path, reading)
+    item: T = read(fields, document.body, path, reading)
     images = [w.image for w in item.works] if isinstance(item, Series) else []
     if isinstance(item, Artist) and item.portrait is not None:
         images.append(item.portrait)
     inputs += tuple((image, reading.disk.signature(image)) for image in images)
     if file_problems.errors:
         return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
-    return _FileResult(item, Anchors.of(fields), (), (), inputs, Fingerprints().token(item))
+    prints = Fingerprints()
+    parts: list[object] = [item, *_parts(item)]
+    return _FileResult(item, Anchors.of(fields), (), (), inputs, tuple(map(prints.token, parts)))
+
+
+def _parts(item: object) -> tuple[Work, ...]:
+    """What an item holds that has pages of its own: a series' works."""
+    return item.works if isinstance(item, Series) else ()
 
 
 def _signature(path: Path) -> tuple[int, int]:
