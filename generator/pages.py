@@ -91,9 +91,14 @@ def plan_pages(
     """Every page, in a stable order."""
     memo = memo or PageMemo()
     link = UrlBuilder(site.config.base_url)
-    homes = _home(site, images, link)
+    updated = site_updated(site)  # looks at every artist and series: once, not once a page
+    homes = _home(site, images, link, updated)
     home = homes[0]
-    pages = [*homes, _gallery(site, images, link), _map(site, atlas, images, home, link)]
+    pages = [
+        *homes,
+        _gallery(site, images, link, updated),
+        _map(site, atlas, images, home, link, updated),
+    ]
     for artist, previous, following in _neighbours(site.artists):
         parts = (artist, previous, following, site.series_of(artist), atlas.locator(artist.slug))
         pages.append(
@@ -105,15 +110,22 @@ def plan_pages(
         )
     for series in site.series:
         artist = site.artist_of(series)
+        changed = series_updated(series)  # looks at every work: once, not once a work
         pages.append(
-            memo.page("series", (series, artist), partial(_series, series, artist, images, link))
+            memo.page(
+                "series",
+                (series, artist),
+                partial(_series, series, artist, images, link, changed),
+            )
         )
         for work, previous_work, next_work in _neighbours(series.works):
             pages.append(
                 memo.page(
                     "work",
                     (work, previous_work, next_work, series, artist),
-                    partial(_work, series, artist, images, work, previous_work, next_work, link),
+                    partial(
+                        _work, series, artist, images, work, previous_work, next_work, link, changed
+                    ),
                 )
             )
     pages += [
@@ -142,7 +154,11 @@ def plan_pages(
 
 
 def _series(
-    series: Series, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+    series: Series,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    updated: datetime.date | None,
 ) -> Page:
     cover = images[series.cover.image]
     return Page(
@@ -154,7 +170,7 @@ def _series(
         image=cover.social,
         image_alt=series.cover.alt,
         data={"series": series, "artist": artist},
-        updated=series_updated(series),
+        updated=updated,
         describe=partial(structured.series_page, series, artist, images, link),
     )
 
@@ -169,12 +185,16 @@ class Pagination:
     next: str | None
 
 
-def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> list[Page]:
+def _home(
+    site: Site,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    updated: datetime.date | None,
+) -> list[Page]:
     """The home page: the artists' cards, split in pages of ``artists_per_page``."""
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
     size = site.config.artists_per_page
     groups = [site.artists[i : i + size] for i in range(0, len(site.artists), size)] or [()]
-    updated = site_updated(site)  # looks at every artist and series: once, not once a page
     pages = []
     for number, group in enumerate(groups, start=1):
         url = urls.home_url(number)
@@ -205,7 +225,12 @@ def _home(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> li
     return pages
 
 
-def _gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Page:
+def _gallery(
+    site: Site,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    updated: datetime.date | None,
+) -> Page:
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
     first = site.series[0].cover if site.series else None
     return Page(
@@ -217,13 +242,18 @@ def _gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) ->
         image_alt=first.alt if first else "",
         data={"groups": groups},
         index=True,
-        updated=site_updated(site),
+        updated=updated,
         describe=partial(structured.gallery, site, images, link),
     )
 
 
 def _map(
-    site: Site, atlas: Atlas, images: dict[Any, PublishedImage], home: Page, link: UrlBuilder
+    site: Site,
+    atlas: Atlas,
+    images: dict[Any, PublishedImage],
+    home: Page,
+    link: UrlBuilder,
+    updated: datetime.date | None,
 ) -> Page:
     pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
@@ -240,7 +270,7 @@ def _map(
         image_alt=home.image_alt,
         data={"atlas": atlas, "pictures": pictures},
         index=True,
-        updated=site_updated(site),
+        updated=updated,
         describe=partial(structured.map_page, site.artists, link),
     )
 
@@ -282,6 +312,7 @@ def _work(
     previous: Work | None,
     following: Work | None,
     link: UrlBuilder,
+    series_date: datetime.date | None,
 ) -> Page:
     return Page(
         url=urls.work_url(work.series_slug, work.slug),
@@ -298,7 +329,7 @@ def _work(
             "previous": previous,
             "next": following,
         },
-        updated=structured.latest(work.date, series_updated(series)),
+        updated=structured.latest(work.date, series_date),
         describe=partial(structured.work_page, work, artist, images, link),
     )
 
