@@ -40,6 +40,11 @@ class Work:
     line: int | None = None
     date: datetime.date | None = None
 
+    @property
+    def name(self) -> str:
+        """The title, under the name an artist's is known by: a list of either shows it."""
+        return self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Series:
