@@ -187,3 +187,12 @@ def test_a_base_url_with_a_sub_path_prefixes_every_link(tmp_path: Path, image_ca
     )
     robots = (report.output / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://user.github.io/showcase/sitemap.xml" in robots
+
+
+def test_pagers_name_the_neighbouring_works_and_artists(example_build: BuildReport) -> None:
+    site = example_build.output
+    work = (site / "gallery/steppe-awakening/golden-grass/index.html").read_text("utf-8")
+    artist = (site / "artists/bekzat-ayumi/index.html").read_text("utf-8")
+    titles = re.findall(r'class="pager__title">([^<]*)<', work)
+    assert titles == ["Steppe at First Light", "Dusk over the Rolling Hills"]
+    assert re.findall(r'class="pager__title">([^<]*)<', artist) == ["Bakhyt Morel", "Bakhyt Kalējs"]
