@@ -38,6 +38,10 @@ class Page:
     # Makes the page's structured data (JSON-LD) when it is rendered, from what ``data`` holds:
     # equal data, equal structured data, so it is left out of the page's fingerprint.
     describe: Callable[[], dict[str, Any]] | None = field(default=None, compare=False, repr=False)
+    # What an artist, series or work page is made from: with the settings, images and links
+    # (which every page's key covers), these decide the page, so its key is their fingerprint
+    # rather than the whole page's. Empty for the pages that list the site.
+    identity: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def structured(self) -> dict[str, Any] | None:
@@ -70,14 +74,16 @@ class PageMemo:
         self._kept = {}
         self._settings = settings
 
-    def page(self, kind: str, parts: tuple[object, ...], make: Callable[[], Page]) -> Page:
-        """The page made from ``parts`` last time, or a new one from ``make``."""
+    def page(
+        self, kind: str, parts: tuple[object, ...], make: Callable[[tuple[object, ...]], Page]
+    ) -> Page:
+        """The page made from ``parts`` last time, or a new one: ``make(identity)``."""
         key = (kind, *(id(part) for part in parts))
         earlier = self._pages.get(key)
         if earlier is not None and all(a is b for a, b in zip(earlier[0], parts, strict=True)):
             page = earlier[1]
         else:
-            page = make()
+            page = make((kind, *parts))
         self._kept[key] = (parts, page)  # holding the parts keeps their ids from being reused
         return page
 
@@ -159,9 +165,11 @@ def _series(
     images: dict[Any, PublishedImage],
     link: UrlBuilder,
     updated: datetime.date | None,
+    identity: tuple[object, ...] = (),
 ) -> Page:
     cover = images[series.cover.image]
     return Page(
+        identity=identity,
         url=urls.series_url(series.slug),
         template="series.html",
         title=f"{series.title} — {artist.name}",
@@ -283,9 +291,11 @@ def _artist(
     previous: Artist | None,
     following: Artist | None,
     link: UrlBuilder,
+    identity: tuple[object, ...] = (),
 ) -> Page:
     cover = _artist_cover(site, artist)
     return Page(
+        identity=identity,
         url=urls.artist_url(artist.slug),
         template="artist.html",
         title=f"{artist.name}, {artist.discipline}",
@@ -313,8 +323,10 @@ def _work(
     following: Work | None,
     link: UrlBuilder,
     series_date: datetime.date | None,
+    identity: tuple[object, ...] = (),
 ) -> Page:
     return Page(
+        identity=identity,
         url=urls.work_url(work.series_slug, work.slug),
         template="work.html",
         title=f"{work.title} ({work.year}) — {artist.name}",

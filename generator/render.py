@@ -71,7 +71,13 @@ def plan_jobs(
     shared = {"site": config, "images": images}
     listed = [page for page in pages if page.in_sitemap]
     jobs = [
-        Job(page.path, page.template, {**shared, **page.data, "page": page}, page, page.index)
+        Job(
+            page.path,
+            page.template,
+            {**shared, **page.data, "page": page},
+            page.identity or page,  # what decides the page, when that is known
+            page.index,
+        )
         for page in pages
     ]
     urls = [page.url for page in listed]
