@@ -18,9 +18,6 @@ FENCE = "---"
 # content file would, or nests deeper; both are checked before anything is built from it.
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
-# Without an anchor (&name) there is no alias; such a document is checked only when it is long
-# enough, or has brackets enough, to hold that many values or levels written out.
-MAX_PLAIN_CHARS = 2_000
 KeyPath = tuple[str | int, ...]
 
 
@@ -107,8 +104,7 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        if _could_be_too_big(text):
-            _check_size(node, path, first_line)
+        _check_size(node, path, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -172,11 +168,6 @@ def _unbuildable(root: yaml.Node | None) -> yaml.Mark | None:
         elif isinstance(node, yaml.SequenceNode):
             stack += reversed(node.value)
     return None
-
-
-def _could_be_too_big(text: str) -> bool:
-    brackets = text.count("[") + text.count("{")
-    return "&" in text or len(text) > MAX_PLAIN_CHARS or brackets > MAX_DEPTH // 2
 
 
 def _check_size(root: yaml.Node, path: str, first_line: int) -> None:

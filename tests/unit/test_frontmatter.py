@@ -66,3 +66,10 @@ def test_the_line_of_an_impossible_date_is_named_with_its_column() -> None:
         parse_frontmatter("---\nname: A\ndate: 2026-02-30\n---\n", PATH)
     assert (caught.value.line, caught.value.column) == (3, 7)
     assert caught.value.hint is not None and "YYYY-MM-DD" in caught.value.hint
+
+
+def test_lists_nested_too_deep_are_refused_however_short_the_file() -> None:
+    nested = "k:\n  " + "- " * 70 + "x\n"  # 150 characters, no brackets, 70 levels
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter(f"---\n{nested}---\n", PATH)
+    assert "nests more than 64 levels" in caught.value.message
