@@ -80,8 +80,8 @@ def plan_jobs(
         )
         for page in pages
     ]
-    urls = [page.url for page in listed]
-    jobs.append(Job("sitemap.xml", "sitemap.xml", {**shared, "pages": listed}, urls, True))
+    entries = [(page.url, page.updated) for page in listed]  # what the sitemap writes of each
+    jobs.append(Job("sitemap.xml", "sitemap.xml", {**shared, "pages": listed}, entries, True))
     jobs.append(Job("robots.txt", "robots.txt", shared, ""))
     jobs.append(Job("feed.xml", "feed.xml", {**shared, "entries": feed}, list(feed), True))
     return jobs

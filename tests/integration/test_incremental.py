@@ -114,7 +114,8 @@ def test_a_file_changed_in_the_output_by_hand_is_put_back(
 
 
 def the_edits(project: Path) -> list[Callable[[], None]]:
-    """Add, change, rename and delete an artist; change a template, the stylesheet, site.yaml."""
+    """Add, change, re-date, rename and delete an artist; change a template, the stylesheet,
+    site.yaml."""
     artists = project / "content/artists"
     new = artists / "aigerim.md"
 
@@ -141,6 +142,8 @@ def the_edits(project: Path) -> list[Callable[[], None]]:
 
     return [
         lambda: edit(artists / "bekzat-ayumi.md", "knew no bounds", "knew no limits"),
+        # A later date alone: the sitemap's <lastmod> for that artist moves with it.
+        lambda: edit(artists / "bakhyt-morel.md", "date: 2026-09-14", "date: 2026-11-20"),
         restyle,
         add,
         lambda: new.rename(artists / "aigerim-sadykova.md"),
