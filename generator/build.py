@@ -245,7 +245,7 @@ class Builder:
             prints=self._prints,
         )
         published = publish_images(
-            _image_requests(site), config.images, self.cache_dir, self._digests
+            _image_requests(site), config.images, self.cache_dir / "images", self._digests
         )
         atlas = build_atlas(site, memo=self._locators)
 

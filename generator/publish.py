@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-from generator.build import CACHE_DIR
 from generator.build import build as build_site
 from generator.config import PublishSettings, load_config
 from generator.errors import PublishError
@@ -130,7 +129,7 @@ def _built(
             source,
             Path(tmp) / "site",
             production=True,
-            cache_dir=cache_dir or source / CACHE_DIR / "images",
+            cache_dir=cache_dir,
         )
         for warning in report.warnings:
             say(f"warning: {warning}")
