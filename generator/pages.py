@@ -58,9 +58,10 @@ class PageMemo:
     """The pages a previous build planned, reused when made from the very same objects.
 
     The loader keeps an unchanged file's artist or series object from build to build, so an
-    artist page planned from the same artist, neighbours, series and map is the same page;
-    reusing the object lets its fingerprint be reused too. ``settings`` (a digest of the
-    site's settings and images, which every page also depends on) must match as well.
+    artist page planned from the same artist, neighbours, series and map is the same page, and
+    is not made again. ``settings`` (a digest of the site's settings and images, which every
+    page also depends on) must match as well. The same parts are the page's identity: what
+    its key is the fingerprint of.
     """
 
     def __init__(self) -> None:
@@ -106,7 +107,8 @@ def plan_pages(
         _map(site, atlas, images, home, link, updated),
     ]
     for artist, previous, following in _neighbours(site.artists):
-        parts = (artist, previous, following, site.series_of(artist), atlas.locator(artist.slug))
+        # The series one by one: the tuple of them is made afresh with every site.
+        parts = (artist, previous, following, atlas.locator(artist.slug), *site.series_of(artist))
         pages.append(
             memo.page(
                 "artist",
