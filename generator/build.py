@@ -99,12 +99,14 @@ def build(
     production: bool = False,
     workers: int | None = None,
     fresh: bool = False,
+    temporary: bool = False,
 ) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``).
 
     ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does. ``workers``
     is how many processes render pages (default: one per core). ``cache_dir`` holds what builds
     reuse (default ``source/.showcase-cache``); ``fresh`` ignores all of it but the images.
+    ``temporary`` says the output folder is thrown away after: no build record is kept for it.
     """
     return Builder(
         source,
@@ -115,6 +117,7 @@ def build(
         production=production,
         workers=workers,
         fresh=fresh,
+        temporary=temporary,
     ).build()
 
 
@@ -140,6 +143,7 @@ class Builder:
         production: bool = False,
         workers: int | None = None,
         fresh: bool = False,
+        temporary: bool = False,
     ) -> None:
         self.source = Path(source).resolve()
         self.output = Path(output).resolve() if output is not None else self.source / "site"
@@ -150,6 +154,9 @@ class Builder:
         self.production = production
         self.workers = workers or parallel.cores()
         self.fresh = fresh
+        # A folder thrown away after (a preview's, or the one check and publish build into)
+        # keeps its build record in memory: one in the cache would never be read again.
+        self.temporary = temporary or preview
         self._options = options_digest(
             str(self.output), self.base_url, self.drafts, self.preview, self.production
         )
@@ -311,7 +318,7 @@ class Builder:
             current.record(self.output, wanted, previous.outputs, written)
         current.keys = rendered.keys
         self._state = current
-        if not self.preview:  # a preview's folder is temporary: its state lives in memory
+        if not self.temporary:
             save_state(self._state_file, current)
         return BuildReport(
             output=self.output,
@@ -360,7 +367,8 @@ class Builder:
             )
 
         pages = render([job for job in jobs if not job.index])
-        forget_state(self._state_file)  # from here on the folder is being changed
+        if not self.temporary:
+            forget_state(self._state_file)  # from here on the folder is being changed
         undo = write_files(self.output, pages.files)
         try:
             indexes = render([job for job in jobs if job.index])
@@ -380,7 +388,7 @@ class Builder:
     def _previous_state(self, current: BuildState) -> BuildState | None:
         """The last build of this folder with these options, if the folder still holds it."""
         previous = self._state
-        if previous is None:
+        if previous is None and not self.temporary:
             previous = load_state(self._state_file)
         if previous is None or previous.options != current.options:
             return None

@@ -105,7 +105,7 @@ def check_site(
     with tempfile.TemporaryDirectory(prefix="showcase-check-") as temporary:
         output = Path(temporary) / "site"
         try:
-            build(root, output, cache_dir=cache_dir)
+            build(root, output, cache_dir=cache_dir, temporary=True)
             config = load_config(root)
             everything = load_site(root, config, MarkdownRenderer(), drafts=True)
         except SiteError as exc:

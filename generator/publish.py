@@ -130,6 +130,7 @@ def _built(
             Path(tmp) / "site",
             production=True,
             cache_dir=cache_dir,
+            temporary=True,
         )
         for warning in report.warnings:
             say(f"warning: {warning}")

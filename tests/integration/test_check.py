@@ -64,6 +64,15 @@ def test_the_example_site_is_clean(project: Path, own_cache: Path) -> None:
     assert output.strip().splitlines()[-1] == "0 errors, 0 warnings"
 
 
+def test_checking_keeps_no_build_record_for_its_throwaway_folder(
+    project: Path, own_cache: Path
+) -> None:
+    records = set(own_cache.glob("build/*.json"))
+    run_check(project, own_cache)
+    assert set(own_cache.glob("build/*.json")) == records  # nobody builds that folder again
+
+
+
 def test_a_broken_internal_link_in_a_story_is_an_error_at_its_line(
     project: Path, own_cache: Path
 ) -> None:
