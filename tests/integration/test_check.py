@@ -72,7 +72,6 @@ def test_checking_keeps_no_build_record_for_its_throwaway_folder(
     assert set(own_cache.glob("build/*.json")) == records  # nobody builds that folder again
 
 
-
 def test_a_broken_internal_link_in_a_story_is_an_error_at_its_line(
     project: Path, own_cache: Path
 ) -> None:
