@@ -170,6 +170,12 @@ class Builder:
         self._pages: PageMemo | None = None
         self._sources: dict[str, tuple[str, ...]] = {}
 
+    @property
+    def primed(self) -> bool:
+        """Whether this builder holds the whole site from a build that read it all: the next
+        change then costs only what it touches."""
+        return self._state is not None
+
     def build(self, *, shortcut: bool = True) -> BuildReport:
         """Run every step in order; raise SiteError, leaving the output as it was, on problems.
 

@@ -117,8 +117,8 @@ def build(
                 click.echo(report.privacy())
             click.echo(report.summary())
 
-    try:
-        show(builder.build())
+    try:  # watching, the first build reads the whole site even when nothing changed
+        show(builder.build(shortcut=not watch))
     except SiteError as exc:
         if not watch:
             _fail(exc, ctx.obj["debug"])

@@ -81,8 +81,9 @@ def watch(
     announced = False
     # Rebuilds touch a few pages: one process does them sooner than starting workers would.
     builder.workers = 1
-    with contextlib.suppress(SiteError):  # read the whole site now, not at the first change
-        builder.build(shortcut=False)
+    if not builder.primed:
+        with contextlib.suppress(SiteError):  # read the whole site now, not at the first change
+            builder.build(shortcut=False)
     for changed in watch_changes(builder.source, stop, ready):
         if not announced:
             announced = True
