@@ -277,7 +277,7 @@ class Builder:
         settings = self._prints.of((config, published.images, link))
         self._pages = self._pages or PageMemo()
         self._pages.begin(settings)
-        pages = plan_pages(site, published.images, atlas, self._pages)
+        pages = plan_pages(site, published.images, atlas, link, self._pages)
         env = make_environment(
             [self.source / "templates", theme / "templates"],
             link,

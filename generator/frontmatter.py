@@ -237,9 +237,9 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _WORDS: dict[str, bool | None] = {
     **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
-    **dict.fromkeys(("null", "Null", "NULL", "~"), None),
+    **dict.fromkeys(("null", "Null", "NULL"), None),
 }
-_SPECIAL_WORDS = frozenset(word.lower() for word in _WORDS) | {"y", "n"}
+_SPECIAL_WORDS = frozenset(word.lower() for word in _WORDS) | {"y", "n", "~"}
 # A plain value that can only be a string: it starts with a letter and holds nothing that
 # YAML would read as a comment, a key, a flow collection or a line break.
 # Written as what is left out (a class of what is let in, astral planes included, takes
@@ -255,8 +255,7 @@ _PLAIN = re.compile(rf"[^\x00-\x40\x5b-\x60\x7b-\x9f{_NOT_UNICODE}]" + _TEXT)
 _NUMERIC = frozenset("0123456789_-+.:abcdefABCDEFxXoObBtTzZiInN \t")
 _DIGIT_FIRST = re.compile(r"[0-9]" + _TEXT)
 _QUOTED = re.compile(
-    r'"[^"\\\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]*"'
-    r"|'[^'\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]*'"
+    rf'"[^"\\\x00-\x08\x0b-\x1f\x7f-\x9f{_NOT_UNICODE}]*"|\'[^\'\x00-\x08\x0b-\x1f\x7f-\x9f{_NOT_UNICODE}]*\''
 )
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")

@@ -142,7 +142,9 @@ def publish_images(
     if jobs:  # Pillow and the thread pool are only imported for a site with images
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        from generator.parallel import cores
+
+        with ThreadPoolExecutor(max_workers=cores()) as pool:
             outcomes = list(
                 pool.map(
                     lambda job: _publish_one(job[0], job[1], settings, formats, cache_dir), jobs

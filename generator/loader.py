@@ -68,7 +68,8 @@ def load_site(
     root = root.resolve()
     memo = {} if memo is None else memo
     files = {kind: _content_files(root / CONTENT_DIR / kind) for kind in ("artists", "series")}
-    _read_changed(root, files, _Reading(markdown, _Disk()), memo, workers)
+    reading = _Reading(markdown, _Disk(), fingerprinted=prints is not None)
+    _read_changed(root, files, reading, memo, workers)
     problems: list[SiteError] = []
     broken: set[str] = set()  # slugs of files with errors: not also "unknown" elsewhere
     loaded_artists = _load_kind(files["artists"], problems, broken, memo, prints)
@@ -98,8 +99,7 @@ class Anchors:
     """Where a loaded file's identifying fields stand, for problems found across files
     (a duplicate slug, an unknown artist): all that is kept of its front-matter once read."""
 
-    keys: frozenset[str]
-    marks: dict[str, Mark]
+    marks: dict[str, Mark]  # the anchored keys the file has, and where their values stand
 
     def mark(self, key: str) -> Mark:
         """The line and column of ``key``'s value (the file's start when it has none)."""
@@ -108,8 +108,7 @@ class Anchors:
     @classmethod
     def of(cls, fields: Fields) -> Anchors:
         """The anchors of a file's fields."""
-        keys = frozenset(str(key) for key in fields.data)
-        return cls(keys, {key: fields.mark(key) for key in ANCHORED if key in keys})
+        return cls({key: fields.mark(key) for key in ANCHORED if key in fields.data})
 
 
 ANCHORED = ("slug", "name", "title", "artist")
@@ -179,10 +178,8 @@ class _ReadTask:
     def run(self, share: range) -> list[tuple[Path, _FileResult]]:
         read = []
         for kind, path in (self.todo[i] for i in share):
-            if kind == "artists":
-                read.append((path, _read_file(self.root, path, _read_artist, self.reading)))
-            else:
-                read.append((path, _read_file(self.root, path, _read_series, self.reading)))
+            reader: Reader[Any] = _read_artist if kind == "artists" else _read_series
+            read.append((path, _read_file(self.root, path, reader, self.reading)))
         return read
 
 
@@ -245,9 +242,12 @@ def _read_file(root: Path, path: Path, read: Reader[T], reading: _Reading) -> _F
     inputs += tuple((image, reading.disk.signature(image)) for image in images)
     if file_problems.errors:
         return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
-    prints = Fingerprints()
-    parts: list[object] = [item, *_parts(item)]
-    return _FileResult(item, Anchors.of(fields), (), (), inputs, tuple(map(prints.token, parts)))
+    tokens: tuple[str, ...] = ()
+    if reading.fingerprinted:
+        prints = Fingerprints()
+        parts: list[object] = [item, *_parts(item)]
+        tokens = tuple(map(prints.token, parts))
+    return _FileResult(item, Anchors.of(fields), (), (), inputs, tokens)
 
 
 def _parts(item: object) -> tuple[Work, ...]:
@@ -447,6 +447,7 @@ class _Reading:
 
     markdown: MarkdownRenderer
     disk: _Disk
+    fingerprinted: bool  # whether the build wants each item's fingerprint
 
 
 class _Disk:
@@ -548,7 +549,7 @@ def _duplicate_slugs(items: list[tuple[T, Anchors]], kind: str) -> list[SiteErro
     for item, fields in items:
         if item.slug in first:
             mark = fields.mark(
-                "slug" if "slug" in fields.keys else ("name" if kind == "artist" else "title")
+                "slug" if "slug" in fields.marks else ("name" if kind == "artist" else "title")
             )
             problems.append(
                 ContentError(

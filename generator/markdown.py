@@ -8,6 +8,7 @@ which was its typographic-quotes extension alone), so Markdown no longer dominat
 from __future__ import annotations
 
 import ctypes
+import functools
 from typing import Any, Literal
 
 from cmarkgfm import _cmark
@@ -120,13 +121,22 @@ class MarkdownRenderer:
 def _sanitize(html: str) -> str:
     import nh3  # only sites that ask for sanitising pay for loading it
 
-    # nh3's safe defaults, plus the ids, classes and titles footnotes write. Scripts, styles,
-    # event handlers (onclick=…) and javascript: links are dropped.
-    attributes = {
+    cleaned: str = nh3.clean(
+        html,
+        attributes=_allowed_attributes(),
+        link_rel=None,
+        clean_content_tags={"script", "style"},
+    )
+    return cleaned
+
+
+@functools.cache
+def _allowed_attributes() -> dict[str, set[str]]:
+    """nh3's safe defaults, plus the ids, classes and titles footnotes write. Scripts, styles,
+    event handlers (onclick=…) and javascript: links are dropped."""
+    import nh3
+
+    return {
         **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
         "*": {"id", "class", "title", "lang", "dir", "aria-label"},
     }
-    cleaned: str = nh3.clean(
-        html, attributes=attributes, link_rel=None, clean_content_tags={"script", "style"}
-    )
-    return cleaned

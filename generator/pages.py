@@ -93,11 +93,11 @@ def plan_pages(
     site: Site,
     images: dict[Any, PublishedImage],
     atlas: Atlas,
+    link: UrlBuilder,
     memo: PageMemo | None = None,
 ) -> list[Page]:
-    """Every page, in a stable order."""
+    """Every page, in a stable order; ``link`` is the build's (its structured data links)."""
     memo = memo or PageMemo()
-    link = UrlBuilder(site.config.base_url)
     updated = site_updated(site)  # looks at every artist and series: once, not once a page
     homes = _home(site, images, link, updated)
     home = homes[0]

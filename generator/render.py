@@ -113,7 +113,8 @@ def render_pages(
     """
     digests: dict[str, str] = {}
     sources = {} if sources is None else sources
-    templates = {job.template: template_digest(env, job.template, digests, sources) for job in jobs}
+    names = {job.template for job in jobs}
+    templates = {name: template_digest(env, name, digests, sources) for name in names}
     prints = fingerprints or Fingerprints()
     for name in sorted(templates):
         _template(env, name)  # compiled once here, inherited by the workers

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator.errors import ContentErrors, SiteError
+from generator.state import CONFIG_FILE, INPUT_DIRS
 
 EVENTS_PATH = "/__showcase/events"
 LIVE_SCRIPT_PATH = "/__showcase/live.js"
@@ -258,7 +259,7 @@ def classify(changes: Iterable[Path], source: Path) -> str:
     return "reload"
 
 
-SOURCES = ("content", "templates", "static", "site.yaml")  # what a build reads from a project
+SOURCES = (*INPUT_DIRS, CONFIG_FILE)  # what a build reads from a project
 
 
 def watch_changes(

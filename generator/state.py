@@ -149,9 +149,7 @@ def _module_signature(name: str) -> str:
         spec = None
     if spec is None or not spec.origin:
         return f"{name} -"
-    lines: list[str] = []
-    _add_file(lines, name, Path(spec.origin))
-    return f"{lines[0]} {spec.origin}"
+    return f"{_file_line(name, Path(spec.origin))} {spec.origin}"
 
 
 def inputs_digest(source: Path, theme: Path) -> str:
@@ -174,12 +172,16 @@ def _add_tree(lines: list[str], label: str, root: Path) -> None:
 
 
 def _add_file(lines: list[str], label: str, path: Path) -> None:
+    lines.append(_file_line(label, path))
+
+
+def _file_line(label: str, path: Path) -> str:
+    """``label`` with the size and modification time of ``path`` ('-' if it is missing)."""
     try:
         stat = os.stat(path)
     except OSError:
-        lines.append(f"{label} -")
-        return
-    lines.append(f"{label} {stat.st_size} {stat.st_mtime_ns}")
+        return f"{label} -"
+    return f"{label} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def _hash(text: str) -> str:

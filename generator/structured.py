@@ -53,14 +53,10 @@ def place(value: Place) -> Json:
 
 def person(artist: Artist, link: UrlBuilder) -> Json:
     """An artist as a schema.org Person."""
-    page = link.absolute(urls.artist_url(artist.slug))
     return {
-        "@type": "Person",
-        "@id": page + "#person",
-        "name": artist.name,
+        **person_ref(artist, link),
         "jobTitle": artist.discipline.capitalize(),
         "description": artist.summary,
-        "url": page,
         "homeLocation": place(artist.hometown),
     }
 
@@ -73,7 +69,7 @@ def person_id(artist: Artist, link: UrlBuilder) -> str:
 def person_ref(artist: Artist, link: UrlBuilder) -> Json:
     """An artist named on a page that lists many: their page holds the whole Person."""
     page = link.absolute(urls.artist_url(artist.slug))
-    return {"@type": "Person", "@id": page + "#person", "name": artist.name, "url": page}
+    return {"@type": "Person", "@id": person_id(artist, link), "name": artist.name, "url": page}
 
 
 def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder) -> Json:

@@ -36,10 +36,7 @@ def make_environment(
 
     bytecode = None
     if cache is not None:
-        # Compiled code depends on the filters below as much as on the templates: a cache
-        # per version of this module and of Jinja never hands one the other's code.
-        shape = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
-        folder = cache / shape.hexdigest()[:16]
+        folder = cache / _code_shape()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             bytecode = jinja2.FileSystemBytecodeCache(str(folder))
@@ -75,6 +72,16 @@ def make_environment(
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     return env
+
+
+@functools.cache
+def _code_shape() -> str:
+    """Compiled code depends on the filters below as much as on the templates: a cache per
+    version of this module and of Jinja never hands one the other's code."""
+    import jinja2
+
+    shape = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+    return shape.hexdigest()[:16]
 
 
 @functools.cache
