@@ -255,6 +255,20 @@ class Watcher:
             self.process.wait()
 
 
+def watch_edits(
+    site: Path, slugs: Sequence[str], edits: int, *extra: str
+) -> tuple[float | None, list[float], str]:
+    """Median and all latencies of ``edits`` edits spread over ``slugs`` under
+    `build --watch` (``extra`` are build options), or why there are none."""
+    if edits == 0:
+        return None, [], "not measured (--edits 0)"
+    if not has_watch():
+        return None, [], "this showcase's build has no --watch"
+    step = max(1, len(slugs) // edits)
+    times = edit_latencies(site, slugs[::step][:edits], *extra)
+    return median(times), [round(t, 3) for t in times], ""
+
+
 def edit_latencies(source: Path, slugs: Sequence[str], *extra: str) -> list[float]:
     """Seconds from appending a sentence to each artist's story to seeing it on their page.
 

@@ -46,13 +46,12 @@ from _common import (
     compile_showcase,
     count_pages,
     describe,
-    edit_latencies,
-    has_watch,
     machine,
     median,
     memory_metric,
     run_measured,
     showcase,
+    watch_edits,
 )
 
 BENCH = ROOT / "bench"
@@ -221,7 +220,8 @@ def measure(artists: int, rounds: int, edits: int, tools: list[Tool]) -> Row:
             for tool in live[n % len(live) :] + live[: n % len(live)]:
                 if tool.error is None:
                     attempt(tool, sites[tool.name], outputs[tool.name], artists, n == rounds)
-        edit = _edits(sites["showcase"], edits)
+        slugs = sorted(p.stem for p in (sites["showcase"] / "content/artists").glob("*.md"))
+        edit = watch_edits(sites["showcase"], slugs, edits)
     return summarise(artists, tools, edit)
 
 
@@ -235,18 +235,7 @@ def attempt(tool: Tool, site: Path, output: Path, artists: int, sample: bool) ->
         tool.error = str(exc).strip()[-600:]
 
 
-def _edits(site: Path, edits: int) -> list[float] | str:
-    """Edit latencies under `build --watch`, or why there are none."""
-    if edits == 0:
-        return "not measured (--edits 0)"
-    if not has_watch():
-        return "this showcase's build has no --watch"
-    slugs = sorted(p.stem for p in (site / "content/artists").glob("*.md"))
-    step = max(1, len(slugs) // edits)
-    return edit_latencies(site, slugs[::step][:edits])
-
-
-def summarise(artists: int, tools: list[Tool], edit: list[float] | str) -> Row:
+def summarise(artists: int, tools: list[Tool], edit: tuple[float | None, list[float], str]) -> Row:
     """The figures for one N, as flat keys."""
     pages = artists + 1
     ours = tools[0]
@@ -264,10 +253,9 @@ def summarise(artists: int, tools: list[Tool], edit: list[float] | str) -> Row:
         if tool.error:
             errors[tool.name] = tool.error
     row["showcase_noop_s"] = median([r.seconds for r in ours.noops])
-    row["showcase_edit_s"] = median(edit) if isinstance(edit, list) else None
-    row["showcase_edits"] = [round(x, 3) for x in edit] if isinstance(edit, list) else []
-    if isinstance(edit, str):
-        errors["showcase_edit"] = edit
+    row["showcase_edit_s"], row["showcase_edits"], why = edit
+    if why:
+        errors["showcase_edit"] = why
     row["errors"] = errors
     row["memory_metric"] = memory_metric()
     return row

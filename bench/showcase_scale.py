@@ -39,16 +39,17 @@ from _common import (
     count_pages,
     describe,
     disk_floor,
-    edit_latencies,
-    has_watch,
     machine,
     median,
     memory_metric,
     run_measured,
     showcase,
+    watch_edits,
 )
 from corpus import artist, showcase_doc
 from PIL import Image, ImageDraw
+
+from generator.parallel import cores
 
 SEED = 20261122  # bench/corpus.py's default: the same stories as bench/compare.py
 SERIES, WORKS = 2, 6
@@ -57,7 +58,7 @@ SLOW_IMAGES = 1200  # more unique images than this take minutes to encode: say s
 CORE_SECONDS_PER_IMAGE = 0.25  # encoding one 800×600 image in every format and width, roughly
 MEDIA = ("Oil on canvas", "Gouache on paper", "Silver gelatin print", "Ink on paper")
 # The disk floor writes from as many processes as showcase renders with (one per core).
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+CORES = cores()
 Row = dict[str, Any]
 SHOWCASE_COLUMNS = [
     ("N", "artists", ","),
@@ -197,7 +198,9 @@ def measure(artists: int, rounds: int, edits: int, images: bool) -> Row:
             [disk_floor(site / "site", Path(scratch) / "floor", CORES) for _ in range(rounds)]
         )
         row["showcase_peak_rss_mb"] = cold(site, cache, artists, images, sample=True)[0].peak_mb
-        row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(site, cache, slugs, edits)
+        row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(
+            site, slugs, edits, "--cache-dir", str(cache)
+        )
         row["errors"] = {"showcase_edit": why} if why else {}
         if images:
             row.update(image_figures(Path(scratch), artists, noops, encoded, again))
@@ -218,19 +221,6 @@ def figures(artists: int, pages: int, colds: list[Run], noops: list[Run]) -> Row
         "showcase_noop_s": median([r.seconds for r in noops]),
         "memory_metric": memory_metric(),
     }
-
-
-def watch_edits(
-    site: Path, cache: Path, slugs: list[str], edits: int
-) -> tuple[float | None, list[float], str]:
-    """Median and all edit latencies under `build --watch`, or why there are none."""
-    if edits == 0:
-        return None, [], "not measured (--edits 0)"
-    if not has_watch():
-        return None, [], "this showcase's build has no --watch"
-    step = max(1, len(slugs) // edits)
-    times = edit_latencies(site, slugs[::step][:edits], "--cache-dir", str(cache))
-    return median(times), [round(t, 3) for t in times], ""
 
 
 def image_figures(
