@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,16 +88,38 @@ def _code_shape() -> str:
 def _environment_class() -> type[jinja2.Environment]:
     import jinja2
 
-    class Environment(jinja2.Environment):
-        """An environment that parses a template once when asked for it twice.
+    escape = _escape_function()
 
-        A build parses each template to find what it includes (for its fingerprint), then
-        compiles it: the compiler is handed the tree already made.
+    class Template(jinja2.Template):
+        """A template whose output escapes with :func:`_escape_function`'s quicker escape."""
+
+        @classmethod
+        def from_code(cls, environment: Any, code: Any, globals: Any, uptodate: Any = None) -> Any:
+            template = super().from_code(environment, code, globals, uptodate)
+            # The compiled module looks ``escape`` up in its namespace at each use.
+            template.root_render_func.__globals__["escape"] = escape
+            return template
+
+    class Environment(jinja2.Environment):
+        """An environment made for rendering thousands of pages with the same templates.
+
+        - A build parses each template to find what it includes (for its fingerprint), then
+          compiles it: the compiler is handed the tree already made.
+        - Each template's globals are one flat dict rather than Jinja's ChainMap over the
+          environment's: every page and every import reads them in Python-level ChainMap
+          calls otherwise (a tenth of a work page's time). Jinja asks that globals not change
+          once templates are loaded, and this environment's never do.
+        - Output is escaped with a quicker escape (below).
         """
+
+        template_class = Template
 
         def __init__(self, **options: Any) -> None:
             super().__init__(**options)
             self._trees: dict[tuple[str, str | None, str | None], Any] = {}
+
+        def make_globals(self, d: Any = None) -> Any:
+            return {**self.globals, **(d or {})}
 
         def parse(self, source: str, name: str | None = None, filename: str | None = None) -> Any:
             tree = super().parse(source, name, filename)
@@ -109,6 +131,37 @@ def _environment_class() -> type[jinja2.Environment]:
             return tree if tree is not None else super()._parse(source, name, filename)
 
     return Environment
+
+
+def _escape_function() -> Callable[[object], Any]:
+    """MarkupSafe's ``escape`` with the common cases done in fewer steps: the same result.
+
+    A page escapes a hundred values, nearly all plain strings and numbers. MarkupSafe 3
+    wraps its C escaping in a Python function and makes the result through ``Markup``'s
+    Python-level constructor: about two thirds of the time of escaping a short string. Here
+    a string goes straight to that C function and the result is made as a ``Markup`` directly;
+    a ``Markup`` is returned as it is and a number needs no escaping. Anything else, or a
+    MarkupSafe without that function, takes ``escape`` itself.
+    """
+    from markupsafe import Markup, escape
+
+    try:
+        from markupsafe import _escape_inner as escape_text  # type: ignore[attr-defined]
+    except ImportError:  # MarkupSafe 2's escape is C already
+        return escape
+    make = str.__new__
+
+    def quick(value: object, /) -> Any:
+        kind = type(value)
+        if kind is str:
+            return make(Markup, escape_text(value))  # type: ignore[arg-type]
+        if kind is Markup:
+            return value
+        if kind is int:
+            return make(Markup, str(value))
+        return escape(value)
+
+    return quick
 
 
 def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:
