@@ -316,7 +316,9 @@ class Builder:
             files = write_site(self.output, extra, copies, fill)
             assert rendered is not None
             files += len(rendered.written)
-            current.record(self.output, set(rendered.keys) | set(extra) | set(copies))
+            # Pages were measured as they were written (moving the folder keeps their times).
+            paths = set(rendered.keys) | set(extra) | set(copies)
+            current.record(self.output, paths, rendered.written, written=set())
         else:  # the same folder, brought up to date in place
             rendered, written = self._update(env, jobs, settings, previous, stale, extra, copies)
             files = len(rendered.keys) + len(extra) + len(copies)

@@ -76,10 +76,10 @@ def load_site(
     loaded_series = _load_kind(files["series"], problems, set(), memo, prints)
     problems += _duplicate_slugs(loaded_artists, "artist")
     problems += _duplicate_slugs(loaded_series, "series")
-    known = sorted(a.slug for a, _ in loaded_artists)
+    known = {a.slug for a, _ in loaded_artists}
     for item, fields in loaded_series:
         if item.artist_slug not in known and item.artist_slug not in broken:
-            problems.append(_unknown_artist(item, fields, known))
+            problems.append(_unknown_artist(item, fields, sorted(known)))
     if problems:
         raise ContentErrors(problems)
     artists = [a for a, _ in loaded_artists]

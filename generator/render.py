@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,8 @@ class Rendered:
 
     files: dict[str, bytes]
     keys: dict[str, str]
-    written: tuple[str, ...] = ()
+    # Files written straight to disk: path → (size, modification time in ns).
+    written: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def pages(self) -> tuple[str, ...]:
@@ -131,19 +132,18 @@ def render_pages(
     workers = workers if len(jobs) >= PARALLEL_FROM else 1
     files: dict[str, bytes] = {}
     keys: dict[str, str] = {}
-    written: list[str] = []
-    for part in parallel.run(task.run, parallel.chunks(len(jobs), workers), workers):
-        for path, key, data, done in part:
+    written: dict[str, tuple[int, int]] = {}
+    for part, signatures in parallel.run(task.run, parallel.chunks(len(jobs), workers), workers):
+        for path, key, data in part:
             keys[path] = key
             if data is not None:
                 files[path] = data
-            elif done:
-                written.append(path)
+        written.update(signatures)
     order = {job.path: i for i, job in enumerate(jobs)}
     return Rendered(
         files=dict(sorted(files.items(), key=lambda item: order[item[0]])),
         keys=dict(sorted(keys.items(), key=lambda item: order[item[0]])),
-        written=tuple(sorted(written)),
+        written=dict(sorted(written.items())),
     )
 
 
@@ -158,32 +158,39 @@ class _Task:
     finish: Finish | None
     into: Path | None
 
-    def run(self, share: range) -> list[tuple[str, str, bytes | None, bool]]:
-        """Key the jobs of ``share`` and render the changed ones: (path, key, bytes, done)."""
-        out: list[tuple[str, str, bytes | None, bool]] = []
+    def run(
+        self, share: range
+    ) -> tuple[list[tuple[str, str, bytes | None]], dict[str, tuple[int, int]]]:
+        """Key the jobs of ``share`` and render the changed ones.
+
+        Returns (path, key, bytes or None) for each job, and the size and modification time
+        of each file written to ``into`` (where the bytes are None).
+        """
+        out: list[tuple[str, str, bytes | None]] = []
+        signatures: dict[str, tuple[int, int]] = {}
         pending: list[tuple[str, bytes]] = []
         size = 0
         made: set[str] = set()  # folders this share has made in ``into``
         for job in (self.jobs[i] for i in share):
             key = _digest(self.common, self.templates[job.template], self.prints.of(job.data))
             if self.previous.get(job.path) == key:
-                out.append((job.path, key, None, False))
+                out.append((job.path, key, None))
                 continue
             data = _render(self.env, job.template, job.context)
             if self.finish is not None:
                 data = self.finish(job.path, data)
             if self.into is None:
-                out.append((job.path, key, data, True))
+                out.append((job.path, key, data))
                 continue
-            out.append((job.path, key, None, True))
+            out.append((job.path, key, None))
             pending.append((job.path, data))
             size += len(data)
             if size > WRITE_BATCH_BYTES:
-                _write_batch(self.into, pending, made)
+                _write_batch(self.into, pending, made, signatures)
                 size = 0
         if self.into is not None:
-            _write_batch(self.into, pending, made)
-        return out
+            _write_batch(self.into, pending, made, signatures)
+        return out, signatures
 
 
 # Pages are written in batches, folder by folder, rather than one as each is rendered: the
@@ -192,10 +199,15 @@ class _Task:
 WRITE_BATCH_BYTES = 8 << 20
 
 
-def _write_batch(into: Path, pending: list[tuple[str, bytes]], made: set[str]) -> None:
+def _write_batch(
+    into: Path,
+    pending: list[tuple[str, bytes]],
+    made: set[str],
+    signatures: dict[str, tuple[int, int]],
+) -> None:
     pending.sort()
     for path, data in pending:
-        write_file(into, path, data, made)
+        signatures[path] = write_file(into, path, data, made)
     pending.clear()
 
 

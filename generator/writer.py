@@ -122,25 +122,47 @@ def _remove_own(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) -> None:
+def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) -> tuple[int, int]:
     """Write one file of a fresh staging folder, making its folders as needed.
 
+    Returns the file's size and modification time (ns), as the build records them.
     ``made`` remembers the folders already made by this process, so that writing thousands
-    of pages costs one system call to make each folder and three to write each file.
+    of pages costs one system call to make each folder and four to write each file.
     """
     target = os.path.join(root, _checked(rel))
     folder = os.path.dirname(target)
     if made is None or folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        if made is not None:
-            made.add(folder)
+        _make_folder(folder, set() if made is None else made)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        stat = os.fstat(fd)  # cheaper here than a stat of the path later
     finally:
         os.close(fd)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    """Make ``folder`` and any missing parents, trying the folder itself first.
+
+    Unlike ``os.makedirs``, which looks at the parent before making each folder, a folder
+    whose parent is there (most of them) costs one system call.
+    """
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            raise
+        _make_folder(parent, made)
+        _make_folder(folder, made)
+        return
+    except FileExistsError:  # by this worker's other batches, or another worker
+        if not os.path.isdir(folder):
+            raise
+    made.add(folder)
 
 
 def _prune(folder: Path, output: Path) -> None:

@@ -19,6 +19,29 @@ def test_writes_a_page_making_its_folders(tmp_path: Path) -> None:
     assert (tmp_path / "artists/bekzat-ayumi/index.html").read_bytes() == b"<p>"
 
 
+def test_returns_the_size_and_time_a_stat_would_give(tmp_path: Path) -> None:
+    made: set[str] = set()
+    signature = write_file(tmp_path, "gallery/steppe-awakening/dawn/index.html", b"<p>", made)
+    stat = (tmp_path / "gallery/steppe-awakening/dawn/index.html").stat()
+    assert signature == (3, stat.st_mtime_ns)
+    assert {tmp_path / "gallery", tmp_path / "gallery/steppe-awakening"} <= {
+        Path(folder) for folder in made
+    }
+
+
+def test_writes_into_folders_made_by_someone_else(tmp_path: Path) -> None:
+    (tmp_path / "gallery/steppe-awakening").mkdir(parents=True)
+    write_file(tmp_path, "gallery/steppe-awakening/dawn/index.html", b"<p>", set())
+    assert (tmp_path / "gallery/steppe-awakening/dawn/index.html").read_bytes() == b"<p>"
+
+
+def test_a_file_where_a_folder_goes_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "gallery").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError):
+        write_file(tmp_path, "gallery/steppe-awakening/index.html", b"<p>", set())
+    assert (tmp_path / "gallery").read_text(encoding="utf-8") == "not a folder"
+
+
 @pytest.mark.parametrize(
     "rel", ["", "/etc/passwd", "../outside.html", "a/../../b.html", "a/./b", "a\\b", "a\0b"]
 )
