@@ -192,8 +192,9 @@ def prepare(tool: Tool, scratch: Path, artists: int) -> Path:
 
 
 def cold_run(tool: Tool, site: Path, output: Path, artists: int, sample: bool) -> None:
-    """One cold build, checked to have written every artist page; timed, or ``sample``d."""
-    clean(output, site / ".showcase-cache")
+    """One cold build into the new folder ``output``, checked to have written every artist
+    page; timed, or ``sample``d."""
+    clean(site / ".showcase-cache")  # a few compiled templates: no lasting cost
     run = run_measured(tool.command(site, output), cwd=site, sample=sample)
     built = count_pages(output)
     if built != artists or not (output / "index.html").is_file():
@@ -214,12 +215,11 @@ def measure(artists: int, rounds: int, edits: int, tools: list[Tool]) -> Row:
         folder = Path(scratch)
         live = [t for t in tools if t.missing is None]
         sites = {t.name: prepare(t, folder, artists) for t in live}
-        outputs = {t.name: folder / "out" / t.name for t in live}
-        outputs["showcase"] = sites["showcase"] / "site"
         for n in range(rounds + 1):  # the last round samples memory, untimed
             for tool in live[n % len(live) :] + live[: n % len(live)]:
                 if tool.error is None:
-                    attempt(tool, sites[tool.name], outputs[tool.name], artists, n == rounds)
+                    output = folder / "out" / tool.name / f"round-{n}"  # new: see clean()
+                    attempt(tool, sites[tool.name], output, artists, n == rounds)
         slugs = sorted(p.stem for p in (sites["showcase"] / "content/artists").glob("*.md"))
         edit = watch_edits(sites["showcase"], slugs, edits)
     return summarise(artists, tools, edit)
@@ -316,7 +316,9 @@ def main() -> None:
     wanted = [p.strip() for p in args.peers.split(",") if p.strip()]
     if unknown := set(wanted) - set(ALL_PEERS):
         parser.error(f"unknown peers {', '.join(sorted(unknown))} (known: {', '.join(ALL_PEERS)})")
-    tools = [Tool("showcase", lambda site, _: showcase("build", "-s", str(site), "-q"))]
+    tools = [
+        Tool("showcase", lambda site, out: showcase("build", "-s", str(site), "-o", str(out), "-q"))
+    ]
     tools += [make_tool(name) for name in wanted]
     tools += [Tool(p, _nothing, missing="not requested") for p in ALL_PEERS if p not in wanted]
     if args.setup:

@@ -7,14 +7,16 @@ Writes a site of N artists (stories from bench/corpus.py), each with two series 
 about 15 pages an artist (artist, 2 series, 12 works) plus home, gallery, map and 404.
 
 Without --images every work shows one of six shared 1000 px images and the image cache
-(--cache-dir) is warmed once before timing, so "cold" (a whole process, no output folder,
-no .showcase-cache, --fresh, warm image cache) measures pages. With --images every work has an
-image of its own (800×600) and "cold" starts from an empty image cache too, so it includes
-encoding; it also reports a rebuild with nothing changed, which must encode nothing, and
-how much longer that rebuild takes than the same N-artist site's with shared images, per
-1,000 images. Both modes report the noop rebuild, the time from appending to a story to
-seeing it on the page under `showcase build --watch`, and peak memory, sampled in one more
-cold run (with --images, one more encoding of every image) as in bench/compare.py.
+(--cache-dir) is warmed once before timing, so "cold" (a whole process writing into a new
+folder, --fresh so that the build record and compiled templates are ignored, warm image cache)
+measures pages. With --images every work has an image of its own (800×600) and each cold run
+has a new, empty image cache too, so it includes encoding; it also reports a rebuild with
+nothing changed, which must encode nothing, and how much longer that rebuild takes than the
+same N-artist site's with shared images, per 1,000 images. Both modes report the noop
+rebuild, the time from appending to a story to seeing it on the page under
+`showcase build --watch`, and peak memory, sampled in one more cold run (with --images, one
+more encoding of every image) as in bench/compare.py. Cold runs are never written where an
+earlier run's output was deleted (see bench/_common.py's clean()).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from typing import Any
 from _common import (
     ROOT,
     Run,
-    clean,
     columns,
     compile_showcase,
     count_pages,
@@ -142,14 +143,19 @@ def write_series(folder: Path, person: dict[str, Any], k: int, unique: bool) -> 
 
 
 def build(
-    site: Path, cache: Path, artists: int, sample: bool = False, fresh: bool = False
+    site: Path,
+    output: Path,
+    cache: Path,
+    artists: int,
+    sample: bool = False,
+    fresh: bool = False,
 ) -> tuple[Run, int | None]:
     """One whole-process build, checked for every page; the run and the images it encoded.
 
     ``fresh`` ignores what the cache holds besides images (the last build's record and the
     compiled templates), as a first build would find it.
     """
-    command = showcase("build", "-s", str(site), "--cache-dir", str(cache))
+    command = showcase("build", "-s", str(site), "-o", str(output), "--cache-dir", str(cache))
     if fresh:
         command.append("--fresh")
     run = run_measured(command, sample=sample)
@@ -159,7 +165,7 @@ def build(
         "gallery/*/*/index.html": artists * SERIES * WORKS,
     }
     for pattern, count in expected.items():
-        if (found := count_pages(site / "site", pattern)) != count:
+        if (found := count_pages(output, pattern)) != count:
             raise RuntimeError(f"{found} of {count} {pattern} written:\n{run.output[-2000:]}")
     encoded = re.search(r"(\d+) images encoded", run.output)
     if encoded is None:  # a build that found nothing to do says so instead
@@ -167,37 +173,39 @@ def build(
     return run, int(encoded.group(1))
 
 
-def cold(
-    site: Path, cache: Path, artists: int, images_too: bool, sample: bool = False
-) -> tuple[Run, int | None]:
-    """A build with no output, no .showcase-cache and --fresh (with ``images_too``, no images)."""
-    clean(site / "site", site / ".showcase-cache", *([cache] if images_too else []))
-    return build(site, cache, artists, sample, fresh=True)
-
-
 def measure(artists: int, rounds: int, edits: int, images: bool) -> Row:
-    """The figures for one N."""
+    """The figures for one N.
+
+    Every cold run writes into a new folder (with ``images``, with a new image cache too),
+    and nothing is deleted until the timing is over: see ``_common.clean``.
+    """
     with tempfile.TemporaryDirectory(prefix="showcase-scale-") as scratch:
-        site, cache = Path(scratch) / "site", Path(scratch) / "image-cache"
+        site, cache, runs = Path(scratch) / "site", Path(scratch) / "image-cache", Path(scratch)
         site.mkdir()
         slugs = make_site(site, artists, unique=images)
         if not images:
-            build(site, cache, artists)  # warm the image cache, untimed
+            build(site, runs / "warm", cache, artists)  # warm the image cache, untimed
         colds, noops, encoded, again = [], [], [], []
-        for _ in range(rounds):
-            run, count = cold(site, cache, artists, images)
+        for n in range(rounds + 1):  # the last round samples memory, untimed
+            output, run_cache = runs / f"cold-{n}", runs / f"cache-{n}" if images else cache
+            os.sync()
+            run, count = build(site, output, run_cache, artists, n == rounds, fresh=True)
+            if n == rounds:
+                peak = run.peak_mb
+                break
             colds.append(run)
             encoded.append(count)
-            run, count = build(site, cache, artists)
+            run, count = build(site, output, run_cache, artists)
             noops.append(run)
             again.append(count)
         if images and any(again):
             raise RuntimeError(f"rebuilds with nothing changed encoded {again} images")
-        row = figures(artists, count_pages(site / "site", "**/*.html"), colds, noops)
+        built = runs / "cold-0"
+        row = figures(artists, count_pages(built, "**/*.html"), colds, noops)
         row["disk_floor_s"] = median(
-            [disk_floor(site / "site", Path(scratch) / "floor", CORES) for _ in range(rounds)]
+            [disk_floor(built, runs / f"floor-{n}", CORES) for n in range(rounds)]
         )
-        row["showcase_peak_rss_mb"] = cold(site, cache, artists, images, sample=True)[0].peak_mb
+        row["showcase_peak_rss_mb"] = peak
         row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(
             site, slugs, edits, "--cache-dir", str(cache)
         )
@@ -235,8 +243,8 @@ def image_figures(
     base, cache = scratch / "baseline", scratch / "baseline-cache"
     base.mkdir()
     make_site(base, artists, unique=False)
-    build(base, cache, artists)
-    baseline = median([build(base, cache, artists)[0].seconds for _ in noops])
+    build(base, base / "site", cache, artists)
+    baseline = median([build(base, base / "site", cache, artists)[0].seconds for _ in noops])
     noop = median([r.seconds for r in noops])
     counts = [count for count in again if count is not None]
     return {
@@ -260,12 +268,12 @@ def report(rows: list[Row], images: bool) -> str:
 def _mode(images: bool) -> str:
     if images:
         return (
-            "Every work has its own 800×600 image; cold = no output, no .showcase-cache and "
-            "an empty image cache, so it includes encoding every image."
+            "Every work has its own 800×600 image; cold = into a new folder, --fresh, with a "
+            "new image cache, so it includes encoding every image."
         )
     return (
-        f"Works share {SHARED} images of 1000 px; cold = no output, no .showcase-cache and "
-        "--fresh, but the image cache (--cache-dir) warmed beforehand: it measures pages."
+        f"Works share {SHARED} images of 1000 px; cold = into a new folder, --fresh, but "
+        "the image cache (--cache-dir) warmed beforehand: it measures pages."
     )
 
 
