@@ -76,6 +76,7 @@
           .addTo(map);
       });
 
+      var middle = map.getCenter().lng;
       data.pins.forEach(function (pin) {
         if (pin.approximate) {
           L.circle([pin.lat, pin.lon], {
@@ -103,7 +104,11 @@
           radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1,
           className: "map-marker map-marker--" + pin.slug
         }).bindPopup(popup, { maxWidth: 240, autoPanPadding: [16, 16] })
-          .bindTooltip(pin.name, { className: "map-tooltip", permanent: true, direction: "right", offset: [8, 0] })
+          .bindTooltip(pin.name, {
+            className: "map-tooltip", permanent: true,
+            // Names point inwards, so that on a phone the easternmost is not cut off.
+            direction: pin.lon > middle ? "left" : "right", offset: [pin.lon > middle ? -8 : 8, 0]
+          })
           .addTo(map);
       });
 
