@@ -264,7 +264,7 @@ def watch_edits(
     """Median and all latencies of ``edits`` edits spread over ``slugs`` under
     `build --watch` (``extra`` are build options), or why there are none."""
     if edits == 0:
-        return None, [], "not measured (--edits 0)"
+        return None, [], "none asked for (--edits 0)"
     if not has_watch():
         return None, [], "this showcase's build has no --watch"
     step = max(1, len(slugs) // edits)
