@@ -127,7 +127,8 @@ def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) 
 
     Returns the file's size and modification time (ns), as the build records them.
     ``made`` remembers the folders already made by this process, so that writing thousands
-    of pages costs one system call to make each folder and four to write each file.
+    of pages costs one system call to make each folder and four to write and measure each
+    file.
     """
     target = os.path.join(root, _checked(rel))
     folder = os.path.dirname(target)
@@ -138,9 +139,10 @@ def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) 
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        stat = os.fstat(fd)  # cheaper here than a stat of the path later
     finally:
         os.close(fd)
+    # After closing: a network file system may set the time when the file is flushed.
+    stat = os.stat(target)
     return stat.st_size, stat.st_mtime_ns
 
 
