@@ -19,7 +19,7 @@ from generator.markdown import MarkdownRenderer
 from generator.metadata import EmbeddedText, read_embedded_text
 from generator.model import Artist, Place, Series, Site, Work
 from generator.schema import Fields, Problems
-from generator.urls import is_valid_slug, slugify
+from generator.urls import PAGES, is_valid_slug, slugify
 
 CONTENT_DIR = "content"
 ARTIST_KEYS = (
@@ -317,6 +317,12 @@ def _read_series(fields: Fields, body: str, path: Path, reading: _Reading) -> Se
     fields.check_keys(SERIES_KEYS)
     title = fields.text("title")
     slug = _read_slug(fields, title)
+    if slug == PAGES:
+        fields.problems.add(
+            f"'{slug}' cannot be a series' slug: /gallery/{PAGES}/ holds the gallery's pages",
+            fields.mark("slug" if "slug" in fields.data else "title"),
+            "give the series a slug of its own, such as 'pages-of-the-steppe'",
+        )
     works: list[Work] = []
     for work_fields in fields.mappings("works", required=True):
         work = _read_work(work_fields, path, slug, reading.disk)

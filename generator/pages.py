@@ -103,7 +103,7 @@ def plan_pages(
     home = homes[0]
     pages = [
         *homes,
-        _gallery(site, images, link, updated),
+        *_gallery(site, images, link, updated),
         _map(site, atlas, images, home, link, updated),
     ]
     for artist, previous, following in _neighbours(site.artists):
@@ -240,21 +240,39 @@ def _gallery(
     images: dict[Any, PublishedImage],
     link: UrlBuilder,
     updated: datetime.date | None,
-) -> Page:
+) -> list[Page]:
+    """The gallery: every series, grouped by artist, in pages of ``artists_per_page`` artists."""
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
+    size = site.config.artists_per_page
+    parts = [groups[i : i + size] for i in range(0, len(groups), size)] or [[]]
     first = site.series[0].cover if site.series else None
-    return Page(
-        url=urls.gallery_url(),
-        template="gallery.html",
-        title="Gallery",
-        description=f"Every series of {site.config.title}, by artist.",
-        image=images[first.image].social if first else None,
-        image_alt=first.alt if first else "",
-        data={"groups": groups},
-        index=True,
-        updated=updated,
-        describe=partial(structured.gallery, site, images, link),
-    )
+    pages = []
+    for number, part in enumerate(parts, start=1):
+        url = urls.gallery_url(number)
+        pagination = Pagination(
+            number=number,
+            count=len(parts),
+            previous=urls.gallery_url(number - 1) if number > 1 else None,
+            next=urls.gallery_url(number + 1) if number < len(parts) else None,
+        )
+        shown = [series for _, artist_series in part for series in artist_series]
+        pages.append(
+            Page(
+                url=url,
+                template="gallery.html",
+                title="Gallery" if number == 1 else f"Gallery, page {number}",
+                description=f"Every series of {site.config.title}, by artist."
+                if number == 1
+                else f"Series of {site.config.title}, by artist: page {number} of {len(parts)}.",
+                image=images[first.image].social if first else None,
+                image_alt=first.alt if first else "",
+                data={"groups": part, "pagination": pagination},
+                index=True,
+                updated=updated,
+                describe=partial(structured.gallery, site, shown, images, link, url),
+            )
+        )
+    return pages
 
 
 def _map(

@@ -112,15 +112,21 @@ def artist_page(artist: Artist, link: UrlBuilder) -> Json:
     return with_context(person(artist, link))
 
 
-def gallery(site: Site, images: dict[Any, PublishedImage], link: UrlBuilder) -> Json:
-    """The gallery index: a CollectionPage of every series."""
+def gallery(
+    site: Site,
+    series: Sequence[Series],
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    url: str = "/gallery/",
+) -> Json:
+    """A page of the gallery index: a CollectionPage of the series it shows."""
     return with_context(
         {
             "@type": "CollectionPage",
             "name": "Gallery",
-            "url": link.absolute("/gallery/"),
+            "url": link.absolute(url),
             "hasPart": [
-                series_summary(s, site.artist_of(s), images, link, whole=False) for s in site.series
+                series_summary(s, site.artist_of(s), images, link, whole=False) for s in series
             ],
         }
     )

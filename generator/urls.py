@@ -23,6 +23,10 @@ def is_valid_slug(slug: str) -> bool:
     return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
 
 
+# The folder of the gallery's later pages, beside the series: no series may take its name.
+PAGES = "page"
+
+
 def home_url(number: int = 1) -> str:
     """The home page, or the ``number``th page of its list of artists."""
     return "/" if number <= 1 else f"/page/{number}/"
@@ -33,9 +37,9 @@ def artist_url(artist_slug: str) -> str:
     return f"/artists/{artist_slug}/"
 
 
-def gallery_url() -> str:
-    """The index of every series."""
-    return "/gallery/"
+def gallery_url(number: int = 1) -> str:
+    """The index of every series, or its ``number``th page."""
+    return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"
 
 
 def series_url(series_slug: str) -> str:

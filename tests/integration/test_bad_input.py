@@ -299,3 +299,18 @@ def test_errors_of_several_files_are_grouped_by_file(
     assert lines[morel + 1].startswith("error: content/artists/bakhyt-morel.md:")
     assert lines[ayumi + 1].startswith("error: content/artists/bekzat-ayumi.md:")
     assert lines[-1].startswith("Build failed with 3 errors in 2 files")
+
+
+def test_a_series_slug_cannot_take_the_gallery_pages_folder(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    replace_in(project / "content/series/steppe-awakening.md", "date:", "slug: page\ndate:")
+    assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "content/series/steppe-awakening.md:3:",
+        "'page' cannot be a series' slug: /gallery/page/ holds the gallery's pages",
+        "give the series a slug of its own",
+    )

@@ -1,7 +1,8 @@
-"""A collective of many artists: the home page lists them a page at a time."""
+"""A collective of many artists: the home page and the gallery list them a page at a time."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -57,3 +58,39 @@ def test_the_number_of_artists_per_page_is_a_setting(
         2,
         1,
     ]
+
+
+def test_the_gallery_is_split_in_pages_of_artists_too(
+    project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    with (project / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("\nartists_per_page: 2\n")  # three artists, each with a series
+    site = build(project, tmp_path / "site", cache_dir=image_cache).output
+    first = (site / "gallery/index.html").read_text(encoding="utf-8")
+    second = (site / "gallery/page/2/index.html").read_text(encoding="utf-8")
+    assert not (site / "gallery/page/3").exists()
+    groups = [page.count('<section class="gallery-group') for page in (first, second)]
+    assert groups == [2, 1]
+    assert re.search(r'href="/gallery/page/2/" rel="next"', first)
+    assert re.search(r'href="/gallery/" rel="prev"', second)
+    assert "<title>Gallery, page 2 · " in second and "page 2 of 2" in second
+    # Each page's structured data lists the series that page shows.
+    listed = [len(_structured(page)["hasPart"]) for page in (first, second)]
+    assert sum(listed) == len(list((project / "content/series").glob("*.md")))
+    assert _structured(second)["url"] == "https://example.org/gallery/page/2/"
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://example.org/gallery/page/2/</loc>" in sitemap
+    assert broken_references(site) == []
+
+
+def test_a_gallery_on_one_page_has_no_pager(example_build: BuildReport) -> None:
+    gallery = (example_build.output / "gallery/index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Pages of the gallery"' not in gallery
+    assert not (example_build.output / "gallery/page").exists()
+
+
+def _structured(page: str) -> dict[str, object]:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert found is not None
+    data: dict[str, object] = json.loads(found.group(1))
+    return data
