@@ -104,7 +104,7 @@ def plan_pages(
     pages = [
         *homes,
         *_gallery(site, images, link, updated),
-        _map(site, atlas, images, home, link, updated),
+        *_map(site, atlas, images, home, link, updated),
     ]
     for artist, previous, following in _neighbours(site.artists):
         # The series one by one: the tuple of them is made afresh with every site.
@@ -282,25 +282,42 @@ def _map(
     home: Page,
     link: UrlBuilder,
     updated: datetime.date | None,
-) -> Page:
+) -> list[Page]:
+    """The map page, and the data its script draws the interactive map with.
+
+    The data is a file of its own, fetched by the script: the page works without it (its SVG
+    map and list of hometowns), and with many artists it is a large part of the page.
+    """
     pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
         cover = _artist_cover(site, artist)
         if cover is not None:
             pictures[artist.slug] = (images[cover.image].renditions[0], cover.alt)
-    return Page(
-        url=urls.map_url(),
-        template="map.html",
-        title="Hometown map",
-        description="Where the artists of " + site.config.title + " come from, and the places "
-        "their stories take them.",
-        image=home.image,
-        image_alt=home.image_alt,
-        data={"atlas": atlas, "pictures": pictures},
-        index=True,
-        updated=updated,
-        describe=partial(structured.map_page, site.artists, link),
-    )
+    data = {"atlas": atlas, "pictures": pictures}
+    return [
+        Page(
+            url=urls.map_url(),
+            template="map.html",
+            title="Hometown map",
+            description="Where the artists of " + site.config.title + " come from, and the "
+            "places their stories take them.",
+            image=home.image,
+            image_alt=home.image_alt,
+            data=data,
+            index=True,
+            updated=updated,
+            describe=partial(structured.map_page, site.artists, link),
+        ),
+        Page(
+            url=urls.map_data_url(),
+            template="map-data.json",
+            title="Hometown map data",
+            description="",
+            in_sitemap=False,
+            data=data,
+            index=True,
+        ),
+    ]
 
 
 def _artist(

@@ -57,6 +57,11 @@ def map_url() -> str:
     return "/map/"
 
 
+def map_data_url() -> str:
+    """The pins and journeys the map page's script draws, as JSON."""
+    return "/map/hometowns.json"
+
+
 def locator_url(cell: str) -> str:
     """The base map shared by the locator maps of one grid cell."""
     return f"/map/locators/{cell}.svg"

@@ -4,11 +4,12 @@
 (function () {
   "use strict";
   var container = document.getElementById("atlas-map");
+  // The pins and journeys: a file of their own, or inline in a page made by an older theme.
   var dataNode = document.getElementById("atlas-data");
-  if (!container || !dataNode || typeof window.L === "undefined" || !window.fetch) return;
+  var pins = container && container.getAttribute("data-pins");
+  if (!container || !(pins || dataNode) || typeof window.L === "undefined" || !window.fetch) return;
 
   var L = window.L;
-  var data = JSON.parse(dataNode.textContent);
   var base = container.getAttribute("data-base") || "/";
   var style = document.querySelector("link[data-map-style]");
   if (style) style.media = "all";
@@ -22,12 +23,19 @@
     return node;
   }
 
-  fetch(container.getAttribute("data-geojson"))
-    .then(function (response) {
-      if (!response.ok) throw new Error("map outlines: HTTP " + response.status);
+  function json(url, what) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(what + ": HTTP " + response.status);
       return response.json();
-    })
-    .then(function (region) {
+    });
+  }
+
+  Promise.all([
+    json(container.getAttribute("data-geojson"), "map outlines"),
+    dataNode ? JSON.parse(dataNode.textContent) : json(pins, "map pins")
+  ])
+    .then(function (loaded) {
+      var region = loaded[0], data = loaded[1];
       var svg = container.querySelector("svg");
       var ratio = svg ? svg.viewBox.baseVal.width / svg.viewBox.baseVal.height : 4 / 3;
       container.style.setProperty("--map-ratio", String(ratio));
