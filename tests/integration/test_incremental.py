@@ -50,6 +50,17 @@ def test_a_second_build_with_nothing_changed_stops_at_once_and_touches_no_file(
     assert mtimes(again.output) == before
 
 
+def test_a_static_file_in_place_of_a_page_still_lets_the_next_build_stop_at_once(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    (project / "static").mkdir(exist_ok=True)
+    (project / "static/robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    first = build(project, tmp_path / "site", cache_dir=own_cache)
+    assert (first.output / "robots.txt").read_text(encoding="utf-8").endswith("Disallow: /\n")
+    again = build(project, tmp_path / "site", cache_dir=own_cache)
+    assert again.unchanged and again.rendered == ()
+
+
 def test_an_edited_story_renders_only_the_pages_that_show_that_artist(
     project: Path, own_cache: Path, tmp_path: Path
 ) -> None:
