@@ -195,6 +195,28 @@ class Pagination:
     next: str | None
 
 
+def _in_pages(
+    items: Sequence[T], size: int, url_of: Callable[[int], str]
+) -> list[tuple[str, Pagination, Sequence[T]]]:
+    """``items`` split in pages of ``size`` (one empty page if there are none): each page's
+    URL, its place among the others, and its items."""
+    parts = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+    count = len(parts)
+    return [
+        (
+            url_of(number),
+            Pagination(
+                number=number,
+                count=count,
+                previous=url_of(number - 1) if number > 1 else None,
+                next=url_of(number + 1) if number < count else None,
+            ),
+            part,
+        )
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
 def _home(
     site: Site,
     images: dict[Any, PublishedImage],
@@ -203,17 +225,10 @@ def _home(
 ) -> list[Page]:
     """The home page: the artists' cards, split in pages of ``artists_per_page``."""
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
-    size = site.config.artists_per_page
-    groups = [site.artists[i : i + size] for i in range(0, len(site.artists), size)] or [()]
     pages = []
-    for number, group in enumerate(groups, start=1):
-        url = urls.home_url(number)
-        pagination = Pagination(
-            number=number,
-            count=len(groups),
-            previous=urls.home_url(number - 1) if number > 1 else None,
-            next=urls.home_url(number + 1) if number < len(groups) else None,
-        )
+    size = site.config.artists_per_page
+    for url, pagination, group in _in_pages(site.artists, size, urls.home_url):
+        number = pagination.number
         title = site.config.title
         pages.append(
             Page(
@@ -243,18 +258,10 @@ def _gallery(
 ) -> list[Page]:
     """The gallery: every series, grouped by artist, in pages of ``artists_per_page`` artists."""
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
-    size = site.config.artists_per_page
-    parts = [groups[i : i + size] for i in range(0, len(groups), size)] or [[]]
     first = site.series[0].cover if site.series else None
     pages = []
-    for number, part in enumerate(parts, start=1):
-        url = urls.gallery_url(number)
-        pagination = Pagination(
-            number=number,
-            count=len(parts),
-            previous=urls.gallery_url(number - 1) if number > 1 else None,
-            next=urls.gallery_url(number + 1) if number < len(parts) else None,
-        )
+    for url, pagination, part in _in_pages(groups, site.config.artists_per_page, urls.gallery_url):
+        number, count = pagination.number, pagination.count
         shown = [series for _, artist_series in part for series in artist_series]
         pages.append(
             Page(
@@ -263,7 +270,7 @@ def _gallery(
                 title="Gallery" if number == 1 else f"Gallery, page {number}",
                 description=f"Every series of {site.config.title}, by artist."
                 if number == 1
-                else f"Series of {site.config.title}, by artist: page {number} of {len(parts)}.",
+                else f"Series of {site.config.title}, by artist: page {number} of {count}.",
                 image=images[first.image].social if first else None,
                 image_alt=first.alt if first else "",
                 data={"groups": part, "pagination": pagination},
