@@ -207,21 +207,21 @@ def cold_run(tool: Tool, site: Path, output: Path, artists: int, sample: bool) -
         tool.noops.append(run_measured(tool.command(site, output), cwd=site))
 
 
-def measure(artists: int, rounds: int, edits: int, tools: list[Tool]) -> Row:
-    """Rounds of cold builds of an N-artist corpus by every tool, then showcase's edits."""
+def measure(folder: Path, artists: int, rounds: int, edits: int, tools: list[Tool]) -> Row:
+    """Rounds of cold builds of an N-artist corpus by every tool, then showcase's edits, in
+    the new folder ``folder`` (deleted by the caller once every N is measured: see clean())."""
     for tool in tools:
         tool.runs, tool.noops, tool.peak_mb, tool.error = [], [], None, tool.missing
-    with tempfile.TemporaryDirectory(prefix="showcase-compare-") as scratch:
-        folder = Path(scratch)
-        live = [t for t in tools if t.missing is None]
-        sites = {t.name: prepare(t, folder, artists) for t in live}
-        for n in range(rounds + 1):  # the last round samples memory, untimed
-            for tool in live[n % len(live) :] + live[: n % len(live)]:
-                if tool.error is None:
-                    output = folder / "out" / tool.name / f"round-{n}"  # new: see clean()
-                    attempt(tool, sites[tool.name], output, artists, n == rounds)
-        slugs = sorted(p.stem for p in (sites["showcase"] / "content/artists").glob("*.md"))
-        edit = watch_edits(sites["showcase"], slugs, edits)
+    folder.mkdir(parents=True)
+    live = [t for t in tools if t.missing is None]
+    sites = {t.name: prepare(t, folder, artists) for t in live}
+    for n in range(rounds + 1):  # the last round samples memory, untimed
+        for tool in live[n % len(live) :] + live[: n % len(live)]:
+            if tool.error is None:
+                output = folder / "out" / tool.name / f"round-{n}"  # new: see clean()
+                attempt(tool, sites[tool.name], output, artists, n == rounds)
+    slugs = sorted(p.stem for p in (sites["showcase"] / "content/artists").glob("*.md"))
+    edit = watch_edits(sites["showcase"], slugs, edits)
     return summarise(artists, tools, edit)
 
 
@@ -327,7 +327,11 @@ def main() -> None:
         return
     found = versions(tools)
     compile_showcase()
-    rows = [measure(n, args.rounds, args.edits, tools) for n in args.artists]
+    with tempfile.TemporaryDirectory(prefix="showcase-compare-") as scratch:
+        rows = [
+            measure(Path(scratch) / f"n{n}", n, args.rounds, args.edits, tools)
+            for n in args.artists
+        ]
     for row in rows:
         row["machine"], row["versions"] = machine(), found
     if args.json:

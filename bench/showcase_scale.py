@@ -173,47 +173,48 @@ def build(
     return run, int(encoded.group(1))
 
 
-def measure(artists: int, rounds: int, edits: int, images: bool) -> Row:
-    """The figures for one N.
+def measure(scratch: Path, artists: int, rounds: int, edits: int, images: bool) -> Row:
+    """The figures for one N, made in the new folder ``scratch``.
 
     Every cold run writes into a new folder (with ``images``, with a new image cache too),
-    and nothing is deleted until the timing is over: see ``_common.clean``.
+    and nothing is deleted until the timing is over, of every N: see ``_common.clean``.
     """
-    with tempfile.TemporaryDirectory(prefix="showcase-scale-") as scratch:
-        site, cache, runs = Path(scratch) / "site", Path(scratch) / "image-cache", Path(scratch)
-        site.mkdir()
-        slugs = make_site(site, artists, unique=images)
-        if not images:
-            build(site, runs / "warm", cache, artists)  # warm the image cache, untimed
-        colds, noops, encoded, again = [], [], [], []
-        for n in range(rounds + 1):  # the last round samples memory, untimed
-            output, run_cache = runs / f"cold-{n}", runs / f"cache-{n}" if images else cache
-            os.sync()
-            run, count = build(site, output, run_cache, artists, n == rounds, fresh=True)
-            if n == rounds:
-                peak = run.peak_mb
-                break
-            colds.append(run)
-            encoded.append(count)
-            run, count = build(site, output, run_cache, artists)
-            noops.append(run)
-            again.append(count)
-        if images and any(again):
-            raise RuntimeError(f"rebuilds with nothing changed encoded {again} images")
-        built = runs / "cold-0"
-        row = figures(artists, count_pages(built, "**/*.html"), colds, noops)
-        row["disk_floor_s"] = median(
-            [disk_floor(built, runs / f"floor-{n}", CORES) for n in range(rounds)]
-        )
-        row["showcase_peak_rss_mb"] = peak
-        row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(
-            site, slugs, edits, "--cache-dir", str(cache)
-        )
-        row["errors"] = {"showcase_edit": why} if why else {}
-        if images:
-            row.update(image_figures(Path(scratch), artists, noops, encoded, again))
-            if row["encoded"]:
-                row["encodes_per_s"] = round(row["encoded"] / row["showcase_cold_s"], 1)
+    site, cache = scratch / "site", scratch / "image-cache"
+    site.mkdir(parents=True)
+    slugs = make_site(site, artists, unique=images)
+    if not images:
+        build(site, scratch / "warm", cache, artists)  # warm the image cache, untimed
+    colds, noops, encoded, again = [], [], [], []
+    for n in range(rounds + 1):  # the last round samples memory, untimed
+        output, run_cache = scratch / f"cold-{n}", scratch / f"cache-{n}" if images else cache
+        os.sync()
+        run, count = build(site, output, run_cache, artists, n == rounds, fresh=True)
+        if n == rounds:
+            peak = run.peak_mb
+            break
+        colds.append(run)
+        encoded.append(count)
+        run, count = build(site, output, run_cache, artists)
+        noops.append(run)
+        again.append(count)
+    if images and any(again):
+        raise RuntimeError(f"rebuilds with nothing changed encoded {again} images")
+    built = scratch / "cold-0"
+    row = figures(artists, count_pages(built, "**/*.html"), colds, noops)
+    row["disk_floor_s"] = median(
+        [disk_floor(built, scratch / f"floor-{n}", CORES) for n in range(rounds)]
+    )
+    row["showcase_peak_rss_mb"] = peak
+    # The watcher builds into site/site, with a cache that holds the images already.
+    warm = scratch / "cache-0" if images else cache
+    row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(
+        site, slugs, edits, "--cache-dir", str(warm)
+    )
+    row["errors"] = {"showcase_edit": why} if why else {}
+    if images:
+        row.update(image_figures(scratch, artists, noops, encoded, again))
+        if row["encoded"]:
+            row["encodes_per_s"] = round(row["encoded"] / row["showcase_cold_s"], 1)
     return row
 
 
@@ -294,7 +295,11 @@ def main() -> None:
             file=sys.stderr,
         )
     compile_showcase()
-    rows = [measure(n, args.rounds, args.edits, args.images) for n in args.artists]
+    with tempfile.TemporaryDirectory(prefix="showcase-scale-") as scratch:
+        rows = [
+            measure(Path(scratch) / f"n{n}", n, args.rounds, args.edits, args.images)
+            for n in args.artists
+        ]
     for row in rows:
         row["machine"] = machine()
     if args.json:
