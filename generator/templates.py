@@ -141,7 +141,8 @@ def _escape_function() -> Callable[[object], Any]:
     Python-level constructor: about two thirds of the time of escaping a short string. Here
     a string goes straight to that C function and the result is made as a ``Markup`` directly;
     a ``Markup`` is returned as it is and a number needs no escaping. Anything else, or a
-    MarkupSafe without that function, takes ``escape`` itself.
+    MarkupSafe without that function (or where it no longer gives escape's results), takes
+    ``escape`` itself.
     """
     from markupsafe import Markup, escape
 
@@ -161,6 +162,12 @@ def _escape_function() -> Callable[[object], Any]:
             return make(Markup, str(value))
         return escape(value)
 
+    # That function is MarkupSafe's own business: should a release change what it does,
+    # escape() itself is used.
+    text = "<a href='x' title=\"y\">&amp; é</a>"
+    escaped = "&lt;a href=&#39;x&#39; title=&#34;y&#34;&gt;&amp;amp; é&lt;/a&gt;"
+    if quick(text) != escaped or any(quick(v) != escape(v) for v in (text, Markup("<b>"), 7)):
+        return escape
     return quick
 
 

@@ -100,3 +100,12 @@ def test_imported_macros_see_the_template_globals(tmp_path: Path) -> None:
         },
     )
     assert env.get_template("page.html", globals={"name": "Aigerim"}).render() == "Aigerim"
+
+
+def test_an_escape_that_no_longer_agrees_with_markupsafe_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import markupsafe
+
+    monkeypatch.setattr(markupsafe, "_escape_inner", lambda text: text, raising=False)
+    assert _escape_function() is escape
