@@ -258,11 +258,11 @@ def _gallery(
 ) -> list[Page]:
     """The gallery: every series, grouped by artist, in pages of ``artists_per_page`` artists."""
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
-    first = site.series[0].cover if site.series else None
     pages = []
     for url, pagination, part in _in_pages(groups, site.config.artists_per_page, urls.gallery_url):
         number, count = pagination.number, pagination.count
         shown = [series for _, artist_series in part for series in artist_series]
+        first = shown[0].cover if shown else None  # the page's picture when it is shared
         pages.append(
             Page(
                 url=url,

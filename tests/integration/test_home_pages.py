@@ -74,6 +74,10 @@ def test_the_gallery_is_split_in_pages_of_artists_too(
     assert re.search(r'href="/gallery/page/2/" rel="next"', first)
     assert re.search(r'href="/gallery/" rel="prev"', second)
     assert "<title>Gallery, page 2 · " in second and "page 2 of 2" in second
+    # Shared on social media, a page shows the cover of its own first series.
+    shown = re.search(r'class="series-card__link" href="/gallery/([^/]+)/"', second)
+    assert shown is not None
+    assert re.search(rf'<meta property="og:image" content="[^"]*/media/{shown[1]}/', second)
     # Each page's structured data lists the series that page shows.
     listed = [len(_structured(page)["hasPart"]) for page in (first, second)]
     assert sum(listed) == len(list((project / "content/series").glob("*.md")))
