@@ -8,7 +8,9 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 from __future__ import annotations
 
 import gc
+import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -424,10 +426,11 @@ def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
         for artist in site.artists
         if not site.series_of(artist)
     ]
+    label = _labeller(site.root)
     for path, image in sorted(images.items()):
         if image.width < SHARP_WIDTH:
             warnings.append(
-                f"{_label(site, path)}: only {image.width} px wide; work pages show images up "
+                f"{label(path)}: only {image.width} px wide; work pages show images up "
                 f"to {SHARP_WIDTH} px, so it will look soft (export it larger)"
             )
     return warnings
@@ -439,6 +442,7 @@ def _image_requests(site: Site) -> list[ImageRequest]:
     from generator.urls import media_url
 
     default = site.config.images.copyright or site.config.copyright
+    label = _labeller(site.root)
     requests = []
     for series in site.series:
         rights = Rights(artist=site.artist_of(series).name, copyright=default)
@@ -446,7 +450,7 @@ def _image_requests(site: Site) -> list[ImageRequest]:
             ImageRequest(
                 work.image,
                 media_url(work.series_slug, work.slug),
-                _label(site, work.image),
+                label(work.image),
                 rights,
                 work.line,
                 work.source,
@@ -457,7 +461,7 @@ def _image_requests(site: Site) -> list[ImageRequest]:
         ImageRequest(
             a.portrait,
             media_url("artists", a.slug),
-            _label(site, a.portrait),
+            label(a.portrait),
             Rights(artist=a.name, copyright=default),
             None,
             a.source,
@@ -468,8 +472,22 @@ def _image_requests(site: Site) -> list[ImageRequest]:
     return requests
 
 
-def _label(site: Site, path: Path) -> str:
-    return path.relative_to(site.root).as_posix()
+def _labeller(root: Path) -> Callable[[Path], str]:
+    """How images are named in messages: relative to the project, with forward slashes.
+
+    Images are resolved paths inside the project (the loader refuses others), so the name is
+    the path's text after the project's: ``Path.relative_to`` did the same in a third of the
+    time of planning every image request.
+    """
+    prefix = str(root) + os.sep
+
+    def label(path: Path) -> str:
+        text = str(path)
+        if text.startswith(prefix):
+            return text[len(prefix) :].replace(os.sep, "/")
+        return path.relative_to(root).as_posix()
+
+    return label
 
 
 __all__ = ["BuildReport", "Builder", "build"]
