@@ -209,9 +209,7 @@ class LocatorMemo:
     the finished locator of each place.
     """
 
-    frames: dict[tuple[float, float], tuple[geo.MapFrame, LocatorBase]] = field(
-        default_factory=dict
-    )
+    frames: dict[tuple[float, float], LocatorBase] = field(default_factory=dict)
     places: dict[Place, Locator] = field(default_factory=dict)
 
 
@@ -296,8 +294,9 @@ def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
             frame=frame,
             drawing=Drawing(region, frame),
         )
-        memo.frames[cell] = (frame, base)
-    frame, base = memo.frames[cell]
+        memo.frames[cell] = base
+    base = memo.frames[cell]
+    frame = base.frame
     x, y = _round(frame.project(place.lat, place.lon))
     radius = round(frame.km_to_px(place.radius_km, place.lat), 1) if place.approximate else 0.0
     memo.places[place] = Locator(

@@ -318,15 +318,10 @@ class Builder:
             files = write_site(self.output, extra, copies, fill)
             assert rendered is not None
             files += len(rendered.written)
-            # Pages were measured as they were written (moving the folder keeps their times),
-            # unless a file of the same name was written over them after.
-            paths = set(rendered.keys) | set(extra) | set(copies)
-            measured = {
-                path: signature
-                for path, signature in rendered.written.items()
-                if path not in extra and path not in copies
-            }
-            current.record(self.output, paths, measured, written=set())
+            # Pages were measured as they were written (moving the folder keeps their times);
+            # the files written after them (over a page, perhaps) are measured now.
+            after = set(extra) | set(copies)
+            current.record(self.output, set(rendered.keys) | after, rendered.written, after)
         else:  # the same folder, brought up to date in place
             rendered, written = self._update(env, jobs, settings, previous, stale, extra, copies)
             files = len(rendered.keys) + len(extra) + len(copies)

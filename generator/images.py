@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.config import ImageSettings
 from generator.errors import ContentErrors, ImageError, SiteError
 from generator.metadata import Privacy, Rights
+from generator.parallel import cores
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
@@ -141,8 +142,6 @@ def publish_images(
     outcomes: list[_Published | SiteError] = []
     if jobs:  # Pillow and the thread pool are only imported for a site with images
         from concurrent.futures import ThreadPoolExecutor
-
-        from generator.parallel import cores
 
         with ThreadPoolExecutor(max_workers=cores()) as pool:
             outcomes = list(

@@ -261,8 +261,7 @@ def _gallery(
     pages = []
     for url, pagination, part in _in_pages(groups, site.config.artists_per_page, urls.gallery_url):
         number, count = pagination.number, pagination.count
-        shown = [series for _, artist_series in part for series in artist_series]
-        first = shown[0].cover if shown else None  # the page's picture when it is shared
+        first = _artist_cover(site, part[0][0]) if part else None  # its picture when shared
         pages.append(
             Page(
                 url=url,
@@ -276,7 +275,7 @@ def _gallery(
                 data={"groups": part, "pagination": pagination},
                 index=True,
                 updated=updated,
-                describe=partial(structured.gallery, site, shown, images, link, url),
+                describe=partial(structured.gallery, part, images, link, url),
             )
         )
     return pages

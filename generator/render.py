@@ -143,7 +143,7 @@ def render_pages(
     return Rendered(
         files=dict(sorted(files.items(), key=lambda item: order[item[0]])),
         keys=dict(sorted(keys.items(), key=lambda item: order[item[0]])),
-        written=dict(sorted(written.items())),
+        written=written,
     )
 
 

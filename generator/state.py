@@ -160,7 +160,7 @@ def inputs_digest(source: Path, theme: Path) -> str:
         _add_tree(lines, name, source / name)
     for name in ("templates", "static"):
         _add_tree(lines, f"theme/{name}", theme / name)
-    _add_file(lines, CONFIG_FILE, source / CONFIG_FILE)
+    lines.append(_file_line(CONFIG_FILE, source / CONFIG_FILE))
     return _hash("\n".join(lines))
 
 
@@ -168,11 +168,8 @@ def _add_tree(lines: list[str], label: str, root: Path) -> None:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         for name in sorted(files):
-            _add_file(lines, f"{label}/{os.path.relpath(folder, root)}/{name}", Path(folder, name))
-
-
-def _add_file(lines: list[str], label: str, path: Path) -> None:
-    lines.append(_file_line(label, path))
+            rel = f"{label}/{os.path.relpath(folder, root)}/{name}"
+            lines.append(_file_line(rel, Path(folder, name)))
 
 
 def _file_line(label: str, path: Path) -> str:

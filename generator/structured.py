@@ -113,20 +113,21 @@ def artist_page(artist: Artist, link: UrlBuilder) -> Json:
 
 
 def gallery(
-    site: Site,
-    series: Sequence[Series],
+    groups: Sequence[tuple[Artist, Sequence[Series]]],
     images: dict[Any, PublishedImage],
     link: UrlBuilder,
-    url: str = "/gallery/",
+    url: str,
 ) -> Json:
-    """A page of the gallery index: a CollectionPage of the series it shows."""
+    """A page of the gallery index: a CollectionPage of the series it shows, by artist."""
     return with_context(
         {
             "@type": "CollectionPage",
             "name": "Gallery",
             "url": link.absolute(url),
             "hasPart": [
-                series_summary(s, site.artist_of(s), images, link, whole=False) for s in series
+                series_summary(s, artist, images, link, whole=False)
+                for artist, series in groups
+                for s in series
             ],
         }
     )

@@ -23,13 +23,14 @@ def is_valid_slug(slug: str) -> bool:
     return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
 
 
-# The folder of the gallery's later pages, beside the series: no series may take its name.
+# The folder of a list's later pages (the home page's, the gallery's beside the series: no
+# series may take its name).
 PAGES = "page"
 
 
 def home_url(number: int = 1) -> str:
     """The home page, or the ``number``th page of its list of artists."""
-    return "/" if number <= 1 else f"/page/{number}/"
+    return "/" if number <= 1 else f"/{PAGES}/{number}/"
 
 
 def artist_url(artist_slug: str) -> str:

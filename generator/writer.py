@@ -66,8 +66,9 @@ def write_site(
     try:
         if fill is not None:
             fill(staging)
+        made: set[str] = set()
         for rel in sorted(files):
-            write_file(staging, rel, files[rel])
+            write_file(staging, rel, files[rel], made)
         for rel in sorted(copies):
             _link_or_copy(copies[rel], _inside(staging, rel))
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
