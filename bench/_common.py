@@ -140,31 +140,31 @@ def clean(*folders: Path) -> None:
     """Delete folders, if they are there, and sync the disk before anything is timed.
 
     Cold runs never write where an earlier run's output was deleted: they write into new
-    folders, and a measurement deletes them all only when its timing is over. On these
-    machines (ext4 mounted with 'discard', in a VM) deleting a built site leaves the kernel
-    slower at making files for minutes after, sync or not: four cold builds of the same
-    15,000-page site in a row, each after deleting the last one's output and syncing, spent
-    0.9, 2.2, 4.1 and 6.2 s in the kernel (0.7–1.9 s into new folders, nothing deleted). A
-    loop of delete-and-rebuild measures that hangover, which grows with every round, more
-    than the build.
+    folders, deleted only when a whole measurement is over. Deleting a built site slows these
+    machines' disks for minutes after (bench/README.md, "Deleting between runs").
     """
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
     os.sync()
 
 
-def disk_floor(built: Path, scratch: Path, workers: int) -> float:
-    """Seconds this disk takes to write ``built`` again: every folder made and every file
-    written into the new folder ``scratch``, from ``workers`` processes, with nothing else to do.
-
-    What any tool writing the same site pays before its own work. The disk is synced first,
-    as for a cold run; ``scratch`` is left for the caller to delete once timing is over.
-    """
-    files = [
+def site_files(built: Path) -> list[tuple[str, bytes]]:
+    """Every file of the built site ``built``: its path in the site, and its bytes."""
+    return [
         (path.relative_to(built).as_posix(), path.read_bytes())
         for path in sorted(built.rglob("*"))
         if path.is_file() and not path.is_symlink()
     ]
+
+
+def disk_floor(files: list[tuple[str, bytes]], scratch: Path, workers: int) -> float:
+    """Seconds this disk takes to write a site's ``files`` (from ``site_files``) again: every
+    folder made and every file written into the new folder ``scratch``, from ``workers``
+    processes, with nothing else to do.
+
+    What any tool writing the same site pays before its own work. The disk is synced first,
+    as for a cold run; ``scratch`` is left for the caller to delete once timing is over.
+    """
     scratch.mkdir(parents=True)
     os.sync()
     start = time.perf_counter()
@@ -172,14 +172,17 @@ def disk_floor(built: Path, scratch: Path, workers: int) -> float:
     for k in range(1, workers):
         pid = os.fork()
         if pid == 0:
+            status = 1
             try:
                 _write_all(scratch, files[k::workers])
+                status = 0
             finally:
-                os._exit(0)
+                os._exit(status)
         children.append(pid)
     _write_all(scratch, files[0::workers])
     for pid in children:
-        os.waitpid(pid, 0)
+        if os.waitpid(pid, 0)[1] != 0:
+            raise RuntimeError(f"a process writing the disk floor into {scratch} failed")
     return time.perf_counter() - start
 
 

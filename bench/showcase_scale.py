@@ -35,6 +35,7 @@ from typing import Any
 from _common import (
     ROOT,
     Run,
+    clean,
     columns,
     compile_showcase,
     count_pages,
@@ -45,6 +46,7 @@ from _common import (
     memory_metric,
     run_measured,
     showcase,
+    site_files,
     watch_edits,
 )
 from corpus import artist, showcase_doc
@@ -159,16 +161,13 @@ def build(
     if fresh:
         command.append("--fresh")
     run = run_measured(command, sample=sample)
-    expected = {
+    expected = {  # series are slugged '<artist>-series-<k>' (write_series)
         "artists/*/index.html": artists,
-        "gallery/*/index.html": artists * SERIES,
-        "gallery/*/*/index.html": artists * SERIES * WORKS,
+        "gallery/*-series-*/index.html": artists * SERIES,
+        "gallery/*-series-*/*/index.html": artists * SERIES * WORKS,
     }
     for pattern, count in expected.items():
-        found = count_pages(output, pattern)
-        if pattern.startswith("gallery/*/*/"):  # the works, not the gallery's later pages
-            found -= count_pages(output, "gallery/page/*/index.html")
-        if found != count:
+        if (found := count_pages(output, pattern)) != count:
             raise RuntimeError(f"{found} of {count} {pattern} written:\n{run.output[-2000:]}")
     encoded = re.search(r"(\d+) images encoded", run.output)
     if encoded is None:  # a build that found nothing to do says so instead
@@ -187,31 +186,34 @@ def measure(scratch: Path, artists: int, rounds: int, edits: int, images: bool) 
     slugs = make_site(site, artists, unique=images)
     if not images:
         build(site, scratch / "warm", cache, artists)  # warm the image cache, untimed
+
+    def cache_of(n: int) -> Path:  # with images, each cold run starts with an empty cache
+        return scratch / f"cache-{n}" if images else cache
+
     colds, noops, encoded, again = [], [], [], []
-    for n in range(rounds + 1):  # the last round samples memory, untimed
-        output, run_cache = scratch / f"cold-{n}", scratch / f"cache-{n}" if images else cache
-        os.sync()
-        run, count = build(site, output, run_cache, artists, n == rounds, fresh=True)
-        if n == rounds:
-            peak = run.peak_mb
-            break
+    for n in range(rounds):
+        output = scratch / f"cold-{n}"
+        clean()  # nothing to delete: it syncs
+        run, count = build(site, output, cache_of(n), artists, fresh=True)
         colds.append(run)
         encoded.append(count)
-        run, count = build(site, output, run_cache, artists)
+        run, count = build(site, output, cache_of(n), artists)
         noops.append(run)
         again.append(count)
     if images and any(again):
         raise RuntimeError(f"rebuilds with nothing changed encoded {again} images")
     built = scratch / "cold-0"
     row = figures(artists, count_pages(built, "**/*.html"), colds, noops)
+    files = site_files(built)
     row["disk_floor_s"] = median(
-        [disk_floor(built, scratch / f"floor-{n}", CORES) for n in range(rounds)]
+        [disk_floor(files, scratch / f"floor-{n}", CORES) for n in range(rounds)]
     )
-    row["showcase_peak_rss_mb"] = peak
+    clean()
+    sampled = build(site, scratch / "sampled", cache_of(rounds), artists, True, fresh=True)
+    row["showcase_peak_rss_mb"] = sampled[0].peak_mb
     # The watcher builds into site/site, with a cache that holds the images already.
-    warm = scratch / "cache-0" if images else cache
     row["showcase_edit_s"], row["showcase_edits"], why = watch_edits(
-        site, slugs, edits, "--cache-dir", str(warm)
+        site, slugs, edits, "--cache-dir", str(cache_of(0))
     )
     row["errors"] = {"showcase_edit": why} if why else {}
     if images:
