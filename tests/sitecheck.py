@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -55,6 +57,15 @@ class _Collector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.refs.text.append(data)
+
+
+def json_ld(page: Path) -> dict[str, object]:
+    """The one JSON-LD block of a built page."""
+    html = page.read_text(encoding="utf-8")
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data: dict[str, object] = json.loads(block)
+    assert data["@context"] == "https://schema.org"
+    return data
 
 
 def read_page(path: Path) -> PageRefs:

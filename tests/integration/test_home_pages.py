@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from generator import BuildReport, build
-from tests.sitecheck import broken_references
+from tests.sitecheck import broken_references, json_ld
 
 
 def add_artists(project: Path, count: int) -> None:
@@ -79,9 +78,10 @@ def test_the_gallery_is_split_in_pages_of_artists_too(
     assert shown is not None
     assert re.search(rf'<meta property="og:image" content="[^"]*/media/{shown[1]}/', second)
     # Each page's structured data lists the series that page shows.
-    listed = [len(_structured(page)["hasPart"]) for page in (first, second)]
+    pages = [json_ld(site / "gallery/index.html"), json_ld(site / "gallery/page/2/index.html")]
+    listed = [len(page["hasPart"]) for page in pages]  # type: ignore[arg-type]
     assert sum(listed) == len(list((project / "content/series").glob("*.md")))
-    assert _structured(second)["url"] == "https://example.org/gallery/page/2/"
+    assert pages[1]["url"] == "https://example.org/gallery/page/2/"
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "<loc>https://example.org/gallery/page/2/</loc>" in sitemap
     assert broken_references(site) == []
@@ -91,10 +91,3 @@ def test_a_gallery_on_one_page_has_no_pager(example_build: BuildReport) -> None:
     gallery = (example_build.output / "gallery/index.html").read_text(encoding="utf-8")
     assert 'aria-label="Pages of the gallery"' not in gallery
     assert not (example_build.output / "gallery/page").exists()
-
-
-def _structured(page: str) -> dict[str, object]:
-    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
-    assert found is not None
-    data: dict[str, object] = json.loads(found.group(1))
-    return data

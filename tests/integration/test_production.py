@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -13,18 +12,10 @@ import pytest
 
 from generator import BuildReport, build
 from tests.conftest import ROOT
-from tests.sitecheck import broken_references
+from tests.sitecheck import broken_references, json_ld
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def json_ld(page: Path) -> dict[str, object]:
-    html = page.read_text(encoding="utf-8")
-    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    data: dict[str, object] = json.loads(block)
-    assert data["@context"] == "https://schema.org"
-    return data
 
 
 def test_every_page_has_json_ld_of_its_kind(example_build: BuildReport) -> None:
