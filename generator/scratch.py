@@ -1,0 +1,145 @@
+"""Temporary folders showcase marks as its own, removes even when stopped, and sweeps later.
+
+A scratch folder holds a marker file naming the process that made it. It is removed when its
+``with`` block ends, also when the process is stopped by SIGTERM, SIGHUP or Ctrl-C; a folder
+left by a process killed outright (SIGKILL, a power cut) is removed by ``sweep_stale`` on a
+later run, and only if its marker proves showcase made it and its process is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import stat
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+SCRATCH_MARKER = ".showcase-scratch"
+_FIRST_LINE = "showcase scratch folder: deleted when the command that made it ends"
+_STOPPING = (signal.SIGTERM, signal.SIGHUP)
+_DEFERRED = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def scratch_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
+    """A new marked folder in the system's temporary folder (or ``parent``), removed after."""
+    with stopping_signals_raise():
+        owner = os.getpid()
+        with _signals_deferred():  # a signal now would leave an unmarked folder behind
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+            try:
+                (folder / SCRATCH_MARKER).write_text(_marker_text(owner), encoding="utf-8")
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+        try:
+            yield folder
+        finally:
+            if os.getpid() == owner:  # never in a forked child that did not make it
+                with _signals_deferred():
+                    shutil.rmtree(folder, ignore_errors=True)
+
+
+def sweep_stale(prefix: str, parent: Path | None = None) -> list[Path]:
+    """Remove the scratch folders named ``prefix*`` whose process is gone; return them.
+
+    A folder is removed only when it is a real folder (not a link) owned by this user, holds
+    showcase's marker naming this machine, and the process the marker names no longer runs.
+    Anything else with the same name is left alone.
+    """
+    root = Path(parent) if parent is not None else Path(tempfile.gettempdir())
+    swept = []
+    try:
+        candidates = sorted(root.glob(f"{glob_escape(prefix)}*"))
+    except OSError:
+        return []
+    for folder in candidates:
+        if _is_stale(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            swept.append(folder)
+    return swept
+
+
+@contextlib.contextmanager
+def stopping_signals_raise() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into SystemExit inside the block, so ``finally`` blocks run.
+
+    Ctrl-C (SIGINT) already raises KeyboardInterrupt. The previous handlers are put back after
+    the block. Outside the main thread, where handlers cannot be set, nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in _STOPPING}
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:  # a nohup'ed run keeps ignoring hang-ups
+            signal.signal(number, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with glob's special characters matched literally."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in text)
+
+
+def _exit_on_signal(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold stopping signals back while cleaning up; they arrive when the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _marker_text(pid: int) -> str:
+    return f"{_FIRST_LINE}\npid {pid}\nhost {socket.gethostname()}\n"
+
+
+def _is_stale(folder: Path) -> bool:
+    try:
+        info = folder.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return False
+        marker = folder / SCRATCH_MARKER
+        if not stat.S_ISREG(marker.lstat().st_mode):
+            return False
+        lines = marker.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if len(lines) != 3 or lines[0] != _FIRST_LINE:
+        return False
+    if lines[2] != f"host {socket.gethostname()}" or not lines[1].startswith("pid "):
+        return False
+    try:
+        pid = int(lines[1].removeprefix("pid "))
+    except ValueError:
+        return False
+    return pid > 0 and not _running(pid)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: running
+        return True
+    return True
