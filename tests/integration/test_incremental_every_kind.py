@@ -1,0 +1,174 @@
+"""An incremental build after any edit is byte-identical to a fresh build of the same sources.
+
+The fragile part of incremental builds is what a page's key forgets. This walks one project
+through an edit, a rename and a deletion of every kind of input the build reads: an artist, a
+series, a work, an image, a template, a static file and ``site.yaml``; after each step the
+updated folder must hold exactly what a build from scratch writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import Builder, build
+from generator.templates import default_theme
+from tests.sitecheck import tree_digest
+
+SERIES = "content/series/steppe-awakening.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
+    """Named steps, each leaving a project that builds."""
+    series = project / SERIES
+    images = project / "content/series/steppe-awakening"
+    templates = project / "templates"
+    static = project / "static"
+
+    def override_template() -> None:
+        templates.mkdir(exist_ok=True)
+        work = (default_theme() / "templates/work.html").read_text(encoding="utf-8")
+        assert "</main>" in work or "{% endblock %}" in work
+        (templates / "work.html").write_text(
+            work.replace("{% endblock %}", "<p>Own work page</p>{% endblock %}", 1),
+            encoding="utf-8",
+        )
+
+    def add_work() -> None:
+        edit(
+            series,
+            "  - title: Evening Song\n",
+            "  - title: Second Dawn\n"
+            "    image: steppe-awakening/01-steppe-at-first-light.jpg\n"
+            "    year: 2023\n"
+            "    medium: Oil on board\n"
+            "    alt: The first painting's dawn again, smaller.\n"
+            "  - title: Evening Song\n",
+        )
+
+    def remove_work() -> None:
+        text = series.read_text(encoding="utf-8")
+        start = text.index("  - title: Second Dawn\n")
+        end = text.index("  - title: Evening Song\n")
+        series.write_text(text[:start] + text[end:], encoding="utf-8")
+
+    def replace_image() -> None:  # new content under the same name
+        shutil.copyfile(images / "06-evening-song.jpg", images / "05-rose-horizon.jpg")
+
+    def rename_image() -> None:
+        (images / "03-dusk-over-the-rolling-hills.jpg").rename(images / "03-dusk.jpg")
+        edit(
+            series,
+            "steppe-awakening/03-dusk-over-the-rolling-hills.jpg",
+            "steppe-awakening/03-dusk.jpg",
+        )
+
+    def rename_series_file() -> None:  # the slug comes from the title: the URL stays
+        (project / "content/series/the-people-of-aktybek.md").rename(
+            project / "content/series/aktybek.md"
+        )
+
+    def delete_series() -> None:
+        (project / "content/series/bazaar-colours.md").unlink()
+        shutil.rmtree(project / "content/series/bazaar-colours")
+
+    return [
+        ("series description", lambda: edit(series, "latest series", "newest series")),
+        (
+            "series title (its URL)",
+            lambda: edit(series, "title: Steppe Awakening", "title: Steppe Awakens"),
+        ),
+        ("work caption", lambda: edit(series, "takes its colour.", "takes on its colour.")),
+        ("work alt", lambda: edit(series, "A tall painting of a soft", "A tall canvas of a soft")),
+        (
+            "work title (its URL)",
+            lambda: edit(series, "title: Golden Grass", "title: Golden Grasses"),
+        ),
+        (
+            "work year",
+            lambda: edit(
+                series,
+                "year: 2022\n    medium: Oil on canvas\n    dimensions: 75",
+                "year: 2021\n    medium: Oil on canvas\n    dimensions: 75",
+            ),
+        ),
+        ("work added", add_work),
+        ("work deleted", remove_work),
+        ("image content", replace_image),
+        ("image renamed", rename_image),
+        ("series file renamed", rename_series_file),
+        ("series deleted", delete_series),
+        (
+            "artist story",
+            lambda: edit(
+                project / "content/artists/bekzat-ayumi.md", "knew no bounds", "knew no limits"
+            ),
+        ),
+        (
+            "artist hometown",
+            lambda: edit(
+                project / "content/artists/bakhyt-kalejs.md", "name: Zhenis", "name: Zhenis village"
+            ),
+        ),
+        (
+            "artist made a draft (deleted with its series)",
+            lambda: edit(
+                project / "content/artists/bakhyt-kalejs.md", "---\n", "---\ndraft: true\n"
+            ),
+        ),
+        ("template added", override_template),
+        (
+            "template edited",
+            lambda: edit(templates / "work.html", "Own work page", "Own work page, edited"),
+        ),
+        ("template deleted", lambda: (templates / "work.html").unlink()),
+        (
+            "static file added",
+            lambda: (static.mkdir(exist_ok=True), (static / "notes.txt").write_text("one\n")),
+        ),
+        ("static file edited", lambda: (static / "notes.txt").write_text("two\n")),
+        ("static file renamed", lambda: (static / "notes.txt").rename(static / "about.txt")),
+        ("static file deleted", lambda: (static / "about.txt").unlink()),
+        (
+            "site title",
+            lambda: edit(project / "site.yaml", "title: Steppe & City", "title: Steppe and City"),
+        ),
+        (
+            "site navigation",
+            lambda: edit(project / "site.yaml", "  - title: Map\n", "  - title: The map\n"),
+        ),
+        (
+            "site paging",
+            lambda: (project / "site.yaml").write_text(
+                (project / "site.yaml").read_text("utf-8") + "artists_per_page: 1\n",
+                encoding="utf-8",
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("how", ["in memory", "across runs"])
+def test_every_kind_of_edit_ends_byte_identical_to_a_fresh_build(
+    project: Path, own_cache: Path, tmp_path: Path, how: str
+) -> None:
+    live = tmp_path / "live"
+    builder = Builder(project, live, cache_dir=own_cache)
+    builder.build()
+    for step, change in every_kind_of_edit(project):
+        change()
+        report = (
+            builder.build() if how == "in memory" else build(project, live, cache_dir=own_cache)
+        )
+        assert not report.unchanged, f"after '{step}' the build saw no change"
+        clean = build(project, tmp_path / f"clean-{step}", cache_dir=own_cache, fresh=True)
+        assert tree_digest(live) == tree_digest(clean.output), f"after '{step}'"
+        shutil.rmtree(clean.output)
