@@ -12,6 +12,7 @@ from __future__ import annotations
 import tempfile
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -331,12 +332,15 @@ def _small_images(site: Site) -> list[Finding]:
 def _image_size(path: Path) -> tuple[int, int]:
     """The size an image is shown at, after its EXIF orientation; (0, 0) if unreadable."""
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings():  # the size is all that is read: no bomb goes off
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
             width, height = image.size
             if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8):
                 return height, width
             return width, height
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return 0, 0
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import struct
+import warnings
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +17,8 @@ from generator import parallel
 from generator.config import SiteConfig
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.fingerprint import Fingerprints
-from generator.frontmatter import Mark, parse_frontmatter
-from generator.markdown import MarkdownRenderer
+from generator.frontmatter import FrontMatter, Mark, parse_frontmatter
+from generator.markdown import MarkdownRenderer, NestingTooDeep
 from generator.metadata import EmbeddedText, read_embedded_text
 from generator.model import Artist, Place, Series, Site, Work
 from generator.schema import Fields, Problems
@@ -46,7 +49,7 @@ DEFAULT_RADIUS_KM = 60.0
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 T = TypeVar("T", Artist, Series)
-Reader = Callable[[Fields, str, Path, "_Reading"], T]
+Reader = Callable[[Fields, FrontMatter, Path, "_Reading"], T]
 
 
 def load_site(
@@ -235,7 +238,7 @@ def _read_file(root: Path, path: Path, read: Reader[T], reading: _Reading) -> _F
         return _FileResult(None, None, (exc,), (path.stem,), inputs)
     file_problems = Problems(rel)
     fields = Fields(document.data, document.marks, file_problems)
-    item: T = read(fields, document.body, path, reading)
+    item: T = read(fields, document, path, reading)
     images = [w.image for w in item.works] if isinstance(item, Series) else []
     if isinstance(item, Artist) and item.portrait is not None:
         images.append(item.portrait)
@@ -268,7 +271,7 @@ def _unchanged(inputs: tuple[tuple[Path, tuple[int, int]], ...]) -> bool:
     return all(_signature(path) == signature for path, signature in inputs)
 
 
-def _read_artist(fields: Fields, body: str, path: Path, reading: _Reading) -> Artist:
+def _read_artist(fields: Fields, document: FrontMatter, path: Path, reading: _Reading) -> Artist:
     fields.check_keys(ARTIST_KEYS)
     name = fields.text("name")
     hometown = fields.mapping("hometown")
@@ -286,7 +289,7 @@ def _read_artist(fields: Fields, body: str, path: Path, reading: _Reading) -> Ar
         draft=fields.flag("draft"),
         date=fields.date("date"),
         updated=fields.date("updated"),
-        story_html=reading.markdown.render(body),
+        story_html=_render(fields, document, reading.markdown),
         source=fields.problems.path,
     )
 
@@ -313,7 +316,7 @@ def _read_place(fields: Fields) -> Place:
     )
 
 
-def _read_series(fields: Fields, body: str, path: Path, reading: _Reading) -> Series:
+def _read_series(fields: Fields, document: FrontMatter, path: Path, reading: _Reading) -> Series:
     fields.check_keys(SERIES_KEYS)
     title = fields.text("title")
     slug = _read_slug(fields, title)
@@ -346,11 +349,21 @@ def _read_series(fields: Fields, body: str, path: Path, reading: _Reading) -> Se
         years=fields.text("years"),
         weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
         works=tuple(works),
-        description_html=reading.markdown.render(body),
+        description_html=_render(fields, document, reading.markdown),
         source=fields.problems.path,
         date=fields.date("date"),
         updated=fields.date("updated"),
     )
+
+
+def _render(fields: Fields, document: FrontMatter, markdown: MarkdownRenderer) -> str:
+    """The file's Markdown body as HTML ('' with a problem recorded if it cannot be)."""
+    try:
+        return markdown.render(document.body)
+    except NestingTooDeep as exc:
+        line = document.body_line + (exc.line or 1) - 1
+        fields.problems.add(exc.message, Mark(line, 1), exc.hint)
+        return ""
 
 
 def _read_work(fields: Fields, path: Path, series_slug: str, disk: _Disk) -> Work:
@@ -384,20 +397,44 @@ def _embedded_text(fields: Fields, image: Path | None, disk: _Disk) -> EmbeddedT
     """The image's own title and caption, read only when the front-matter lacks one."""
     if image is None or (fields.data.get("title") and fields.data.get("caption")):
         return EmbeddedText()
-    return _embedded_text_of(image, disk.signature(image))
+    try:
+        return _embedded_text_of(image, disk.signature(image))
+    except _TooLarge:
+        from generator.derivatives import MAX_PIXELS
+
+        fields.problems.add(
+            f"the image {os.path.basename(image)} is over the limit of "
+            f"{MAX_PIXELS // 1_000_000} megapixels",
+            fields.mark("image"),
+            "export a smaller version (8,000 px on the long side is plenty for the web)",
+        )
+        return EmbeddedText()
+
+
+class _TooLarge(Exception):
+    """Pillow refuses to open the image: it would decode to more pixels than it allows."""
 
 
 @functools.lru_cache(maxsize=4096)
 def _embedded_text_of(image: Path, signature: tuple[int, int]) -> EmbeddedText:
-    """What an image file says of itself; the same file, unchanged, is opened only once."""
-    del signature  # part of the cache key: a changed file is read again
-    try:
-        from PIL import Image
+    """What an image file says of itself; the same file, unchanged, is opened only once.
 
-        with Image.open(image) as opened:
-            return read_embedded_text(opened)
-    except (OSError, SyntaxError, ValueError):
-        return EmbeddedText()  # a damaged image is reported when it is published
+    Raises _TooLarge for an image Pillow takes for a decompression bomb. What else can go
+    wrong with a damaged file (in its header or in its metadata) is reported when the image
+    is published, by the decoder that reads all of it.
+    """
+    del signature  # part of the cache key: a changed file is read again
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(image) as opened:
+                return read_embedded_text(opened)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _TooLarge from None
+    except (OSError, SyntaxError, ValueError, LookupError, TypeError, struct.error, zlib.error):
+        return EmbeddedText()
 
 
 def _read_slug(fields: Fields, name: str) -> str:

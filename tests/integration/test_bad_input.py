@@ -314,3 +314,38 @@ def test_a_series_slug_cannot_take_the_gallery_pages_folder(
         "'page' cannot be a series' slug: /gallery/page/ holds the gallery's pages",
         "give the series a slug of its own",
     )
+
+
+def test_a_story_nested_too_deep_names_the_file_and_line(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    artist = project / "content/artists/bakhyt-morel.md"
+    text = artist.read_text(encoding="utf-8")
+    line = len(text.splitlines()) + 2  # after the story and a blank line
+    artist.write_text(text.rstrip("\n") + "\n\n" + "> " * 100_000 + "deep\n", encoding="utf-8")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/artists/bakhyt-morel.md:{line}:1: quotes, lists or HTML elements are nested",
+    )
+    assert "hint: nest fewer levels" in output
+
+
+@pytest.mark.parametrize("side", [10_000, 15_000])  # Pillow warns above 89 MP, refuses at 179
+def test_a_decompression_bomb_without_caption_names_the_work_line(
+    built: tuple[Path, dict[str, str]], image_cache: Path, side: int
+) -> None:
+    from PIL import Image
+
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    rows = series.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if "02-golden-grass.jpg" in row)
+    assert not any("caption:" in row for row in rows[line - 2 : line + 3])  # read from the file
+    Image.new("1", (side, side)).save(series.parent / "steppe-awakening/02-golden-grass.jpg", "PNG")
+    output = assert_failed_cleanly(
+        project, before, image_cache, f"content/series/steppe-awakening.md:{line}:", "megapixels"
+    )
+    assert "02-golden-grass.jpg" in output
