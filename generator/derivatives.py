@@ -14,6 +14,7 @@ from generator.errors import ImageError
 from generator.metadata import (
     Privacy,
     Rights,
+    encoder_options,
     published_exif,
     read_privacy,
     read_rights,
@@ -48,12 +49,7 @@ def encode_image(
     notes: list[str] = []
     with _open(source) as opened:
         privacy = read_privacy(opened)
-        own = read_rights(opened)
-        exif = published_exif(
-            opened,
-            Rights(artist=own.artist or rights.artist, copyright=own.copyright or rights.copyright),
-            keep_gps=settings.keep_gps,
-        )
+        exif = published_exif(opened, _rights_of(opened, rights), keep_gps=settings.keep_gps)
         image = _normalise(opened, notes)
     widths = sorted({min(width, image.width) for width in settings.widths})
     sizes = [(w, max(1, round(image.height * w / image.width))) for w in widths]
@@ -81,29 +77,48 @@ def encode_image(
 
 
 def publish_original(source: Path, folder: Path, settings: ImageSettings, rights: Rights) -> str:
-    """Copy the original for download, without private metadata; returns its file name."""
-    data = source.read_bytes()
+    """Copy the original for download, under the same metadata policy as every derivative.
+
+    A JPEG or PNG keeps its own bytes for the pixels (only the primary image, and only the
+    metadata ``published_exif`` allows, with its orientation); anything else, or a file
+    whose structure cannot be followed, is encoded again as a JPEG from its upright pixels.
+    """
     suffix = source.suffix.lower()
+    with _open(source, load=False) as opened:
+        exif = published_exif(
+            opened, _rights_of(opened, rights), keep_gps=settings.keep_gps, orientation=True
+        )
+    data = source.read_bytes()
     try:
         if suffix in (".jpg", ".jpeg"):
-            name, clean = "original.jpg", strip_jpeg(data)
+            name, clean = "original.jpg", strip_jpeg(data, exif)
         elif suffix == ".png":
-            name, clean = "original.png", strip_png(data)
+            name, clean = "original.png", strip_png(data, exif)
         else:
             raise ValueError("re-encode")
     except ValueError:
         with _open(source) as opened:
+            exif = published_exif(opened, _rights_of(opened, rights), keep_gps=settings.keep_gps)
             image = _normalise(opened, [])
         name = "original.jpg"
         buffer = io.BytesIO()
-        _save(image, buffer, "jpeg", 95, published_exif(image, rights, keep_gps=False))
+        _save(image, buffer, "jpeg", 95, exif)
         clean = buffer.getvalue()
     (folder / name).write_bytes(clean)
     return name
 
 
-def _open(source: Path) -> Image.Image:
-    """Open an image, refusing what is not one, is damaged, or would decode to a bomb."""
+def _rights_of(image: Image.Image, rights: Rights) -> Rights:
+    """The artist and copyright the image names, else the work's."""
+    own = read_rights(image)
+    return Rights(artist=own.artist or rights.artist, copyright=own.copyright or rights.copyright)
+
+
+def _open(source: Path, *, load: bool = True) -> Image.Image:
+    """Open an image, refusing what is not one, is damaged, or would decode to a bomb.
+
+    Without ``load``, only its header is read: enough for its metadata.
+    """
     try:
         image = Image.open(source)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -125,6 +140,8 @@ def _open(source: Path) -> Image.Image:
             f"{MAX_PIXELS // 1_000_000} megapixels",
             hint="export a smaller version (8,000 px on the long side is plenty for the web)",
         )
+    if not load:
+        return image
     try:
         image.load()
     except (OSError, SyntaxError, ValueError) as exc:
@@ -148,12 +165,15 @@ def _normalise(image: Image.Image, notes: list[str]) -> Image.Image:
         upright.mode == "P" and "transparency" in upright.info
     )
     target = "RGBA" if has_alpha else "RGB"
+    pixels = None
     if profile:
-        converted = _to_srgb(upright, profile, target)
-        if converted is not None:
-            return converted
-        notes.append("its colour profile could not be read: colours are taken as sRGB")
-    return upright.convert(target) if upright.mode != target else upright.copy()
+        pixels = _to_srgb(upright, profile, target)
+        if pixels is None:
+            notes.append("its colour profile could not be read: colours are taken as sRGB")
+    if pixels is None:
+        pixels = upright.convert(target) if upright.mode != target else upright.copy()
+    pixels.info = {}  # what the source carried (comment, XMP, EXIF, profile) stays behind
+    return pixels
 
 
 def _to_srgb(image: Image.Image, profile: bytes, target: str) -> Image.Image | None:
@@ -176,9 +196,7 @@ def _to_srgb(image: Image.Image, profile: bytes, target: str) -> Image.Image | N
 def _save(
     image: Image.Image, target: Path | io.BytesIO, image_format: str, quality: int, exif: bytes
 ) -> None:
-    options: dict[str, object] = {"quality": quality}
-    if exif:
-        options["exif"] = exif
+    options = {"quality": quality, **encoder_options(exif)}
     if image_format == "jpeg":
         if image.mode == "RGBA":
             image = _flatten(image)
@@ -206,5 +224,5 @@ def _preview(image: Image.Image) -> str:
     height = max(1, round(image.height * PREVIEW_WIDTH / image.width))
     tiny = image.convert("RGB").resize((PREVIEW_WIDTH, height), Image.Resampling.BOX)
     buffer = io.BytesIO()
-    tiny.save(buffer, "WEBP", quality=40, method=6)
+    tiny.save(buffer, "WEBP", quality=40, method=6, **encoder_options(b""))
     return "data:image/webp;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

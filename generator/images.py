@@ -17,7 +17,7 @@ from generator.parallel import cores
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"  # 3: derivatives and originals under one metadata policy
 _KEY_LENGTH = 32
 
 
