@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +13,10 @@ from urllib.parse import urlsplit
 from generator.build import Builder, BuildReport
 from generator.config import load_config
 from generator.errors import SiteError
+from generator.scratch import scratch_folder, sweep_stale
 from generator.serve import Preview, start_preview, watch_changes
+
+SCRATCH_PREFIX = "showcase-serve-"
 
 
 def preview(
@@ -30,12 +31,15 @@ def preview(
     """Start previewing the site in ``source``; call ``shutdown()`` on the result to stop.
 
     The site is built into a temporary folder of its own (never the site's ``site/``), with
-    its base URL pointed at the preview, and the folder is deleted on shutdown.
+    its base URL pointed at the preview. The folder is deleted on shutdown, also when the
+    process is stopped by SIGTERM or SIGHUP; one left by a process killed outright is swept
+    at the next start.
     """
     source = Path(source).resolve()
     base_path = urlsplit(load_config(source).base_url).path or "/"
-    scratch = Path(tempfile.mkdtemp(prefix="showcase-serve-"))
-    root = scratch / "site"
+    sweep_stale(SCRATCH_PREFIX)
+    cleanup = contextlib.ExitStack()
+    root = cleanup.enter_context(scratch_folder(SCRATCH_PREFIX)) / "site"
 
     def make_rebuild(url: str) -> Callable[[], str]:
         builder = Builder(
@@ -52,16 +56,13 @@ def preview(
 
         return rebuild
 
-    return start_preview(
-        source,
-        root,
-        base_path,
-        host,
-        port,
-        make_rebuild,
-        report,
-        on_stop=lambda: shutil.rmtree(scratch, ignore_errors=True),
-    )
+    try:
+        return start_preview(
+            source, root, base_path, host, port, make_rebuild, report, on_stop=cleanup.close
+        )
+    except BaseException:  # no port, or stopped while building: the folder goes all the same
+        cleanup.close()
+        raise
 
 
 def watch(

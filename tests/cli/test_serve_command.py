@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -10,8 +11,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 
-def start(project: Path, cache: Path, *args: str) -> subprocess.Popen[str]:
+
+def start(
+    project: Path, cache: Path, *args: str, temp: Path | None = None
+) -> subprocess.Popen[str]:
+    env = {**os.environ, "TMPDIR": str(temp)} if temp is not None else None
     return subprocess.Popen(
         [
             sys.executable,
@@ -27,6 +33,7 @@ def start(project: Path, cache: Path, *args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env=env,
     )
 
 
@@ -75,3 +82,54 @@ def test_listening_beyond_loopback_is_warned_about(project: Path, own_cache: Pat
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=20)
+
+
+def scratch_folders(temp: Path) -> list[str]:
+    return sorted(p.name for p in temp.iterdir() if p.name.startswith("showcase-serve-"))
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_serve_stopped_by_a_signal_removes_its_temporary_folder(
+    project: Path, own_cache: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    process = start(project, own_cache, "--port", "0", temp=temp)
+    try:
+        wait_for_line(process, "Serving http://127.0.0.1:")
+        assert len(scratch_folders(temp)) == 1
+    finally:
+        process.send_signal(stop)
+        output, _ = process.communicate(timeout=20)
+    assert process.returncode == 128 + stop
+    assert "Traceback" not in output
+    assert scratch_folders(temp) == []
+
+
+def test_a_killed_serve_s_folder_is_swept_at_the_next_start_and_nothing_else(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    lookalike = temp / "showcase-serve-lookalike"  # same name, no marker: not showcase's
+    (lookalike / "site").mkdir(parents=True)
+    (lookalike / "site/index.html").write_text("mine", encoding="utf-8")
+    killed = start(project, own_cache, "--port", "0", temp=temp)
+    try:
+        wait_for_line(killed, "Serving http://127.0.0.1:")
+    finally:
+        killed.kill()  # SIGKILL: no chance to clean up
+        killed.communicate(timeout=20)
+    [stale] = [name for name in scratch_folders(temp) if name != lookalike.name]
+
+    process = start(project, own_cache, "--port", "0", temp=temp)
+    try:
+        wait_for_line(process, "Serving http://127.0.0.1:")
+        remaining = scratch_folders(temp)
+        assert stale not in remaining
+        assert lookalike.name in remaining
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
+    assert scratch_folders(temp) == [lookalike.name]
+    assert (lookalike / "site/index.html").read_text(encoding="utf-8") == "mine"
