@@ -1,5 +1,6 @@
 /* Live preview, injected by `showcase serve` only: reloads after a rebuild, swaps CSS in
-   place, and shows build errors over the page until they are fixed. Never in a built site. */
+   place, and shows build errors over the page until they are fixed. Never in a built site.
+   Errors quote the content, which may hold markup: every string goes in as text, never HTML. */
 (function () {
   "use strict";
   var OVERLAY_ID = "showcase-error-overlay";
@@ -7,6 +8,20 @@
   function removeOverlay() {
     var old = document.getElementById(OVERLAY_ID);
     if (old) old.remove();
+  }
+
+  function text(value) {
+    return value === undefined || value === null ? "" : String(value);
+  }
+
+  function parseErrors(data) {
+    var errors;
+    try {
+      errors = JSON.parse(data);
+    } catch (e) {
+      errors = [{ message: data }];
+    }
+    return Array.isArray(errors) ? errors : [errors];
   }
 
   function showErrors(errors) {
@@ -22,22 +37,23 @@
     title.textContent = "The site could not be rebuilt";
     title.style.cssText = "font:600 1.4rem/1.3 system-ui,sans-serif;margin:0 0 1rem;color:#f0c469";
     overlay.appendChild(title);
-    errors.forEach(function (error) {
+    errors.forEach(function (item) {
+      var error = typeof item === "object" && item !== null ? item : { message: item };
       var block = document.createElement("div");
       block.className = "showcase-error";
       block.style.cssText = "margin:0 0 1rem;padding:.75rem 1rem;border-left:4px solid #e8806c;background:#211e19";
       var where = document.createElement("div");
       where.className = "showcase-error__location";
-      where.textContent = error.location || "";
+      where.textContent = text(error.location);
       where.style.cssText = "color:#9cc3ea";
       var message = document.createElement("div");
       message.className = "showcase-error__message";
-      message.textContent = error.message;
+      message.textContent = text(error.message);
       block.appendChild(where);
       block.appendChild(message);
       if (error.hint) {
         var hint = document.createElement("div");
-        hint.textContent = "hint: " + error.hint;
+        hint.textContent = "hint: " + text(error.hint);
         hint.style.cssText = "color:#b9ad99";
         block.appendChild(hint);
       }
@@ -71,10 +87,15 @@
   });
   source.addEventListener("css", function () { removeOverlay(); swapStylesheets(); });
   source.addEventListener("build-error", function (event) {
-    if (event.data) showErrors(JSON.parse(event.data));
+    if (event.data) showErrors(parseErrors(event.data));
   });
   source.addEventListener("ok", function () {
     if (document.getElementById(OVERLAY_ID)) location.reload();
+  });
+  // Close the stream as the page goes, so the preview frees its connection at once.
+  window.addEventListener("pagehide", function () { source.close(); });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) location.reload(); // back from the page cache: stream closed, maybe stale
   });
 
   var saved = sessionStorage.getItem("showcase-scroll");

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.preview import preview
-from generator.serve import Preview
+from generator.serve import LiveState, Preview, PreviewServer
 from generator.templates import default_theme
 
 pytestmark = pytest.mark.browser
@@ -81,4 +84,75 @@ def test_a_stylesheet_change_is_swapped_in_without_a_reload(
         timeout=2000,
     )
     assert page.evaluate("window.stillHere === true")  # the same document: no reload
+    page.close()
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+
+
+@pytest.fixture
+def hostile_server(tmp_path: Path) -> Iterator[tuple[PreviewServer, LiveState]]:
+    """A preview of a one-page site whose last build failed with errors full of markup."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("<!doctype html><body><p>home</p></body>", encoding="utf-8")
+    live = LiveState()
+    live.errors = [
+        {
+            "location": f"content/{HOSTILE}.md:1:1",
+            "message": HOSTILE + "\n\nevent: reload\ndata: x\n\n",
+            "hint": "</div>" + HOSTILE,
+        }
+    ]
+    server = PreviewServer(("127.0.0.1", 0), root, "/", live)
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    yield server, live
+    server.stopping.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_error_overlay_shows_markup_in_messages_as_text(
+    browser: Any, hostile_server: tuple[PreviewServer, LiveState]
+) -> None:
+    server, live = hostile_server
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+    overlay = page.locator("#showcase-error-overlay")
+    overlay.wait_for(timeout=3000)
+    page.evaluate("window.stillHere = true")
+    text = overlay.inner_text()
+    assert HOSTILE in text and "event: reload" in text and "hint: </div>" in text
+    assert overlay.locator("img, script").count() == 0
+    assert page.evaluate("window.pwned === undefined")
+
+    live.publish("build-error", "not json {")  # malformed or unexpected payloads: no crash
+    live.publish("build-error", '{"message": "not a list"}')
+    live.publish("build-error", json.dumps([{"message": None}, "text", 7]))
+    page.wait_for_function(
+        "document.querySelectorAll('#showcase-error-overlay .showcase-error').length === 3",
+        timeout=3000,
+    )
+    assert page.evaluate("window.stillHere === true && window.pwned === undefined")
+    assert errors == []
+    page.close()
+
+
+def test_a_closed_page_ends_its_live_stream(
+    browser: Any, hostile_server: tuple[PreviewServer, LiveState]
+) -> None:
+    server, live = hostile_server
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+    page.locator("#showcase-error-overlay").wait_for(timeout=3000)
+    assert len(live.listeners) == 1
+    page.goto("about:blank")
+    deadline = time.monotonic() + 3
+    while live.listeners and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert live.listeners == []
     page.close()
