@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.confine import linked_out, outside
 from generator.errors import ConfigError, ContentErrors
 from generator.frontmatter import load_yaml_document
 from generator.markdown import HTML_MODES, HtmlMode
@@ -120,6 +121,9 @@ def load_config(source: Path) -> SiteConfig:
             f"no {CONFIG_FILE} in {source}",
             hint="run the command from the site's folder or pass --source DIR",
         )
+    real = outside(path, source)
+    if real is not None:
+        raise linked_out(CONFIG_FILE, real, ConfigError)
     data, marks = load_yaml_document(path.read_text(encoding="utf-8"), CONFIG_FILE)
     problems = Problems(CONFIG_FILE, ConfigError)
     if not isinstance(data, dict):

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from generator import parallel
 from generator.config import SiteConfig
+from generator.confine import linked_out, outside
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.fingerprint import Fingerprints
 from generator.frontmatter import FrontMatter, Mark, parse_frontmatter
@@ -212,6 +213,14 @@ def _load_kind(
 def _read_file(root: Path, path: Path, read: Reader[T], reading: _Reading) -> _FileResult:
     rel = path.relative_to(root).as_posix()
     inputs: tuple[tuple[Path, tuple[int, int]], ...] = ((path, _signature(path)),)
+    real = outside(path, root)
+    if real is not None or not os.path.isfile(path):
+        error = (
+            linked_out(rel, real, ContentError)
+            if real is not None
+            else ContentError("not a regular file", path=rel, hint="keep only Markdown files here")
+        )
+        return _FileResult(None, None, (error,), (path.stem,), inputs)
     size = inputs[0][1][1]
     if size > MAX_FILE_BYTES:
         error = ContentError(

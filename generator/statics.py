@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.confine import linked_out, outside
+from generator.errors import ContentError
+
 LEAFLET_FILES = (
     "leaflet.js",
     "leaflet.css",
@@ -18,18 +21,22 @@ LEAFLET_URL = "vendor/leaflet/"
 
 
 def collect_static(folders: Iterable[Path]) -> dict[str, Path]:
-    """Map output paths to source files; a later folder overrides an earlier one."""
+    """Map output paths to source files; a later folder overrides an earlier one.
+
+    Each folder is ``<project>/static`` (or the theme's); a file in it that leads out of
+    ``<project>`` (or the theme) through a link is refused with a ContentError.
+    """
     files: dict[str, Path] = dict(_leaflet())
     for folder in folders:
         if not folder.is_dir():
             continue
-        root = folder.resolve()
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if any(part.startswith(".") for part in rel.parts) or not path.is_file():
                 continue
-            if not path.resolve().is_relative_to(root):
-                continue  # a symlink pointing out of the folder is never published
+            real = outside(path, folder.parent)
+            if real is not None:
+                raise linked_out(f"{folder.name}/{rel.as_posix()}", real, ContentError)
             files[rel.as_posix()] = path
     return files
 

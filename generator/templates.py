@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,7 @@ def make_environment(
         # Each build makes its own environment: within one, a template never changes, so
         # there is no need to look at its file again for every page that includes it.
         auto_reload=False,
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs if d.is_dir()]),
+        loader=_confined_loader_class()([d for d in template_dirs if d.is_dir()]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -72,6 +73,43 @@ def make_environment(
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     return env
+
+
+@functools.cache
+def _confined_loader_class() -> type[jinja2.FileSystemLoader]:
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    from generator.confine import linked_out, outside
+    from generator.errors import TemplateError
+
+    class ConfinedLoader(jinja2.FileSystemLoader):
+        """Jinja's file loader, refusing a template that leads out of its project.
+
+        Each folder is ``<project>/templates`` (or the theme's): a template found there must
+        really be inside ``<project>`` (or the theme), whatever links lead to it. It is
+        checked before it is opened.
+        """
+
+        def __init__(self, folders: Sequence[Path]) -> None:
+            super().__init__([str(folder) for folder in folders])
+            self._projects = [folder.parent for folder in folders]
+
+        def get_source(
+            self, environment: jinja2.Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            pieces = split_template_path(template)
+            for folder, project in zip(self.searchpath, self._projects, strict=True):
+                filename = os.path.join(folder, *pieces)
+                if os.path.isfile(filename):
+                    real = outside(filename, project)
+                    if real is not None:
+                        shown = "/".join([os.path.basename(folder), *pieces])
+                        raise linked_out(shown, real, TemplateError)
+                    break
+            return super().get_source(environment, template)
+
+    return ConfinedLoader
 
 
 @functools.cache
