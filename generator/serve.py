@@ -1,7 +1,8 @@
-"""Preview server: serves a built folder, watches the sources, rebuilds, and reloads the browser.
+"""Preview server: serves a built folder over HTTP, with live-reload events, to this machine.
 
-It knows nothing about building: it is given a ``rebuild`` callable that raises SiteError
-when the content is broken, and the folder that callable writes to.
+It knows nothing about building (generator/preview.py watches and rebuilds). It answers only
+to loopback names, bounds every connection in number and time, and serves nothing outside
+the folder.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,7 +29,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator.errors import ContentErrors, SiteError
-from generator.state import CONFIG_FILE, INPUT_DIRS
 
 EVENTS_PATH = "/__showcase/events"
 LIVE_SCRIPT_PATH = "/__showcase/live.js"
@@ -475,138 +474,6 @@ def bind(
             if exc.errno not in (errno.EADDRINUSE, errno.EACCES) or port == 0:
                 raise
     raise OSError(errno.EADDRINUSE, f"ports {port}–{port + tries - 1} are all busy")
-
-
-def classify(changes: Iterable[Path], source: Path) -> str:
-    """'css' when only stylesheets changed (swap them in place), else 'reload'."""
-    paths = list(changes)
-    static = source / "static"
-    if paths and all(p.suffix == ".css" and p.is_relative_to(static) for p in paths):
-        return "css"
-    return "reload"
-
-
-SOURCES = (*INPUT_DIRS, CONFIG_FILE)  # what a build reads from a project
-
-
-def watch_changes(
-    source: Path, stop: threading.Event, ready: threading.Event
-) -> Iterator[set[Path]]:
-    """Sets of changed files among the project's sources (watchfiles), until ``stop`` is set.
-
-    Hidden files (an editor's swap and lock files) are left out. ``ready`` is set once the
-    watcher listens, so no save made after it is missed; an empty set comes every tenth of a
-    second without changes.
-    """
-    from watchfiles import watch
-
-    existing = [str(source / name) for name in SOURCES if (source / name).exists()]
-    for changes in watch(
-        *existing,
-        stop_event=stop,
-        debounce=50,
-        step=20,
-        rust_timeout=100,
-        yield_on_timeout=True,
-        raise_interrupt=False,
-    ):
-        ready.set()
-        changed = (Path(path) for _, path in changes)
-        yield {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
-
-
-def run_watcher(
-    source: Path,
-    rebuild: Callable[[], object],
-    live: LiveState,
-    stop: threading.Event,
-    report: Callable[[str], None],
-    ready: threading.Event,
-) -> None:
-    """Rebuild on every change and tell the open pages what happened."""
-    for changed in watch_changes(source, stop, ready):
-        if not changed:
-            continue
-        try:
-            outcome = rebuild()
-        except SiteError as exc:
-            live.errors = error_payload(exc)
-            report(str(exc))
-            live.publish("build-error", json.dumps(live.errors))
-            continue
-        except Exception as exc:  # a bug must not stop the preview: show it and keep watching
-            live.errors = [
-                {
-                    "location": "",
-                    "message": f"{type(exc).__name__}: {exc}",
-                    "hint": "this is a bug in showcase; please report it",
-                }
-            ]
-            report(f"error: {type(exc).__name__}: {exc}")
-            live.publish("build-error", json.dumps(live.errors))
-            continue
-        had_errors = bool(live.errors)
-        live.errors = []
-        report(str(outcome))
-        live.publish("ok" if had_errors else classify(changed, source))
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """A running preview: where it is, and how to stop it."""
-
-    url: str
-    moved: bool
-    server: PreviewServer
-    stop: threading.Event
-    watcher: threading.Thread
-    on_stop: Callable[[], None]
-
-    def shutdown(self) -> None:
-        """Stop watching and serving, then clean up."""
-        self.stop.set()
-        self.server.stopping.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self.watcher.join(timeout=5)
-        self.on_stop()
-
-
-def start_preview(
-    source: Path,
-    root: Path,
-    base_path: str,
-    host: str,
-    port: int,
-    make_rebuild: Callable[[str], Callable[[], str]],
-    report: Callable[[str], None],
-    on_stop: Callable[[], None] = lambda: None,
-) -> Preview:
-    """Bind, build once, then serve and watch in background threads.
-
-    ``make_rebuild`` receives the preview's base URL and returns the function that rebuilds
-    the site into ``root`` and describes what it did (raising SiteError when it cannot).
-    """
-    live = LiveState()
-    server, moved = bind(host, port, root, base_path, live)
-    shown_host = f"[{host}]" if ":" in host else host
-    url = f"http://{shown_host}:{server.server_address[1]}{server.base_path}"
-    rebuild = make_rebuild(url)
-    try:
-        report(rebuild())
-    except SiteError as exc:
-        live.errors = error_payload(exc)
-        report(str(exc))
-    stop, ready = threading.Event(), threading.Event()
-    watcher = threading.Thread(
-        target=run_watcher, args=(source, rebuild, live, stop, report, ready), daemon=True
-    )
-    watcher.start()
-    ready.wait(timeout=10)
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
-    ).start()
-    return Preview(url=url, moved=moved, server=server, stop=stop, watcher=watcher, on_stop=on_stop)
 
 
 def is_loopback(host: str) -> bool:

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.preview import preview
-from generator.serve import LiveState, Preview, PreviewServer
+from generator.preview import Preview, preview
+from generator.serve import LiveState, PreviewServer
 from generator.templates import default_theme
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import BuildReport
-from generator.serve import LiveState, PreviewServer, bind, classify, inject_live_script
+from generator.preview import classify
+from generator.serve import LiveState, PreviewServer, bind, inject_live_script
 
 
 def serve(root: Path, base_path: str = "/") -> Iterator[PreviewServer]:
