@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.build import build as build_site
 from generator.config import PublishSettings, load_config
 from generator.errors import PublishError
+from generator.scratch import scratch_folder, stopping_signals_raise, sweep_stale
 from generator.targets import (
     MANIFEST,
     Job,
@@ -25,6 +26,7 @@ from generator.targets import (
 from generator.writer import MARKER
 
 TARGETS = ("github-pages", "directory", "rsync")
+SCRATCH = ("showcase-publish-", "showcase-pages-", "showcase-rsync-")
 
 
 def publish(
@@ -72,11 +74,6 @@ def publish(
             f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} only for github-pages",
             hint=f"drop {', '.join(given)} to publish with {target}",
         )
-    if cname and any(char in cname for char in "/: "):
-        raise PublishError(
-            f"--cname must be a bare domain name (got {cname!r})",
-            hint="for example 'art.example.org', without https:// or a path",
-        )
     send: Callable[[Job], PublishPlan]
     if target == "github-pages":
         if dest is not None:
@@ -87,8 +84,8 @@ def publish(
         send = partial(
             publish_github_pages,
             remote=_pages_remote(source, remote, settings),
-            branch=branch or settings.branch,
-            cname=cname or settings.cname,
+            branch=_branch(branch, settings.branch),
+            cname=_cname(cname, settings.cname),
             identity=source,
         )
     elif target == "rsync":
@@ -96,18 +93,22 @@ def publish(
     else:
         folder = _local_folder(Path(_destination(source, dest, settings, target)), source)
         send = partial(publish_directory, dest=folder)
-    with _built(source, build, cache_dir, say) as site:
-        return send(
-            Job(
-                site=site,
-                files=_files(site),
-                dry_run=dry_run,
-                force=force,
-                allow_mass_delete=allow_mass_delete,
-                max_delete=settings.max_delete,
-                report=say,
+    # Stopped by a signal, the publish still removes its temporary folders and files.
+    with stopping_signals_raise():
+        for prefix in SCRATCH:
+            sweep_stale(prefix)  # those of a publish killed outright
+        with _built(source, build, cache_dir, say) as site:
+            return send(
+                Job(
+                    site=site,
+                    files=_files(site),
+                    dry_run=dry_run,
+                    force=force,
+                    allow_mass_delete=allow_mass_delete,
+                    max_delete=settings.max_delete,
+                    report=say,
+                )
             )
-        )
 
 
 @contextlib.contextmanager
@@ -124,10 +125,10 @@ def _built(
             )
         yield site
         return
-    with tempfile.TemporaryDirectory(prefix="showcase-publish-") as tmp:
+    with scratch_folder("showcase-publish-") as tmp:
         report = build_site(
             source,
-            Path(tmp) / "site",
+            tmp / "site",
             production=True,
             cache_dir=cache_dir,
             temporary=True,
@@ -148,16 +149,41 @@ def _destination(
     source: Path, dest: str | Path | None, settings: PublishSettings, target: str
 ) -> str:
     if dest is not None:
-        return str(dest)
+        return _not_an_option(str(dest), "DEST")
     if not settings.dest:
         example = "/var/www/site" if target == "directory" else "user@host:/srv/www/site"
         raise PublishError(
             "where to publish? no DEST given and no 'publish.dest' in site.yaml",
             hint=f"for example 'showcase publish {target} {example}'",
         )
+    _not_an_option(settings.dest, "'publish.dest' in site.yaml")
     if target == "rsync" and ":" in settings.dest.split("/")[0]:
         return settings.dest  # user@host:path
     return str(source / Path(settings.dest).expanduser())  # relative to the site's folder
+
+
+def _not_an_option(value: str, what: str) -> str:
+    """``value``, refused when git, rsync or ssh would read it (or its host) as an option."""
+    if value.startswith("-"):
+        raise PublishError(
+            f"{what} must not start with '-' (got {value!r})",
+            hint=f"git and rsync would read it as an option; for a folder, write ./{value}",
+        )
+    host = _host(value)
+    if host.startswith("-"):
+        raise PublishError(
+            f"the host in {what} must not start with '-' (got {host!r})",
+            hint="ssh would read it as an option; check the address",
+        )
+    return value
+
+
+def _host(address: str) -> str:
+    """The host of ``user@host:path``, ``host::module`` or ``scheme://user@host/path``."""
+    if "://" in address:
+        return address.split("://", 1)[1].split("/", 1)[0].rpartition("@")[2]
+    head = address.split("/", 1)[0]
+    return head.partition(":")[0].rpartition("@")[2] if ":" in head else ""
 
 
 def _local_folder(dest: Path, source: Path) -> Path:
@@ -179,9 +205,9 @@ def _local_folder(dest: Path, source: Path) -> Path:
 def _pages_remote(source: Path, remote: str | None, settings: PublishSettings) -> str:
     """The repository to push to: the one given, or the project's ``origin``, or the project."""
     if remote:
-        return _absolute(remote, Path.cwd())
+        return _absolute(_safe_remote(remote, "--remote"), Path.cwd())
     if settings.remote:
-        return _absolute(settings.remote, source)
+        return _absolute(_safe_remote(settings.remote, "'publish.remote' in site.yaml"), source)
     require("git", "apt-get install git")
     done = subprocess.run(
         ["git", "rev-parse", "--show-toplevel"],
@@ -197,7 +223,19 @@ def _pages_remote(source: Path, remote: str | None, settings: PublishSettings) -
         )
     top = Path(done.stdout.strip())
     origin = git_config("remote.origin.url", top)
-    return _absolute(origin, top) if origin else str(top)
+    if origin:
+        return _absolute(_safe_remote(origin, f"the origin of {top}"), top)
+    return str(top)
+
+
+def _safe_remote(remote: str, what: str) -> str:
+    """``remote``, refused when git would run a command it names."""
+    if remote.startswith(("ext::", "fd::")):
+        raise PublishError(
+            f"{what} uses git's {remote.split('::')[0]}:: transport, which runs a command",
+            hint="give a URL (https://, ssh://, user@host:path) or a local path",
+        )
+    return _not_an_option(remote, what)
 
 
 def _absolute(remote: str, base: Path) -> str:
@@ -206,3 +244,33 @@ def _absolute(remote: str, base: Path) -> str:
     if "://" in remote or (":" in head and len(head) > 2):  # a URL, or user@host:path
         return remote
     return str((base / Path(remote).expanduser()).resolve())
+
+
+def _branch(given: str | None, configured: str) -> str:
+    """The branch to publish to, refused unless git reads it as a plain branch name."""
+    branch, what = (given, "--branch") if given else (configured, "'publish.branch' in site.yaml")
+    require("git", "apt-get install git")
+    valid = subprocess.run(
+        ["git", "check-ref-format", f"refs/heads/{branch}"], capture_output=True, check=False
+    )
+    if branch.startswith("-") or valid.returncode:
+        raise PublishError(
+            f"{what} {branch!r} is not a valid branch name",
+            hint="for example 'gh-pages' (see 'git help check-ref-format')",
+        )
+    return branch
+
+
+_LABEL = re.compile(r"(?!-)[^\W_]([^\W_]|-)*", re.UNICODE)
+
+
+def _cname(given: str | None, configured: str) -> str:
+    """The custom domain, refused unless it is a bare domain name."""
+    cname, what = (given, "--cname") if given else (configured, "'publish.cname' in site.yaml")
+    labels = cname.removesuffix(".").split(".")
+    if cname and not all(_LABEL.fullmatch(label) and label[-1] != "-" for label in labels):
+        raise PublishError(
+            f"{what} must be a bare domain name (got {cname!r})",
+            hint="for example 'art.example.org', without https:// or a path",
+        )
+    return cname
