@@ -274,9 +274,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if not self.server.deadlines.disarm(self.connection):
             self.close_connection = True  # cut off while the head trickled in
             return False
-        target = urlsplit(self.path) if not self.path.startswith("/") else None
-        hosts = [self.headers.get("Host")] + ([target.netloc] if target else [])
-        if not all(host_is_allowed(host, self.server.bound_host) for host in hosts):
+        named: list[str] = self.headers.get_all("Host") or []
+        single = len(named) == 1  # none, or two (which one would a proxy believe?): refused
+        if not self.path.startswith("/"):  # an absolute target names a host of its own
+            named.append(urlsplit(self.path).netloc)
+        if not single or not all(host_is_allowed(n, self.server.bound_host) for n in named):
             self._send_plain(
                 HTTPStatus.MISDIRECTED_REQUEST, b"This preview answers to localhost only.\n"
             )

@@ -111,6 +111,13 @@ def test_a_request_without_a_host_is_refused(start: Start) -> None:
     assert status(reply) == 421 and b"private" not in reply
 
 
+@pytest.mark.parametrize("hosts", [("localhost", "evil.example"), ("localhost", "localhost")])
+def test_a_request_with_two_hosts_is_refused(start: Start, hosts: tuple[str, str]) -> None:
+    lines = "".join(f"Host: {host}\r\n" for host in hosts)
+    reply = raw(start(), f"GET / HTTP/1.1\r\n{lines}\r\n".encode())
+    assert status(reply) == 421 and b"private" not in reply
+
+
 def test_an_absolute_request_target_naming_a_foreign_host_is_refused(start: Start) -> None:
     server = start()
     reply = raw(server, b"GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
