@@ -9,7 +9,13 @@ requested, a few at a time.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import socket
+import ssl
 import tempfile
+import threading
+import time
 import urllib.error
 import urllib.request
 import warnings
@@ -393,8 +399,9 @@ def _check_external(
     places: dict[str, list[tuple[str, str]]] = {}
     for page in pages.values():
         for ref in page.refs:
-            url = urljoin(page.url, ref.url)
-            parts = urlsplit(url)
+            # A protocol-relative link (//host/x) takes the page's scheme: https, on the web.
+            href = "https:" + ref.url if ref.url.startswith("//") else ref.url
+            parts = urlsplit(urljoin(page.url, href))
             if ref.link and parts.scheme in ("http", "https") and parts.netloc:
                 places.setdefault(urlunsplit(parts._replace(fragment="")), []).append(
                     (page.url, ref.url)
@@ -413,25 +420,109 @@ def _check_external(
 
 
 def _fetch(url: str, timeout: float) -> str | None:
-    """None when ``url`` answers with success, else the status or error, in a few words."""
-    problem = _request(url, "HEAD", timeout)
-    if problem is not None:
-        problem = _request(url, "GET", timeout)
-    return problem
+    """None when ``url`` answers with success, else the status or error, in a few words.
+
+    The link has ``timeout`` seconds in all, however slowly a server sends its answer.
+    """
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        return "the link carries a user name and password: remove them"  # never sent
+    deadline = _Deadline(timeout)
+    opener = urllib.request.build_opener(_Watched.http(deadline), _Watched.https(deadline))
+    timer = threading.Timer(timeout, deadline.expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        problem = _request(opener, url, "HEAD", deadline)
+        if problem is not None and not deadline.expired:
+            problem = _request(opener, url, "GET", deadline)
+    finally:
+        timer.cancel()
+    return f"no answer within {timeout:g} s" if deadline.expired else problem
 
 
-def _request(url: str, method: str, timeout: float) -> str | None:
+def _request(
+    opener: urllib.request.OpenerDirector, url: str, method: str, deadline: _Deadline
+) -> str | None:
     request = urllib.request.Request(url, method=method, headers={"User-Agent": _USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        # Only the status is wanted: the body is never read.
+        with opener.open(request, timeout=max(deadline.remaining(), 0.01)) as response:
             status = int(response.status)
     except urllib.error.HTTPError as exc:
+        exc.close()
         return f"status {exc.code} {exc.reason}".rstrip()
     except urllib.error.URLError as exc:
         return f"cannot be reached: {exc.reason}"
-    except (OSError, ValueError) as exc:
-        return f"cannot be reached: {exc}"
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return f"cannot be reached: {exc or type(exc).__name__}"
     return None if status < 400 else f"status {status}"
+
+
+class _Deadline:
+    """When a link's time is up: then every connection made for it is cut, so that no read
+    waits on, whatever a server's pace."""
+
+    def __init__(self, seconds: float) -> None:
+        self._end = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._connections: list[http.client.HTTPConnection] = []
+        self.expired = False
+
+    def remaining(self) -> float:
+        """Seconds left."""
+        return self._end - time.monotonic()
+
+    def watch(self, connection: http.client.HTTPConnection) -> None:
+        """Cut ``connection`` when the time is up (now, if it is)."""
+        with self._lock:
+            self._connections.append(connection)
+            if self.expired:
+                _cut(connection)
+
+    def expire(self) -> None:
+        """The time is up: cut every connection."""
+        with self._lock:
+            self.expired = True
+            for connection in self._connections:
+                _cut(connection)
+
+
+def _cut(connection: http.client.HTTPConnection) -> None:
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watched:
+    """urllib's handlers (proxies, redirects and all), with connections a deadline cuts."""
+
+    @staticmethod
+    def http(deadline: _Deadline) -> urllib.request.HTTPHandler:
+        class Connection(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        class Handler(urllib.request.HTTPHandler):
+            def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+                return self.do_open(Connection, req)
+
+        return Handler()
+
+    @staticmethod
+    def https(deadline: _Deadline) -> urllib.request.HTTPSHandler:
+        class Connection(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        class Handler(urllib.request.HTTPSHandler):
+            def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+                return self.do_open(Connection, req, context=context)
+
+        context = ssl.create_default_context()
+        return Handler(context=context)
 
 
 # -- Helpers -----------------------------------------------------------------------------

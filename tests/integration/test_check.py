@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -248,3 +249,84 @@ def test_check_site_returns_a_report(project: Path, own_cache: Path) -> None:
     assert report.ok
     assert report.pages > 20
     assert report.summary() == "0 errors, 0 warnings"
+
+
+@pytest.fixture
+def watched_server() -> Iterator[tuple[str, list[str]]]:
+    """A server on 127.0.0.1 that drips its answer to /drip a byte every 0.5 s (for a
+    minute), answers anything else with 200, and lists the requests it was sent."""
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            seen.append(f"{self.command} {self.path} {self.headers.get('Authorization')}")
+            if self.path != "/drip":
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            for byte in b"HTTP/1.1 200 OK\r\n" * 10:
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:
+                    return  # the client gave up
+                time.sleep(0.5)
+
+        def do_GET(self) -> None:
+            self.do_HEAD()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_a_server_dripping_its_answer_fails_the_link_at_the_timeout(
+    watched_server: tuple[str, list[str]],
+) -> None:
+    from generator.check import _fetch
+
+    host, _ = watched_server
+    started = time.monotonic()
+    problem = _fetch(f"http://{host}/drip", timeout=2)
+    assert time.monotonic() - started < 3.0  # one deadline for the link, not one per byte
+    assert problem == "no answer within 2 s"
+    assert _fetch(f"http://{host}/fine", timeout=2) is None
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_protocol_relative_and_credential_links_are_checked_as_such(
+    project: Path, own_cache: Path, watched_server: tuple[str, list[str]]
+) -> None:
+    host, seen = watched_server
+    line = append_to_story(
+        project,
+        f"A [mirror](//{host}/mirror) and [the archive](http://ada:s3cret@{host}/archive).",
+    )
+    code, data = check_json(project, own_cache, "--external", "--timeout", "3")
+    assert code == 0
+    messages = {w["message"]: (w["file"], w["line"]) for w in data["warnings"]}
+    assert messages.pop(
+        f"http://ada:s3cret@{host}/archive: the link carries a user name and password: remove them"
+    ) == (STORY, line)
+    # Requested over https (the scheme such a link takes on an https site), which this
+    # plain-http server cannot answer: the link was checked, not skipped.
+    ((message, place),) = messages.items()
+    assert message.startswith(f"//{host}/mirror: cannot be reached") and place == (STORY, line)
+    assert not any("/archive" in request or "s3cret" in request for request in seen)
