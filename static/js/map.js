@@ -16,12 +16,17 @@
 
   function link(path) { return base + path.replace(/^\//, ""); }
   function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+  /* Every string from the content (names, places, reasons, summaries) and from site.yaml
+     reaches the page as text, never as markup: Leaflet writes a string given to a tooltip,
+     a popup or the attribution as HTML, so those get a DOM node made here, or escaped text. */
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text) node.textContent = text;
     return node;
   }
+  function label(text) { return el("span", "", String(text == null ? "" : text)); }
+  function escaped(text) { return label(text).innerHTML; } // for the attribution, HTML-only
 
   function json(url, what) {
     return fetch(url).then(function (response) {
@@ -52,7 +57,7 @@
       var tiles = container.getAttribute("data-tiles");
       if (tiles) {
         L.tileLayer(tiles, {
-          attribution: container.getAttribute("data-tiles-attribution") || "",
+          attribution: escaped(container.getAttribute("data-tiles-attribution") || ""),
           maxZoom: Number(container.getAttribute("data-tiles-max-zoom") || 18)
         }).addTo(map);
       }
@@ -64,7 +69,7 @@
             fillColor: css(focus ? "--land-focus" : "--land"), fillOpacity: tiles ? 0.25 : 1
           };
         },
-        onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name, { sticky: true }); }
+        onEachFeature: function (feature, layer) { layer.bindTooltip(label(feature.properties.name), { sticky: true }); }
       });
       var focus = null;
       outlines.eachLayer(function (layer) {
@@ -80,7 +85,7 @@
       data.journeys.forEach(function (journey) {
         L.polyline([journey.from, [journey.lat, journey.lon]], {
           color: css("--teal"), weight: 2, dashArray: "6 5"
-        }).bindTooltip(journey.name + " → " + journey.place + (journey.reason ? ": " + journey.reason : ""))
+        }).bindTooltip(label(journey.name + " → " + journey.place + (journey.reason ? ": " + journey.reason : "")))
           .addTo(map);
       });
 
@@ -112,7 +117,7 @@
           radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1,
           className: "map-marker map-marker--" + pin.slug
         }).bindPopup(popup, { maxWidth: 240, autoPanPadding: [16, 16] })
-          .bindTooltip(pin.name, {
+          .bindTooltip(label(pin.name), {
             className: "map-tooltip", permanent: true,
             // Names point inwards, so that on a phone the easternmost is not cut off.
             direction: pin.lon > middle ? "left" : "right", offset: [pin.lon > middle ? -8 : 8, 0]
