@@ -186,7 +186,16 @@ def _read_navigation(fields: Fields) -> list[NavItem]:
     items = []
     for item in fields.mappings("navigation"):
         item.check_keys(("title", "url"))
-        items.append(NavItem(title=item.text("title"), url=item.text("url")))
+        url = item.text("url")
+        # A link is a page of the site, or a web or mail address: never javascript: or data:.
+        if urlsplit(url).scheme not in ("", "http", "https", "mailto"):
+            item.problems.add(
+                "a navigation 'url' must be a path of the site or an http(s) or mailto: link"
+                f" (got {url!r})",
+                item.mark("url"),
+                "for example '/gallery/' or 'https://example.org/'",
+            )
+        items.append(NavItem(title=item.text("title"), url=url))
     return items
 
 
