@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,6 +76,66 @@ class ScaffoldError(SiteError):
 
 class PublishError(SiteError):
     """The site cannot be published without overwriting or deleting what is not the site's."""
+
+
+class FileSystemError(SiteError):
+    """The system refused to read or write a file: a full or read-only disk, a permission…"""
+
+
+# What the system's refusals a user can cause mean, and what to do about them.
+_ADVICE: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: (
+        "no space left on the disk",
+        "free some space on that disk, or choose a folder on another one",
+    ),
+    errno.EDQUOT: (
+        "your disk quota is used up",
+        "free some space in your quota, or choose a folder on another disk",
+    ),
+    errno.EROFS: ("the disk is read-only", "choose a folder on a writable disk"),
+    errno.EACCES: (
+        "permission denied",
+        "give yourself permission to it, or choose another folder",
+    ),
+    errno.EPERM: (
+        "operation not permitted",
+        "give yourself permission to it, or choose another folder",
+    ),
+    errno.ENAMETOOLONG: (
+        "a name is too long for the file system",
+        "use shorter names (file names, slugs) or a folder with a shorter path",
+    ),
+    errno.EIO: (
+        "the disk reported an input/output error",
+        "check the disk (or its connection), or choose a folder on another disk",
+    ),
+    errno.EMFILE: ("too many files are open", "raise the limit (ulimit -n) and try again"),
+    errno.ENFILE: ("too many files are open", "close other programs and try again"),
+    errno.ENOTDIR: ("a file is where a folder should be", "move that file out of the way"),
+    errno.EISDIR: ("a folder is where a file should be", "move that folder out of the way"),
+    errno.ELOOP: ("too many symbolic links", "replace the link by what it points to"),
+}
+
+# Refusals about the disk as a whole, where the file that met them says nothing more.
+_DISK_WIDE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
+
+
+def from_os_error(
+    exc: OSError, doing: str | None = None, *, kind: type[SiteError] = FileSystemError
+) -> SiteError:
+    """``exc`` as one line the author can act on: what was refused, where, and what to do.
+
+    ``doing`` names the task (``cannot write the site into site/``); the file the system
+    names is given too when it is another one.
+    """
+    reason, hint = _ADVICE.get(exc.errno or 0, ("", ""))
+    reason = reason or (exc.strerror or str(exc)).lower()
+    where = os.fsdecode(exc.filename) if exc.filename is not None else None
+    if doing is None:
+        return kind(reason, path=where, hint=hint or None)
+    if where and where not in doing and exc.errno not in _DISK_WIDE:
+        reason += f" ({where})"
+    return kind(f"{doing}: {reason}", hint=hint or None)
 
 
 class ContentErrors(SiteError):
