@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.errors import ContentErrors, SiteError
+from generator.errors import ContentErrors, SiteError, from_os_error
 
 # Options that several commands share.
 source_option = click.option(
@@ -32,7 +32,44 @@ cache_dir_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Showcase(click.Group):
+    """The command group, with the one place that turns what escapes a command into a message.
+
+    Commands report the errors they expect themselves; whatever else escapes (the system
+    refusing a file, running out of memory, Ctrl-C) becomes one message and an exit status
+    here, with a traceback only under --debug.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SiteError as exc:
+            _refuse(exc, _debug(ctx))
+        except OSError as exc:
+            if _debug(ctx):
+                traceback.print_exception(exc)
+            _refuse(from_os_error(exc), False)
+        except MemoryError as exc:
+            if _debug(ctx):
+                traceback.print_exception(exc)
+            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+            click.echo(
+                "out of memory; close other programs, or build with fewer processes "
+                "(--jobs 1), and try again",
+                err=True,
+            )
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        return None  # not reached: each handler exits
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(isinstance(ctx.obj, dict) and ctx.obj.get("debug"))
+
+
+@click.group(cls=_Showcase, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="showcase")
 @click.option("--debug", is_flag=True, help="Show a full traceback when something fails.")
 @click.pass_context
@@ -121,8 +158,8 @@ def build(
         show(builder.build(shortcut=not watch))
     except SiteError as exc:
         if not watch:
-            _fail(exc, ctx.obj["debug"])
-        _report_errors(exc, ctx.obj["debug"])
+            _fail(exc, ctx.obj["debug"], builder.output)
+        _report_errors(exc, ctx.obj["debug"], builder.output)
     if watch:
         from generator.preview import watch as watch_sources
 
@@ -130,7 +167,7 @@ def build(
             watch_sources(
                 builder,
                 show,
-                lambda exc: _report_errors(exc, ctx.obj["debug"]),
+                lambda exc: _report_errors(exc, ctx.obj["debug"], builder.output),
                 on_ready=lambda: click.echo("Watching for changes (press Ctrl+C to stop)"),
             )
 
@@ -212,6 +249,8 @@ def serve(
     except SiteError as exc:
         _fail(exc, ctx.obj["debug"])
     except OSError as exc:
+        if exc.filename is not None:  # a file, not the address: said by the command group
+            raise
         click.secho("error: ", fg="red", bold=True, err=True, nl=False)
         click.echo(f"cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(1)
@@ -442,12 +481,13 @@ def _refuse(exc: SiteError, debug: bool) -> None:
     sys.exit(1)
 
 
-def _fail(exc: SiteError, debug: bool) -> None:
-    _report_errors(exc, debug)
+def _fail(exc: SiteError, debug: bool, output: Path | None = None) -> None:
+    _report_errors(exc, debug, output)
     sys.exit(1)
 
 
-def _report_errors(exc: SiteError, debug: bool) -> None:
+def _report_errors(exc: SiteError, debug: bool, output: Path | None = None) -> None:
+    """Print a failed build's errors, and what became of ``output`` (the site's folder)."""
     if debug:
         traceback.print_exception(exc)
     errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
@@ -467,10 +507,19 @@ def _report_errors(exc: SiteError, debug: bool) -> None:
     count = len(errors)
     if len(by_file) > 1:
         click.echo("", err=True)
+    from generator.writer import MARKER
+
+    # A failed build leaves the folder as it was: a site of showcase's, or none at all.
+    if output is None:
+        outcome = "."
+    elif (output / MARKER).is_file():
+        outcome = "; the previous site was left as it was."
+    else:
+        outcome = f"; nothing was written to {output}."
     click.echo(
         f"Build failed with {count} error{'s' if count != 1 else ''}"
         + (f" in {len(by_file)} files" if len(by_file) > 1 else "")
-        + "; the previous site was left as it was.",
+        + outcome,
         err=True,
     )
 

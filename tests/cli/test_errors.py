@@ -1,0 +1,109 @@
+"""Whatever fails, the command prints what, where and what to do, and exits without a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import Builder
+from generator.cli import cli
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def raising(exc: BaseException) -> object:
+    def fail(*args: object, **kwargs: object) -> object:
+        raise exc
+
+    return fail
+
+
+def test_ctrl_c_prints_a_short_line_and_exits_130(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Builder, "build", raising(KeyboardInterrupt()))
+    code, output = run("build", "-s", str(project))
+    assert code == 130
+    assert output.strip() == "Interrupted."
+    assert not (project / "site").exists()
+
+
+def test_running_out_of_memory_is_one_line_with_what_to_do(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Builder, "build", raising(MemoryError()))
+    code, output = run("build", "-s", str(project))
+    assert code == 1
+    assert "Traceback" not in output
+    assert output.splitlines()[0].startswith("error: out of memory")
+    assert "--jobs" in output
+
+
+@pytest.mark.parametrize(
+    ("command", "target", "code", "words"),
+    [
+        (["init", "{tmp}/new-site"], "generator.scaffold.init_site", errno.EROFS, "read-only"),
+        (
+            ["new", "artist", "Ana", "-s", "{tmp}"],
+            "generator.scaffold.new_artist",
+            errno.EACCES,
+            "permission denied",
+        ),
+        (["check", "-s", "{tmp}"], "generator.check.check_site", errno.ENOSPC, "no space left"),
+        (["publish", "-s", "{tmp}"], "generator.publish.publish", errno.EDQUOT, "quota"),
+        (["serve", "-s", "{tmp}"], "generator.preview.preview", errno.ENAMETOOLONG, "too long"),
+        (["build", "-s", "{tmp}"], "generator.config.load_config", errno.EIO, "input/output"),
+    ],
+)
+def test_a_system_error_in_any_command_is_one_message_naming_the_path(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    target: str,
+    code: int,
+    words: str,
+) -> None:
+    where = tmp_path / "content" / "thing.md"
+    monkeypatch.setattr(target, raising(OSError(code, os.strerror(code), str(where))))
+    status, output = run(*(part.replace("{tmp}", str(tmp_path)) for part in command))
+    assert status == 1, output
+    assert "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, output
+    assert str(where) in errors[0] and words in errors[0]
+    assert "hint: " in output
+
+
+def test_debug_shows_the_traceback_of_a_system_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "generator.check.check_site", raising(OSError(errno.EIO, "I/O error", str(tmp_path)))
+    )
+    status, output = run("--debug", "check", "-s", str(tmp_path))
+    assert status == 1
+    assert "Traceback" in output and "error: " in output
+
+
+def test_a_failed_first_build_says_nothing_was_written(project: Path, image_cache: Path) -> None:
+    (project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
+    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+    assert code == 1
+    assert "nothing was written" in output
+    assert "previous site" not in output
+
+
+def test_a_failed_rebuild_says_the_previous_site_was_kept(project: Path, image_cache: Path) -> None:
+    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+    assert code == 0, output
+    (project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
+    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+    assert code == 1
+    assert "the previous site was left as it was" in output
