@@ -158,15 +158,28 @@ class Poisoned:
         self.texts = texts
 
 
-@pytest.fixture(scope="module", params=["trust", "sanitize"])
+# Both markdown_html modes; and the published form (minified), which visitors are sent.
+BUILDS = {
+    "trust": ("trust", False),
+    "sanitize": ("sanitize", False),
+    "published": ("sanitize", True),
+}
+
+
+@pytest.fixture(scope="module", params=list(BUILDS))
 def poisoned(request: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Poisoned]:
-    mode: str = request.param
-    project = tmp_path_factory.mktemp(f"poisoned-{mode}")
+    mode, production = BUILDS[request.param]
+    project = tmp_path_factory.mktemp(f"poisoned-{request.param}")
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy2(ROOT / "site.yaml", project / "site.yaml")
     payloads = Payloads()
     texts = poison(project, mode, payloads)
-    report = build(project, project / "site", cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(
+        project,
+        project / "site",
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        production=production,
+    )
     with serve_folder(report.output) as url:
         yield Poisoned(mode, url, report.output, texts, payloads.fields)
 
