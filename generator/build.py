@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import parallel
+from generator.errors import from_os_error
 from generator.state import (
     BuildState,
     forget_state,
@@ -26,15 +27,7 @@ from generator.state import (
     state_file,
 )
 from generator.templates import default_theme
-from generator.writer import (
-    MARKER,
-    check_output,
-    recover,
-    restore_files,
-    update_site,
-    write_files,
-    write_site,
-)
+from generator.writer import MARKER, Update, check_output, recover, write_site
 
 if TYPE_CHECKING:
     import jinja2
@@ -192,6 +185,8 @@ class Builder:
         gc.disable()
         try:
             return self._build_once(shortcut)
+        except OSError as exc:  # one the writer did not meet: reading a file, say
+            raise from_os_error(exc) from exc
         finally:
             if collecting:
                 gc.enable()
@@ -380,21 +375,21 @@ class Builder:
         pages = render([job for job in jobs if not job.index])
         if not self.temporary:
             forget_state(self._state_file)  # from here on the folder is being changed
-        undo = write_files(self.output, pages.files)
+        update = Update(self.output)
         try:
-            indexes = render([job for job in jobs if job.index])
+            with update:  # all of it, or none: a failure puts back every file it changed
+                written = update.write(pages.files)
+                indexes = render([job for job in jobs if job.index])
+                written += update.write({**indexes.files, **extra})
+                written += update.copy(copies)
+                wanted = {*pages.keys, *indexes.keys, *extra, *copies}
+                update.remove(set(previous.outputs) - wanted)
         except BaseException:
-            restore_files(self.output, undo)
+            if update.undone and not self.temporary:
+                save_state(self._state_file, previous)  # the folder is as it recorded
             raise
         all_keys = {**pages.keys, **indexes.keys}
-        written = update_site(
-            self.output,
-            {**indexes.files, **extra},
-            copies,
-            set(all_keys) - set(indexes.files),
-            set(previous.outputs),
-        )
-        return Rendered({**pages.files, **indexes.files}, all_keys), {*undo, *written, *stale}
+        return Rendered({**pages.files, **indexes.files}, all_keys), {*written, *stale}
 
     def _previous_state(self, current: BuildState) -> BuildState | None:
         """The last build of this folder with these options, if the folder still holds it."""

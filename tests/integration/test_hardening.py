@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from generator import build
 from generator.cli import cli
-from generator.errors import ContentError
+from generator.errors import ContentError, OutputError
 from generator.frontmatter import parse_frontmatter
 from generator.urls import is_valid_slug
 from generator.writer import write_site
@@ -268,7 +268,7 @@ def test_a_site_moved_aside_by_a_killed_build_is_put_back(project: Path, image_c
     before = tree_digest(project / "site")
     (project / "site").rename(project / ".site.old-99999")
     (project / ".site.new-99999").mkdir()
-    with pytest.raises(OSError):  # the next build fails too, after putting the old site back
+    with pytest.raises(OutputError):  # the next build fails too, after putting the site back
         write_site(project / "site", {"index.html": b"new"}, {"x": project / "no-such-file"})
     assert tree_digest(project / "site") == before
     assert leftovers(project) == []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from generator.errors import OutputError
-from generator.writer import write_file
+from generator.writer import recover, write_file, write_site
 
 
 def test_writes_a_page_making_its_folders(tmp_path: Path) -> None:
@@ -49,3 +50,65 @@ def test_refuses_any_path_that_could_lead_out_of_the_folder(tmp_path: Path, rel:
     with pytest.raises(OutputError, match="refusing to write"):
         write_file(tmp_path / "site", rel, b"x")
     assert not (tmp_path / "outside.html").exists()
+
+
+# --- what is beside the output: only folders proven to be showcase's are removed ---------------
+
+
+def built_site(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / ".showcase-build").write_text("built\n", encoding="utf-8")
+    (folder / "index.html").write_bytes(b"<p>old</p>")
+    return folder
+
+
+def test_recover_keeps_folders_named_like_the_writers_but_not_marked(tmp_path: Path) -> None:
+    site = built_site(tmp_path / "site")
+    for name in (".site.old-mine", ".site.new-mine", ".site.old-backup", ".site.new-123"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.txt").write_bytes(b"mine")
+    recover(site)
+    write_site(site, {"index.html": b"<p>new</p>"}, {})
+    for name in (".site.old-mine", ".site.new-mine", ".site.old-backup", ".site.new-123"):
+        assert (tmp_path / name / "notes.txt").read_bytes() == b"mine", name
+
+
+def test_recover_removes_a_marked_staging_folder_of_a_build_that_ended(tmp_path: Path) -> None:
+    site = built_site(tmp_path / "site")
+    staging = tmp_path / ".site.new-999999999"
+    staging.mkdir()
+    (staging / ".showcase-staging").write_text("showcase staging 999999999\n", encoding="utf-8")
+    (staging / "half.html").write_bytes(b"<p")
+    recover(site)
+    assert not staging.exists()
+    assert (site / "index.html").read_bytes() == b"<p>old</p>"
+
+
+def test_recover_puts_back_only_a_retired_site_proven_by_its_marker(tmp_path: Path) -> None:
+    unmarked = tmp_path / ".site.old-999999998"
+    unmarked.mkdir()
+    (unmarked / "index.html").write_bytes(b"mine")
+    recover(tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+    assert (unmarked / "index.html").read_bytes() == b"mine"
+    built_site(tmp_path / ".site.old-999999999")
+    recover(tmp_path / "site")
+    assert (tmp_path / "site/index.html").read_bytes() == b"<p>old</p>"
+    assert not (tmp_path / ".site.old-999999999").exists()
+    assert (unmarked / "index.html").read_bytes() == b"mine"
+
+
+def test_a_staging_folder_is_marked_before_anything_is_written_into_it(tmp_path: Path) -> None:
+    seen: list[list[str]] = []
+
+    def fill(staging: Path) -> None:
+        seen.append(sorted(p.name for p in staging.iterdir()))
+        marker = (staging / ".showcase-staging").read_text(encoding="utf-8")
+        assert "showcase" in marker and str(os.getpid()) in marker
+
+    write_site(tmp_path / "site", {"index.html": b"<p>"}, {}, fill)
+    assert seen == [[".showcase-staging"]]
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        ".showcase-build",
+        "index.html",
+    ]
