@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from generator import build
-from generator.images import supported_formats
+from generator.media.images import supported_formats
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator import parallel
 from generator.errors import from_os_error
-from generator.state import (
+from generator.incremental.state import (
     BuildState,
     forget_state,
     inputs_digest,
@@ -26,24 +26,22 @@ from generator.state import (
     save_state,
     state_file,
 )
-from generator.templates import default_theme
-from generator.writer import MARKER, Update, check_output, recover, write_site
+from generator.layout import CACHE_DIR, REGION_FILE, default_theme
+from generator.output.writer import MARKER, Update, check_output, recover, write_site
 
 if TYPE_CHECKING:
     import jinja2
 
-    from generator.atlas import LocatorMemo
-    from generator.fingerprint import Fingerprints
-    from generator.images import DigestMemo, ImageRequest, PublishedImage
-    from generator.loader import Memo
-    from generator.markdown import MarkdownRenderer
-    from generator.model import Site
-    from generator.pages import PageMemo
-    from generator.render import Job, Rendered
+    from generator.content.loader import Memo
+    from generator.content.markdown import MarkdownRenderer
+    from generator.content.model import Site
+    from generator.incremental.fingerprint import Fingerprints
+    from generator.map.atlas import LocatorMemo
+    from generator.media.images import DigestMemo, ImageRequest, PublishedImage
+    from generator.render.render import Job, Rendered
+    from generator.site.pages import PageMemo
 
-CACHE_DIR = ".showcase-cache"
 SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
-REGION_FILE = Path(__file__).parent / "data" / "region.geojson"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,18 +219,18 @@ class Builder:
         started: float,
         fresh: bool,
     ) -> BuildReport:
-        from generator.assets import Assets, fingerprint, headers_file, redirects_file
-        from generator.atlas import LocatorMemo, build_atlas
         from generator.config import load_config
-        from generator.fingerprint import Fingerprints
-        from generator.images import publish_images
-        from generator.loader import load_site
-        from generator.markdown import MarkdownRenderer
-        from generator.pages import PageMemo, plan_feed, plan_pages
-        from generator.render import plan_jobs, render_pages
-        from generator.statics import collect_static
-        from generator.templates import make_environment
-        from generator.urls import UrlBuilder
+        from generator.content.loader import load_site
+        from generator.content.markdown import MarkdownRenderer
+        from generator.incremental.fingerprint import Fingerprints
+        from generator.map.atlas import LocatorMemo, build_atlas
+        from generator.media.images import publish_images
+        from generator.render.environment import make_environment
+        from generator.render.render import plan_jobs, render_pages
+        from generator.site.assets import Assets, fingerprint, headers_file, redirects_file
+        from generator.site.pages import PageMemo, plan_feed, plan_pages
+        from generator.site.statics import collect_static
+        from generator.site.urls import UrlBuilder
 
         config = load_config(self.source)
         if self.base_url:
@@ -356,7 +354,7 @@ class Builder:
         The indexes (home, gallery, map, feed, sitemap) list everything, so they take the
         longest and come second; should they fail, the pages written first are put back.
         """
-        from generator.render import Rendered, render_pages
+        from generator.render.render import Rendered, render_pages
 
         keys = {path: key for path, key in previous.keys.items() if path not in stale}
 
@@ -404,7 +402,7 @@ class Builder:
 
 
 def _minify(path: str, data: bytes) -> bytes:
-    from generator.assets import minify_page
+    from generator.site.assets import minify_page
 
     return minify_page(data) if path.endswith(".html") else data
 
@@ -427,9 +425,9 @@ def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
 
 
 def _image_requests(site: Site) -> list[ImageRequest]:
-    from generator.images import ImageRequest
-    from generator.metadata import Rights
-    from generator.urls import media_url
+    from generator.media.images import ImageRequest
+    from generator.media.metadata import Rights
+    from generator.site.urls import media_url
 
     default = site.config.images.copyright or site.config.copyright
     label = _labeller(site.root)

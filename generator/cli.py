@@ -161,7 +161,7 @@ def build(
             _fail(exc, ctx.obj["debug"], builder.output)
         _report_errors(exc, ctx.obj["debug"], builder.output)
     if watch:
-        from generator.preview import watch as watch_sources
+        from generator.authoring.preview import watch as watch_sources
 
         with contextlib.suppress(KeyboardInterrupt):
             watch_sources(
@@ -227,8 +227,8 @@ def serve(
     import time
     import webbrowser
 
-    from generator.preview import preview
-    from generator.serve import is_loopback
+    from generator.authoring.livereload import is_loopback
+    from generator.authoring.preview import preview
 
     if not is_loopback(host):
         click.secho(
@@ -275,7 +275,7 @@ def init(ctx: click.Context, directory: Path) -> None:
     """Create a site in DIRECTORY (new or empty) with an example artist and series."""
     import shlex
 
-    from generator.scaffold import init_site
+    from generator.authoring.scaffold import init_site
 
     try:
         written = init_site(directory)
@@ -303,7 +303,7 @@ def new() -> None:
 @click.pass_context
 def new_artist(ctx: click.Context, name: str, source: Path) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
-    from generator.scaffold import new_artist as write_artist
+    from generator.authoring.scaffold import new_artist as write_artist
 
     try:
         path = write_artist(source, name)
@@ -320,7 +320,7 @@ def new_artist(ctx: click.Context, name: str, source: Path) -> None:
 @click.pass_context
 def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> None:
     """Write content/series/<slug>.md for the series TITLE, and its image folder."""
-    from generator.scaffold import new_series as write_series
+    from generator.authoring.scaffold import new_series as write_series
 
     try:
         path = write_series(source, title, artist)
@@ -458,7 +458,7 @@ def check(
     """
     import json
 
-    from generator.check import check_site
+    from generator.authoring.check import check_site
 
     report = check_site(source, external=external, timeout=timeout, cache_dir=cache_dir)
     if strict:
@@ -507,7 +507,7 @@ def _report_errors(exc: SiteError, debug: bool, output: Path | None = None) -> N
     count = len(errors)
     if len(by_file) > 1:
         click.echo("", err=True)
-    from generator.writer import MARKER
+    from generator.output.writer import MARKER
 
     # A failed build leaves the folder as it was: a site of showcase's, or none at all.
     if output is None:

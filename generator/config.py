@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.confine import linked_out, outside
+from generator.content.markdown import HTML_MODES, HtmlMode
 from generator.errors import ConfigError, ContentErrors
-from generator.frontmatter import load_yaml_document
-from generator.markdown import HTML_MODES, HtmlMode
-from generator.schema import Fields, Problems
+from generator.layout import CONFIG_FILE
+from generator.source.confine import linked_out, outside
+from generator.source.fields import Fields, Problems
+from generator.source.frontmatter import load_yaml_document
 
-CONFIG_FILE = "site.yaml"
 _KEYS = (
     "title",
     "tagline",

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from generator.preview import Preview, preview
-from generator.serve import LiveState, PreviewServer
-from generator.templates import default_theme
+from generator.authoring.livereload import LiveState, PreviewServer
+from generator.authoring.preview import Preview, preview
+from generator.layout import default_theme
 
 pytestmark = pytest.mark.browser
 STORY = "content/artists/bekzat-ayumi.md"

@@ -49,16 +49,31 @@ def test_running_out_of_memory_is_one_line_with_what_to_do(
 @pytest.mark.parametrize(
     ("command", "target", "code", "words"),
     [
-        (["init", "{tmp}/new-site"], "generator.scaffold.init_site", errno.EROFS, "read-only"),
+        (
+            ["init", "{tmp}/new-site"],
+            "generator.authoring.scaffold.init_site",
+            errno.EROFS,
+            "read-only",
+        ),
         (
             ["new", "artist", "Ana", "-s", "{tmp}"],
-            "generator.scaffold.new_artist",
+            "generator.authoring.scaffold.new_artist",
             errno.EACCES,
             "permission denied",
         ),
-        (["check", "-s", "{tmp}"], "generator.check.check_site", errno.ENOSPC, "no space left"),
+        (
+            ["check", "-s", "{tmp}"],
+            "generator.authoring.check.check_site",
+            errno.ENOSPC,
+            "no space left",
+        ),
         (["publish", "-s", "{tmp}"], "generator.publish.publish", errno.EDQUOT, "quota"),
-        (["serve", "-s", "{tmp}"], "generator.preview.preview", errno.ENAMETOOLONG, "too long"),
+        (
+            ["serve", "-s", "{tmp}"],
+            "generator.authoring.preview.preview",
+            errno.ENAMETOOLONG,
+            "too long",
+        ),
         (["build", "-s", "{tmp}"], "generator.config.load_config", errno.EIO, "input/output"),
     ],
 )
@@ -85,7 +100,8 @@ def test_debug_shows_the_traceback_of_a_system_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "generator.check.check_site", raising(OSError(errno.EIO, "I/O error", str(tmp_path)))
+        "generator.authoring.check.check_site",
+        raising(OSError(errno.EIO, "I/O error", str(tmp_path))),
     )
     status, output = run("--debug", "check", "-s", str(tmp_path))
     assert status == 1

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator import build
+from generator.authoring.scaffold import EXAMPLE_PAINTINGS, init_site
 from generator.cli import cli
-from generator.loader import ARTIST_KEYS, PLACE_KEYS, SERIES_KEYS, WORK_KEYS
-from generator.scaffold import EXAMPLE_PAINTINGS, init_site
+from generator.content.loader import ARTIST_KEYS, PLACE_KEYS, SERIES_KEYS, WORK_KEYS
 
 
 @pytest.fixture(scope="module")

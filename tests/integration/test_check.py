@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from generator.check import check_site
+from generator.authoring.check import check_site
 from generator.cli import cli
 from tests.conftest import ROOT
 
@@ -300,7 +300,7 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_server_dripping_its_answer_fails_the_link_at_the_timeout(
     watched_server: tuple[str, list[str]],
 ) -> None:
-    from generator.check import _fetch
+    from generator.authoring.check import _fetch
 
     host, _ = watched_server
     started = time.monotonic()

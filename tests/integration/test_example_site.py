@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import BuildReport, build
-from generator.frontmatter import parse_frontmatter
+from generator.source.frontmatter import parse_frontmatter
 from tests.conftest import ROOT
 from tests.sitecheck import broken_references, page_text, tree_digest
 
@@ -109,7 +109,7 @@ def test_artwork_files_stay_small() -> None:
 def test_published_images_carry_authorship_and_nothing_else(example_build: BuildReport) -> None:
     from PIL import Image
 
-    from generator.metadata import exif_text
+    from generator.media.metadata import exif_text
 
     files = sorted((example_build.output / "media").rglob("*.*"))
     assert {p.suffix for p in files} == {".avif", ".webp", ".jpg"}

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from generator import build
 from generator.cli import cli
 from generator.errors import ContentError, OutputError
-from generator.frontmatter import parse_frontmatter
-from generator.urls import is_valid_slug
-from generator.writer import write_site
+from generator.output.writer import write_site
+from generator.site.urls import is_valid_slug
+from generator.source.frontmatter import parse_frontmatter
 from tests.sitecheck import tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]

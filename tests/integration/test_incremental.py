@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, build
-from generator.templates import default_theme
+from generator.layout import default_theme
 from tests.sitecheck import tree_digest
 
 

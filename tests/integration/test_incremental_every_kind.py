@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, build
-from generator.templates import default_theme
+from generator.layout import default_theme
 from tests.sitecheck import tree_digest
 
 SERIES = "content/series/steppe-awakening.md"

@@ -17,10 +17,10 @@ import pytest
 from PIL import Image
 
 from generator import build
+from generator.authoring.scaffold import init_site
 from generator.config import ImageSettings
-from generator.images import ImageRequest, publish_images
-from generator.metadata import Rights, exif_text
-from generator.scaffold import init_site
+from generator.media.images import ImageRequest, publish_images
+from generator.media.metadata import Rights, exif_text
 from tests.imagefactory import (
     MARK,
     adobe_rgb_profile,

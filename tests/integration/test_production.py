@@ -91,7 +91,7 @@ def test_fingerprints_change_exactly_when_the_content_does(
     first = names(build(project, tmp_path / "a", cache_dir=own_cache))
     assert names(build(project, tmp_path / "b", cache_dir=own_cache)) == first
     (project / "static/css").mkdir(parents=True)
-    from generator.templates import default_theme
+    from generator.layout import default_theme
 
     css = (default_theme() / "static/css/site.css").read_text(encoding="utf-8")
     (project / "static/css/site.css").write_text(

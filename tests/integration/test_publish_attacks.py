@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.errors import PublishError
+from generator.output.scratch import SCRATCH_MARKER
 from generator.publish import publish
-from generator.scratch import SCRATCH_MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.scratch import SCRATCH_MARKER, scratch_folder, sweep_stale
+from generator.output.scratch import SCRATCH_MARKER, scratch_folder, sweep_stale
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from generator.scratch import scratch_folder
+from generator.output.scratch import scratch_folder
 with scratch_folder("showcase-test-", Path(sys.argv[1])) as folder:
     print(folder, flush=True)
     time.sleep(60)

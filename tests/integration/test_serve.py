@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import BuildReport
-from generator.preview import classify
-from generator.serve import LiveState, PreviewServer, bind, inject_live_script
+from generator.authoring.livereload import LiveState, PreviewServer, bind, inject_live_script
+from generator.authoring.preview import classify
 
 
 def serve(root: Path, base_path: str = "/") -> Iterator[PreviewServer]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import serve
-from generator.serve import EVENTS_PATH, LiveState, PreviewServer
+from generator.authoring import livereload as serve
+from generator.authoring.livereload import EVENTS_PATH, LiveState, PreviewServer
 
 HOME = "<!doctype html><title>Home</title><body><p>the private home page</p></body>"
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ContentError
-from generator.frontmatter import parse_frontmatter
-from generator.geo import MapFrame, load_region, region_frame
-from generator.urls import is_valid_slug, slugify
+from generator.map.projection import MapFrame, load_region, region_frame
+from generator.site.urls import is_valid_slug, slugify
+from generator.source.frontmatter import parse_frontmatter
 
 # No example database: nothing is written into the working tree.
 settings.register_profile("showcase", database=None)
@@ -231,7 +231,7 @@ def _agrees_with_pyyaml(text: str) -> bool:
     """Whether the simple parser read ``text`` (else PyYAML does); if it did, it agrees."""
     import yaml
 
-    from generator.frontmatter import _collect_marks, _loader_class, _SimpleYaml
+    from generator.source.frontmatter import _collect_marks, _loader_class, _SimpleYaml
 
     simple = _SimpleYaml.parse(text, 2)
     if simple is None:

@@ -1,0 +1,1 @@
+"""What an author runs while writing: the preview and its live reload, check, and scaffolding."""

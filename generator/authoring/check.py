@@ -1,0 +1,553 @@
+"""check_site(): every validation of a build, plus what only the finished pages show.
+
+The site is built into a temporary folder, then every page is read back the way a browser
+would: links and anchors that point nowhere, images without alt text, pages without a
+description. Besides the pages, the sources are checked for images too small for a work page
+and files in ``content/`` that nothing uses; with ``external``, links to other hosts are
+requested, a few at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+import ssl
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+from PIL import Image
+
+from generator import __version__
+from generator.build import build
+from generator.config import load_config
+from generator.content.loader import IMAGE_SUFFIXES, load_site
+from generator.content.markdown import MarkdownRenderer
+from generator.content.model import Site
+from generator.errors import ContentErrors, SiteError
+from generator.layout import CONTENT_DIR
+from generator.site.urls import UrlBuilder, artist_url, series_url, work_url
+
+DISPLAY_WIDTH = 1600  # the largest width a work page shows an image at
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_WORKERS = 8
+_ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
+_USER_AGENT = f"showcase-check/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: what kind, what is wrong, and where (a file and line, or a page URL)."""
+
+    kind: str
+    message: str
+    file: str
+    line: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``file:line``, or the file (or page URL) alone when no line is known."""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Everything a check found: errors fail it, warnings do not (unless made strict)."""
+
+    errors: tuple[Finding, ...] = ()
+    warnings: tuple[Finding, ...] = ()
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether there are no errors."""
+        return not self.errors
+
+    def strict(self) -> CheckReport:
+        """The same findings, every warning counted as an error."""
+        return replace(self, errors=_sorted(self.errors + self.warnings), warnings=())
+
+    def lines(self) -> list[str]:
+        """``location: error|warning: message`` for each finding, grouped by file."""
+        tagged = [(f, "error") for f in self.errors] + [(f, "warning") for f in self.warnings]
+        tagged.sort(key=lambda item: (*_order(item[0]), item[1]))
+        return [f"{f.location}: {severity}: {f.message}" for f, severity in tagged]
+
+    def summary(self) -> str:
+        """The closing line: how many errors and warnings."""
+        return f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}"
+
+    def as_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """``{"errors": [...], "warnings": [...]}``, ready for ``json.dumps``."""
+        return {
+            "errors": [f.as_dict() for f in self.errors],
+            "warnings": [f.as_dict() for f in self.warnings],
+        }
+
+
+def check_site(
+    source: Path | str = ".",
+    *,
+    external: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    workers: int = DEFAULT_WORKERS,
+    cache_dir: Path | str | None = None,
+) -> CheckReport:
+    """Build the site in ``source`` into a temporary folder and check it; never raise SiteError."""
+    root = Path(source).resolve()
+    with tempfile.TemporaryDirectory(prefix="showcase-check-") as temporary:
+        output = Path(temporary) / "site"
+        try:
+            build(root, output, cache_dir=cache_dir, temporary=True)
+            config = load_config(root)
+            everything = load_site(root, config, MarkdownRenderer(), drafts=True)
+        except SiteError as exc:
+            return CheckReport(errors=_sorted(_from_error(exc)))
+        hidden = {a.slug for a in everything.artists if a.draft}
+        published = Site(
+            config=config,
+            root=root,
+            artists=tuple(a for a in everything.artists if not a.draft),
+            series=tuple(s for s in everything.series if s.artist_slug not in hidden),
+        )
+        pages = _read_pages(output, UrlBuilder(config.base_url).base_path)
+        sources = _Sources(root, _page_sources(published, UrlBuilder(config.base_url).base_path))
+        errors, warnings = _check_pages(output, pages, config.base_url, sources)
+    warnings += _small_images(published)
+    warnings += _unused_files(everything)
+    if external:
+        warnings += _check_external(pages, sources, timeout, workers)
+    return CheckReport(errors=_sorted(errors), warnings=_sorted(warnings), pages=len(pages))
+
+
+# -- Reading the built pages -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A URL a page points at, the line it is on, and whether it is a link (or an asset)."""
+
+    url: str
+    line: int
+    link: bool
+
+
+@dataclass(slots=True)
+class _Page:
+    """What one built page points at, the ids it defines, and what it lacks."""
+
+    url: str
+    refs: list[_Ref] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    no_alt: list[tuple[int, str]] = field(default_factory=list)
+    description: bool = False
+
+
+class _PageReader(HTMLParser):
+    def __init__(self, url: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = _Page(url)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        line = self.getpos()[0]
+        page = self.page
+        if values.get("id"):
+            page.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            page.ids.add(values["name"])
+        if tag == "a" and values.get("href"):
+            page.refs.append(_Ref(values["href"].strip(), line, link=True))
+        if tag == "link" and values.get("href"):
+            page.refs.append(_Ref(values["href"].strip(), line, link=False))
+        if tag in ("img", "script", "source") and values.get("src"):
+            page.refs.append(_Ref(values["src"].strip(), line, link=False))
+        if tag in ("img", "source") and values.get("srcset"):
+            for candidate in values["srcset"].split(","):
+                if candidate.strip():
+                    page.refs.append(_Ref(candidate.split()[0], line, link=False))
+        if tag == "img" and not values.get("alt", "").strip() and not _decorative(values):
+            page.no_alt.append((line, values.get("src", "")))
+        if tag == "meta" and values.get("name", "").lower() == "description":
+            page.description = page.description or bool(values.get("content", "").strip())
+
+
+def _decorative(values: dict[str, str]) -> bool:
+    return values.get("role") in ("presentation", "none") or values.get("aria-hidden") == "true"
+
+
+def _read_pages(output: Path, base_path: str) -> dict[Path, _Page]:
+    pages = {}
+    for path in sorted(output.rglob("*.html")):
+        rel = path.relative_to(output).as_posix()
+        url = base_path + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        reader = _PageReader(url)
+        reader.feed(path.read_text(encoding="utf-8"))
+        reader.close()
+        pages[path] = reader.page
+    return pages
+
+
+# -- Where a page's words come from ------------------------------------------------------
+
+
+def _page_sources(site: Site, base_path: str) -> dict[str, str]:
+    """Page URL → the content file whose Markdown it shows (stories, series descriptions)."""
+    sources = {}
+    for artist in site.artists:
+        sources[base_path + artist_url(artist.slug).lstrip("/")] = artist.source
+    for series in site.series:
+        sources[base_path + series_url(series.slug).lstrip("/")] = series.source
+        for work in series.works:
+            sources[base_path + work_url(series.slug, work.slug).lstrip("/")] = series.source
+    return sources
+
+
+class _Sources:
+    """Finds the content file and line an href was written on, when a story wrote it."""
+
+    def __init__(self, root: Path, pages: dict[str, str]) -> None:
+        self._root = root
+        self._pages = pages
+        self._lines: dict[str, list[str]] = {}
+
+    def locate(self, page_url: str, href: str) -> tuple[str, int | None]:
+        """``(content file, line)`` where ``href`` is written, else ``(page URL, None)``."""
+        source = self._pages.get(page_url)
+        if source is not None:
+            if source not in self._lines:
+                text = (self._root / source).read_text(encoding="utf-8")
+                self._lines[source] = text.splitlines()
+            for number, text_line in enumerate(self._lines[source], start=1):
+                if f"({href}" in text_line or f'"{href}"' in text_line or f"<{href}>" in text_line:
+                    return source, number
+        return page_url, None
+
+
+# -- Links, anchors, alt text, descriptions ----------------------------------------------
+
+
+def _check_pages(
+    output: Path, pages: dict[Path, _Page], base_url: str, sources: _Sources
+) -> tuple[list[Finding], list[Finding]]:
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
+    base_path = UrlBuilder(base_url).base_path
+    host = urlsplit(base_url).netloc.lower()
+    for page in pages.values():
+        for ref in page.refs:
+            problem = _resolve(output, pages, page.url, ref.url, base_path, host)
+            if problem is not None:
+                kind, message = problem
+                file, line = sources.locate(page.url, ref.url)
+                errors.append(Finding(kind, message, file, line))
+        for _line, src in page.no_alt:
+            errors.append(
+                Finding(
+                    "alt",
+                    f"image {src or '(without src)'} has no alt text: describe what it shows, "
+                    'or mark it role="presentation" if it is decoration',
+                    page.url,
+                )
+            )
+        if not page.description:
+            warnings.append(
+                Finding(
+                    "description",
+                    'no <meta name="description">: search engines and link previews show '
+                    "whatever text they find first",
+                    page.url,
+                )
+            )
+    return errors, warnings
+
+
+def _resolve(
+    output: Path,
+    pages: dict[Path, _Page],
+    page_url: str,
+    ref: str,
+    base_path: str,
+    host: str,
+) -> tuple[str, str] | None:
+    """``(kind, message)`` when an internal reference points nowhere, else None."""
+    absolute = urljoin(page_url, ref)
+    parts = urlsplit(absolute)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None  # mailto:, tel:, data: and the like
+    if parts.netloc and parts.netloc.lower() != host:
+        return None  # another host: checked with --external
+    path = unquote(parts.path)
+    if not path.startswith(base_path):
+        return "link", f"{ref} is outside the site, which is served under {base_path}"
+    rel = path[len(base_path) :]
+    target = output / rel
+    if rel == "" or rel.endswith("/") or (target / "index.html").is_file():
+        target = target / "index.html"  # clean URLs, with or without the final slash
+    if not target.resolve().is_relative_to(output.resolve()) or not target.is_file():
+        return "link", f"{ref} points nowhere: there is no {path}"
+    fragment = unquote(parts.fragment)
+    if fragment and target.suffix == ".html":
+        ids = pages[target].ids if target in pages else set()
+        if fragment not in ids:
+            return "anchor", f"{ref}: the page {path} has no id '{fragment}'"
+    return None
+
+
+# -- Sources: image sizes, unused files --------------------------------------------------
+
+
+def _small_images(site: Site) -> list[Finding]:
+    """Works whose image cannot fill a work page: their longer side is under DISPLAY_WIDTH.
+
+    A work page shows an image up to DISPLAY_WIDTH px wide, and a tall one up to the height
+    of the window: a source that is short of that on both sides is shown blown up.
+    """
+    warnings = []
+    for series in site.series:
+        for work in series.works:
+            width, height = _image_size(work.image)
+            if max(width, height) < DISPLAY_WIDTH:
+                warnings.append(
+                    Finding(
+                        "image-size",
+                        f"{_label(site, work.image)} is only {width}×{height} px; a work page "
+                        f"shows it up to {DISPLAY_WIDTH} px, so it will look soft "
+                        "(export it larger)",
+                        work.source,
+                        work.line,
+                    )
+                )
+    return warnings
+
+
+def _image_size(path: Path) -> tuple[int, int]:
+    """The size an image is shown at, after its EXIF orientation; (0, 0) if unreadable."""
+    try:
+        with warnings.catch_warnings():  # the size is all that is read: no bomb goes off
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
+            width, height = image.size
+            if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8):
+                return height, width
+            return width, height
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return 0, 0
+
+
+def _unused_files(site: Site) -> list[Finding]:
+    """Images nothing shows, and files that are neither Markdown nor images."""
+    used = {w.image.resolve() for w in site.works()}
+    used |= {a.portrait.resolve() for a in site.artists if a.portrait is not None}
+    content = site.root / CONTENT_DIR
+    warnings = []
+    for path in sorted(_files(content)):
+        suffix = path.suffix.lower()
+        if suffix == ".md" or path.resolve() in used:
+            continue
+        label = _label(site, path)
+        if suffix in IMAGE_SUFFIXES:
+            message = "no artist portrait or work uses this image"
+        else:
+            message = "nothing uses this file: content/ holds Markdown files and their images"
+        warnings.append(Finding("unused-file", message, label))
+    return warnings
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    """Every file below ``folder``, leaving out hidden files and folders (.DS_Store, .git)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            yield from _files(path)
+        elif path.is_file():
+            yield path
+
+
+def _label(site: Site, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(site.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# -- External links ----------------------------------------------------------------------
+
+
+def _check_external(
+    pages: dict[Path, _Page], sources: _Sources, timeout: float, workers: int
+) -> list[Finding]:
+    """Request every link to another host once; a finding for each place a failing one is."""
+    places: dict[str, list[tuple[str, str]]] = {}
+    for page in pages.values():
+        for ref in page.refs:
+            # A protocol-relative link (//host/x) takes the page's scheme: https, on the web.
+            href = "https:" + ref.url if ref.url.startswith("//") else ref.url
+            parts = urlsplit(urljoin(page.url, href))
+            if ref.link and parts.scheme in ("http", "https") and parts.netloc:
+                places.setdefault(urlunsplit(parts._replace(fragment="")), []).append(
+                    (page.url, ref.url)
+                )
+    urls = sorted(places)
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        outcomes = list(pool.map(lambda url: _fetch(url, timeout), urls))
+    warnings = []
+    for url, problem in zip(urls, outcomes, strict=True):
+        if problem is None:
+            continue
+        for page_url, href in dict.fromkeys(places[url]):
+            file, line = sources.locate(page_url, href)
+            warnings.append(Finding("external", f"{href}: {problem}", file, line))
+    return warnings
+
+
+def _fetch(url: str, timeout: float) -> str | None:
+    """None when ``url`` answers with success, else the status or error, in a few words.
+
+    The link has ``timeout`` seconds in all, however slowly a server sends its answer.
+    """
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        return "the link carries a user name and password: remove them"  # never sent
+    deadline = _Deadline(timeout)
+    opener = urllib.request.build_opener(_Watched.http(deadline), _Watched.https(deadline))
+    timer = threading.Timer(timeout, deadline.expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        problem = _request(opener, url, "HEAD", deadline)
+        if problem is not None and not deadline.expired:
+            problem = _request(opener, url, "GET", deadline)
+    finally:
+        timer.cancel()
+    return f"no answer within {timeout:g} s" if deadline.expired else problem
+
+
+def _request(
+    opener: urllib.request.OpenerDirector, url: str, method: str, deadline: _Deadline
+) -> str | None:
+    request = urllib.request.Request(url, method=method, headers={"User-Agent": _USER_AGENT})
+    try:
+        # Only the status is wanted: the body is never read.
+        with opener.open(request, timeout=max(deadline.remaining(), 0.01)) as response:
+            status = int(response.status)
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return f"status {exc.code} {exc.reason}".rstrip()
+    except urllib.error.URLError as exc:
+        return f"cannot be reached: {exc.reason}"
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return f"cannot be reached: {exc or type(exc).__name__}"
+    return None if status < 400 else f"status {status}"
+
+
+class _Deadline:
+    """When a link's time is up: then every connection made for it is cut, so that no read
+    waits on, whatever a server's pace."""
+
+    def __init__(self, seconds: float) -> None:
+        self._end = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._connections: list[http.client.HTTPConnection] = []
+        self.expired = False
+
+    def remaining(self) -> float:
+        """Seconds left."""
+        return self._end - time.monotonic()
+
+    def watch(self, connection: http.client.HTTPConnection) -> None:
+        """Cut ``connection`` when the time is up (now, if it is)."""
+        with self._lock:
+            self._connections.append(connection)
+            if self.expired:
+                _cut(connection)
+
+    def expire(self) -> None:
+        """The time is up: cut every connection."""
+        with self._lock:
+            self.expired = True
+            for connection in self._connections:
+                _cut(connection)
+
+
+def _cut(connection: http.client.HTTPConnection) -> None:
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watched:
+    """urllib's handlers (proxies, redirects and all), with connections a deadline cuts."""
+
+    @staticmethod
+    def http(deadline: _Deadline) -> urllib.request.HTTPHandler:
+        class Connection(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        class Handler(urllib.request.HTTPHandler):
+            def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+                return self.do_open(Connection, req)
+
+        return Handler()
+
+    @staticmethod
+    def https(deadline: _Deadline) -> urllib.request.HTTPSHandler:
+        class Connection(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self)
+
+        class Handler(urllib.request.HTTPSHandler):
+            def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+                return self.do_open(Connection, req, context=context)
+
+        context = ssl.create_default_context()
+        return Handler(context=context)
+
+
+# -- Helpers -----------------------------------------------------------------------------
+
+
+def _from_error(exc: SiteError) -> list[Finding]:
+    errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
+    findings = []
+    for error in errors:
+        message = f"{error.message} (hint: {error.hint})" if error.hint else error.message
+        findings.append(Finding("build", message, error.path or "site", error.line))
+    return findings
+
+
+def _order(finding: Finding) -> tuple[str, int, str]:
+    return (finding.file, finding.line or 0, finding.message)
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=_order))
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number != 1 else ''}"
+
+
+__all__ = ["CheckReport", "Finding", "check_site"]

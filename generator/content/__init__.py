@@ -1,0 +1,1 @@
+"""content/ into the site model: Markdown, the dataclasses, a reader per kind, the loader."""

@@ -1,0 +1,1 @@
+"""The maps drawn at build time: the projection and the atlas of pins, journeys and locators."""

@@ -1,0 +1,1 @@
+"""Writing to disk: the marked staging folder, the atomic swap, updates, scratch folders."""

@@ -1,0 +1,1 @@
+"""Jinja: the environment, its isolated speed-ups, and rendering planned pages into bytes."""

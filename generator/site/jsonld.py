@@ -1,0 +1,185 @@
+"""Schema.org JSON-LD for each page kind, and the dates pages were last changed."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from generator.content.model import Artist, Place, Series, Site, Work
+from generator.media.images import PublishedImage
+from generator.site import urls
+from generator.site.urls import UrlBuilder
+
+Json = dict[str, Any]
+
+
+def latest(*dates: datetime.date | None) -> datetime.date | None:
+    """The most recent of the dates given, ignoring missing ones."""
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
+
+
+def artist_updated(site: Site, artist: Artist) -> datetime.date | None:
+    """When an artist's page last changed: the artist's own dates or their series'."""
+    return latest(artist.updated, artist.date, *(series_updated(s) for s in site.series_of(artist)))
+
+
+def series_updated(series: Series) -> datetime.date | None:
+    """When a series' page last changed."""
+    return latest(series.updated, series.date, *(w.date for w in series.works))
+
+
+def site_updated(site: Site) -> datetime.date | None:
+    """When anything in the site last changed."""
+    return latest(*(artist_updated(site, a) for a in site.artists))
+
+
+def place(value: Place) -> Json:
+    """A schema.org Place with its coordinates."""
+    data: Json = {
+        "@type": "Place",
+        "name": value.name,
+        "geo": {"@type": "GeoCoordinates", "latitude": value.lat, "longitude": value.lon},
+    }
+    if value.country:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressCountry": value.country,
+            **({"addressRegion": value.region} if value.region else {}),
+        }
+    return data
+
+
+def person(artist: Artist, link: UrlBuilder) -> Json:
+    """An artist as a schema.org Person."""
+    return {
+        **person_ref(artist, link),
+        "jobTitle": artist.discipline.capitalize(),
+        "description": artist.summary,
+        "homeLocation": place(artist.hometown),
+    }
+
+
+def person_id(artist: Artist, link: UrlBuilder) -> str:
+    """The ``@id`` of an artist's Person, by which other items name their creator."""
+    return link.absolute(urls.artist_url(artist.slug)) + "#person"
+
+
+def person_ref(artist: Artist, link: UrlBuilder) -> Json:
+    """An artist named on a page that lists many: their page holds the whole Person."""
+    page = link.absolute(urls.artist_url(artist.slug))
+    return {"@type": "Person", "@id": person_id(artist, link), "name": artist.name, "url": page}
+
+
+def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder) -> Json:
+    """A work as a schema.org VisualArtwork."""
+    data: Json = {
+        "@type": "VisualArtwork",
+        "name": work.title,
+        "url": link.absolute(urls.work_url(work.series_slug, work.slug)),
+        "image": link.absolute(image.social.url),
+        "dateCreated": str(work.year),
+        "artMedium": work.medium,
+        "creator": {"@id": person_id(artist, link)},
+        "description": work.caption or work.alt,
+    }
+    if work.dimensions:
+        data["size"] = work.dimensions
+    return data
+
+
+def with_context(data: Json) -> Json:
+    """A top-level JSON-LD document."""
+    return {"@context": "https://schema.org", **data}
+
+
+def home(site: Site, link: UrlBuilder, artists: Sequence[Artist], url: str = "/") -> Json:
+    """A page of the home page: a CollectionPage of the artists it shows."""
+    return with_context(
+        {
+            "@type": "CollectionPage",
+            "name": site.config.title,
+            "description": site.config.description,
+            "url": link.absolute(url),
+            "hasPart": [person(a, link) for a in artists],
+        }
+    )
+
+
+def artist_page(artist: Artist, link: UrlBuilder) -> Json:
+    """An artist's page: the Person."""
+    return with_context(person(artist, link))
+
+
+def gallery(
+    groups: Sequence[tuple[Artist, Sequence[Series]]],
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    url: str,
+) -> Json:
+    """A page of the gallery index: a CollectionPage of the series it shows, by artist."""
+    return with_context(
+        {
+            "@type": "CollectionPage",
+            "name": "Gallery",
+            "url": link.absolute(url),
+            "hasPart": [
+                series_summary(s, artist, images, link, whole=False)
+                for artist, series in groups
+                for s in series
+            ],
+        }
+    )
+
+
+def series_summary(
+    series: Series,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    *,
+    whole: bool = True,
+) -> Json:
+    """A series as a schema.org ImageGallery, without its works.
+
+    Its creator is the whole Person on the series' own page, a reference in the gallery's list.
+    """
+    return {
+        "@type": "ImageGallery",
+        "name": series.title,
+        "url": link.absolute(urls.series_url(series.slug)),
+        "creator": person(artist, link) if whole else person_ref(artist, link),
+        "image": link.absolute(images[series.cover.image].social.url),
+    }
+
+
+def series_page(
+    series: Series, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+) -> Json:
+    """A series' page: the ImageGallery with its works."""
+    data = series_summary(series, artist, images, link)
+    data["hasPart"] = [artwork(w, artist, images[w.image], link) for w in series.works]
+    return with_context(data)
+
+
+def work_page(
+    work: Work, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+) -> Json:
+    """A work's page: the VisualArtwork."""
+    data = artwork(work, artist, images[work.image], link)
+    data["creator"] = person(artist, link)
+    return with_context(data)
+
+
+def map_page(artists: Iterable[Artist], link: UrlBuilder) -> Json:
+    """The map: a CollectionPage of the artists, each named by reference (with thousands of
+    artists, whole Persons with their hometowns made a third of the page)."""
+    return with_context(
+        {
+            "@type": "CollectionPage",
+            "name": "Hometown map",
+            "url": link.absolute("/map/"),
+            "hasPart": [person_ref(a, link) for a in artists],
+        }
+    )

@@ -1,0 +1,143 @@
+"""Slugs, permalinks and output paths: every URL of the site is made here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from anyascii import anyascii
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug: 'Bakhyt Kalējs' → 'bakhyt-kalejs', 'Жеңіс' → 'zhengis'."""
+    ascii_text = anyascii(text).lower().replace("'", "").replace("\u2019", "")
+    return _NON_WORD.sub("-", ascii_text).strip("-")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """Whether ``slug`` is safe to use as one path segment of a URL."""
+    return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
+
+
+# The folder of a list's later pages (the home page's, the gallery's beside the series: no
+# series may take its name).
+PAGES = "page"
+
+
+def home_url(number: int = 1) -> str:
+    """The home page, or the ``number``th page of its list of artists."""
+    return "/" if number <= 1 else f"/{PAGES}/{number}/"
+
+
+def artist_url(artist_slug: str) -> str:
+    """An artist's page."""
+    return f"/artists/{artist_slug}/"
+
+
+def gallery_url(number: int = 1) -> str:
+    """The index of every series, or its ``number``th page."""
+    return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"
+
+
+def series_url(series_slug: str) -> str:
+    """A series' page with its works."""
+    return f"/gallery/{series_slug}/"
+
+
+def work_url(series_slug: str, work_slug: str) -> str:
+    """A single work's page."""
+    return f"/gallery/{series_slug}/{work_slug}/"
+
+
+def map_url() -> str:
+    """The hometown map."""
+    return "/map/"
+
+
+def map_data_url() -> str:
+    """The pins and journeys the map page's script draws, as JSON."""
+    return "/map/hometowns.json"
+
+
+def locator_url(cell: str) -> str:
+    """The base map shared by the locator maps of one grid cell."""
+    return f"/map/locators/{cell}.svg"
+
+
+def media_url(series_slug: str, name: str) -> str:
+    """A published image file."""
+    return f"/media/{series_slug}/{name}"
+
+
+def output_path(url: str) -> str:
+    """The file that serves ``url``: '/artists/x/' → 'artists/x/index.html'."""
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return f"{path}index.html"
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class UrlBuilder:
+    """Turns site paths ('/map/') into links that honour the base URL's sub-path."""
+
+    base_url: str
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    # The sub-path the site lives under, always ending in '/' (often just '/'); every link
+    # of every page goes through href(), so it is worked out once.
+    base_path: str = field(init=False, compare=False)
+    _origin: str = field(init=False, repr=False, compare=False)
+    # A site has a few thousand distinct links, each written on many pages: each is worked
+    # out once.
+    _hrefs: dict[str, str] = field(init=False, repr=False, compare=False)
+    _absolutes: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        path = parts.path or "/"
+        object.__setattr__(self, "base_path", path if path.endswith("/") else path + "/")
+        object.__setattr__(self, "_origin", f"{parts.scheme}://{parts.netloc}")
+        object.__setattr__(self, "_hrefs", {})
+        object.__setattr__(self, "_absolutes", {})
+
+    def href(self, url: str) -> str:
+        """A root-relative link to a site path, or ``url`` unchanged if it is external."""
+        link = self._hrefs.get(url)
+        if link is None:
+            if _is_external(url):
+                link = url
+            else:
+                link = self.base_path + self.renamed.get(url, url).lstrip("/")
+            self._hrefs[url] = link
+        return link
+
+    def absolute(self, url: str) -> str:
+        """The full URL of a site path, for canonical links, the sitemap and feeds."""
+        link = self._absolutes.get(url)
+        if link is None:
+            link = url if _is_external(url) else self._origin + self.href(url)
+            self._absolutes[url] = link
+        return link
+
+
+def _is_external(url: str) -> bool:
+    if url.startswith("/") and not url.startswith("//"):
+        return False  # a site path, as nearly every link is
+    return bool(urlsplit(url).scheme) or url.startswith(("//", "#", "mailto:"))
+
+
+def permalink(item: object) -> str:
+    """The page of an artist, series or work."""
+    from generator.content.model import Artist, Series, Work
+
+    if isinstance(item, Artist):
+        return artist_url(item.slug)
+    if isinstance(item, Series):
+        return series_url(item.slug)
+    if isinstance(item, Work):
+        return work_url(item.series_slug, item.slug)
+    raise TypeError(f"no page for {type(item).__name__}")

@@ -1,0 +1,1 @@
+"""Reading project files: confinement, YAML with line marks, front-matter, typed fields."""

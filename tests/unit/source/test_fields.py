@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from generator.source.fields import Fields, Problems
+from generator.source.frontmatter import parse_frontmatter
+
+
+def read(text: str) -> tuple[Fields, Problems]:
+    doc = parse_frontmatter(text, "content/artists/x.md")
+    problems = Problems("content/artists/x.md")
+    return Fields(doc.data, doc.marks, problems), problems
+
+
+def test_a_missing_required_field_is_reported_at_its_mapping() -> None:
+    fields, problems = read("---\nname: A\n---\n")
+    fields.text("discipline")
+    [error] = problems.errors
+    assert "'discipline' is required" in error.message
+    assert error.line == 2
+
+
+def test_out_of_range_values_name_the_field_and_its_line() -> None:
+    fields, problems = read("---\nhometown:\n  name: X\n  lat: 200\n---\n")
+    hometown = fields.mapping("hometown")
+    assert hometown is not None
+    hometown.number("lat", low=-90, high=90)
+    [error] = problems.errors
+    assert str(error) == (
+        "content/artists/x.md:4:8: 'hometown.lat' must be between -90 and 90 (got 200)"
+    )
+
+
+def test_unknown_keys_suggest_the_closest_known_one() -> None:
+    fields, problems = read("---\nnmae: A\n---\n")
+    fields.check_keys(("name", "slug"))
+    [error] = problems.errors
+    assert error.message == "unknown key 'nmae'"
+    assert error.hint == "did you mean 'name'?"
+
+
+def test_wrong_types_are_reported_not_coerced() -> None:
+    fields, problems = read("---\nweight: heavy\ndraft: maybe\nyear: 1999.5\n---\n")
+    fields.integer("weight", low=0, high=10)
+    fields.flag("draft")
+    fields.integer("year", low=1000, high=2999)
+    assert [e.line for e in problems.errors] == [2, 3, 4]
+
+
+def test_lists_of_mappings_report_items_by_index() -> None:
+    fields, problems = read("---\nworks:\n  - title: A\n  - just text\n---\n")
+    items = list(fields.mappings("works"))
+    assert len(items) == 1
+    [error] = problems.errors
+    assert "'works[1]'" in error.message
+    assert error.line == 4
