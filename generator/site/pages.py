@@ -43,6 +43,10 @@ class Page:
     # (which every page's key covers), these decide the page, so its key is their fingerprint
     # rather than the whole page's. Empty for the pages that list the site.
     identity: tuple[object, ...] = field(default=(), compare=False, repr=False)
+    # The content file whose text the page shows, project-relative as errors name it (an
+    # artist's .md; a series' .md for the series and its works); None for the pages that
+    # list the site. Not rendered, and not compared: it is in no page's key.
+    source: str | None = field(default=None, compare=False)
 
     @property
     def structured(self) -> dict[str, Any] | None:
@@ -173,6 +177,7 @@ def _series(
     cover = images[series.cover.image]
     return Page(
         identity=identity,
+        source=series.source,
         url=urls.series_url(series.slug),
         template="series.html",
         title=f"{series.title} — {artist.name}",
@@ -340,6 +345,7 @@ def _artist(
     cover = _artist_cover(site, artist)
     return Page(
         identity=identity,
+        source=artist.source,
         url=urls.artist_url(artist.slug),
         template="artist.html",
         title=f"{artist.name}, {artist.discipline}",
@@ -371,6 +377,7 @@ def _work(
 ) -> Page:
     return Page(
         identity=identity,
+        source=series.source,
         url=urls.work_url(work.series_slug, work.slug),
         template="work.html",
         title=f"{work.title} ({work.year}) — {artist.name}",
