@@ -36,10 +36,9 @@ if TYPE_CHECKING:
     from generator.content.markdown import MarkdownRenderer
     from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
-    from generator.map.atlas import LocatorMemo
-    from generator.media.images import DigestMemo, ImageRequest, PublishedImage
+    from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
+    from generator.media.images import ImageRequest, PublishedImage
     from generator.render.render import Job, Rendered
-    from generator.site.pages import PageMemo
 
 SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
 
@@ -223,12 +222,13 @@ class Builder:
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
         from generator.incremental.fingerprint import Fingerprints
-        from generator.map.atlas import LocatorMemo, build_atlas
+        from generator.incremental.memo import LocatorMemo, PageMemo
+        from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
         from generator.site.assets import Assets, fingerprint, headers_file, redirects_file
-        from generator.site.pages import PageMemo, plan_feed, plan_pages
+        from generator.site.pages import plan_feed, plan_pages
         from generator.site.statics import collect_static
         from generator.site.urls import UrlBuilder
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.content.model import Artist, Place, Site
+from generator.incremental.memo import LocatorMemo
 from generator.map import projection as geo
 from generator.site import urls
 
@@ -200,18 +201,6 @@ class Atlas:
 
 
 LOCATOR_GRID_DEG = 1.0  # locator frames centre on this grid, so nearby towns share one drawing
-
-
-@dataclass(slots=True)
-class LocatorMemo:
-    """Locator maps kept between builds: drawing countries costs milliseconds per frame.
-
-    ``frames`` holds one drawn frame per grid cell, shared by every place in the cell; ``places``
-    the finished locator of each place.
-    """
-
-    frames: dict[tuple[float, float], LocatorBase] = field(default_factory=dict)
-    places: dict[Place, Locator] = field(default_factory=dict)
 
 
 def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) -> Atlas:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.config import ImageSettings
 from generator.errors import ContentErrors, ImageError, SiteError
+from generator.incremental.memo import DigestMemo
 from generator.media.metadata import Privacy, Rights
 from generator.parallel import cores
 
@@ -116,9 +117,6 @@ def supported_formats(settings: ImageSettings) -> tuple[str, ...]:
 
     writable = {"avif": features.check("avif"), "webp": features.check("webp"), "jpeg": True}
     return tuple(f for f in settings.formats if writable.get(f))
-
-
-DigestMemo = dict[Path, tuple[tuple[int, int], str]]
 
 
 def publish_images(

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from generator.content.model import Artist, Series, Site, Work
+from generator.incremental.memo import PageMemo
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
@@ -57,41 +58,6 @@ class Page:
     def path(self) -> str:
         """The file that serves the page, relative to the output folder."""
         return urls.output_path(self.url)
-
-
-class PageMemo:
-    """The pages a previous build planned, reused when made from the very same objects.
-
-    The loader keeps an unchanged file's artist or series object from build to build, so an
-    artist page planned from the same artist, neighbours, series and map is the same page, and
-    is not made again. ``settings`` (a digest of the site's settings and images, which every
-    page also depends on) must match as well. The same parts are the page's identity: what
-    its key is the fingerprint of.
-    """
-
-    def __init__(self) -> None:
-        self._settings = ""
-        self._pages: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
-        self._kept: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
-
-    def begin(self, settings: str) -> None:
-        """Start planning a build: what the last one planned is what can be reused."""
-        self._pages = self._kept if settings == self._settings else {}
-        self._kept = {}
-        self._settings = settings
-
-    def page(
-        self, kind: str, parts: tuple[object, ...], make: Callable[[tuple[object, ...]], Page]
-    ) -> Page:
-        """The page made from ``parts`` last time, or a new one: ``make(identity)``."""
-        key = (kind, *(id(part) for part in parts))
-        earlier = self._pages.get(key)
-        if earlier is not None and all(a is b for a, b in zip(earlier[0], parts, strict=True)):
-            page = earlier[1]
-        else:
-            page = make((kind, *parts))
-        self._kept[key] = (parts, page)  # holding the parts keeps their ids from being reused
-        return page
 
 
 def plan_pages(
