@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from generator.errors import OutputError, SiteError, from_os_error
+from generator.output.folders import prune
 
 MARKER = ".showcase-build"
 MARKER_TEXT = "This folder is built by showcase. It is replaced on every build.\n"
@@ -277,16 +278,6 @@ def _make_folder(folder: str, made: set[str]) -> None:
     made.add(folder)
 
 
-def _prune(folder: Path, output: Path) -> None:
-    """Remove folders left empty by deleted pages, up to the output folder."""
-    while folder != output and folder.is_relative_to(output):
-        try:
-            folder.rmdir()
-        except OSError:  # not empty (or already gone)
-            return
-        folder = folder.parent
-
-
 def _link_or_copy(source: Path, target: Path) -> None:
     """Copy a file, keeping its modification time; as a hard link where the file system can.
 
@@ -431,7 +422,7 @@ class Update:
                     _put_back(kept, target)
                 else:
                     os.unlink(target)
-                    _prune(Path(target).parent, self.output)
+                    prune(Path(target).parent, self.output)
             except OSError:
                 self.undone = False  # the next build starts afresh: its record is gone
 
@@ -442,7 +433,7 @@ class Update:
                 os.unlink(kept)
         for target, aside in self._removed:
             os.unlink(aside)
-            _prune(Path(target).parent, self.output)
+            prune(Path(target).parent, self.output)
         self._done, self._removed = [], []
 
     def _commit(self, staged: list[tuple[str, str, str]]) -> list[str]:
