@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
-from generator.content.markdown import HTML_MODES, HtmlMode
 from generator.errors import ConfigError, ContentErrors
 from generator.layout import CONFIG_FILE
 from generator.source.confine import linked_out, outside
@@ -30,6 +30,15 @@ _KEYS = (
     "artists_per_page",
 )
 ARTISTS_PER_PAGE = 24  # cards on each page of the home page: a long list is split in pages
+
+# How HTML written in a story is treated: passed through ("trust") or made harmless
+# ("sanitize"). The Markdown converter (generator.content.markdown) takes these modes.
+HtmlMode = Literal["trust", "sanitize"]
+HTML_MODES: tuple[HtmlMode, ...] = ("trust", "sanitize")
+
+# Where ``showcase publish`` can send a site. generator.publish.targets has one entry for
+# each, and checks at import that it covers exactly these.
+PUBLISH_TARGETS = ("github-pages", "directory", "rsync")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,11 +311,10 @@ def _read_publish(fields: Fields) -> PublishSettings:
     if settings is None:
         return default
     settings.check_keys(("target", "dest", "remote", "branch", "cname", "max_delete"))
-    targets = ("github-pages", "directory", "rsync")
     target = settings.text("target", required=False)
-    if target and target not in targets:
+    if target and target not in PUBLISH_TARGETS:
         settings.problems.add(
-            f"'publish.target' must be one of {', '.join(targets)} (got {target!r})",
+            f"'publish.target' must be one of {', '.join(PUBLISH_TARGETS)} (got {target!r})",
             settings.mark("target"),
         )
         target = ""

@@ -11,10 +11,11 @@ import ctypes
 import functools
 import itertools
 import re
-from typing import Any, Literal
+from typing import Any
 
 from cmarkgfm import _cmark
 
+from generator.config import HtmlMode
 from generator.errors import ContentError
 
 _lib: Any = _cmark.lib
@@ -97,10 +98,6 @@ class _Cmark:
 
 def _address(pointer: Any) -> int:
     return int(_ffi.cast("uintptr_t", pointer))
-
-
-HtmlMode = Literal["trust", "sanitize"]
-HTML_MODES: tuple[HtmlMode, ...] = ("trust", "sanitize")
 
 
 class MarkdownRenderer:

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from generator.content.markdown import MAX_NESTING, HtmlMode, MarkdownRenderer, NestingTooDeep
+from generator.config import HtmlMode
+from generator.content.markdown import MAX_NESTING, MarkdownRenderer, NestingTooDeep
 
 STORY = """He said "it's done" -- twice... and left.
 
