@@ -27,7 +27,8 @@ from generator.incremental.state import (
     state_file,
 )
 from generator.layout import CACHE_DIR, REGION_FILE, default_theme
-from generator.output.writer import MARKER, Update, check_output, recover, write_site
+from generator.output.update import Update
+from generator.output.writer import MARKER, check_output, recover, write_site
 
 if TYPE_CHECKING:
     import jinja2
@@ -218,6 +219,8 @@ class Builder:
         started: float,
         fresh: bool,
     ) -> BuildReport:
+        from functools import partial
+
         from generator.config import load_config
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
@@ -225,6 +228,7 @@ class Builder:
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
+        from generator.output.batch import Batch
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
         from generator.site.assets import Assets, fingerprint, headers_file, redirects_file
@@ -302,7 +306,7 @@ class Builder:
                     jobs,
                     settings,
                     finish=finish,
-                    into=staging,
+                    into=partial(Batch, staging),
                     workers=self.workers,
                     fingerprints=self._prints,
                     sources=self._sources,

@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from jinja2 import meta
@@ -22,13 +21,22 @@ from generator.config import SiteConfig
 from generator.errors import TemplateError
 from generator.incremental.fingerprint import Fingerprints
 from generator.media.images import PublishedImage
-from generator.output.writer import write_file
 from generator.site.pages import FeedEntry, Page
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
 
 Finish = Callable[[str, bytes], bytes]
+
+
+class Batch(Protocol):
+    """Where rendered files go when they are not kept in memory (``generator.output.batch``)."""
+
+    def add(self, path: str, data: bytes) -> None:
+        """Take one rendered file."""
+
+    def close(self) -> dict[str, tuple[int, int]]:
+        """Finish writing; the size and modification time (ns) of every file written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +103,7 @@ def render_pages(
     previous: Mapping[str, str] | None = None,
     *,
     finish: Finish | None = None,
-    into: Path | None = None,
+    into: Callable[[], Batch] | None = None,
     workers: int = 1,
     fingerprints: Fingerprints | None = None,
     sources: dict[str, tuple[str, ...]] | None = None,
@@ -106,8 +114,9 @@ def render_pages(
     site's settings, the published images, and the links the URL filters write (the base
     URL, fingerprinted asset names). It is part of every key.
 
-    The result holds the bytes, or with ``into`` the files are written there as they are
-    rendered (a fresh staging folder: nothing else is kept in memory). ``finish`` post-processes
+    The result holds the bytes, or with ``into`` (which makes a batch of the writer's for a
+    fresh staging folder) each process hands its files to a batch as they are rendered, and
+    nothing else is kept in memory: rendering itself writes nothing. ``finish`` post-processes
     each file (minifying, say). With ``workers`` > 1 and enough jobs, worker processes share
     the work, keys included. ``fingerprints`` and ``sources`` (a template's source → the
     templates it refers to) carry what a previous build of the same site worked out.
@@ -156,7 +165,7 @@ class _Task:
     templates: Mapping[str, str]
     previous: Mapping[str, str]
     finish: Finish | None
-    into: Path | None
+    into: Callable[[], Batch] | None
 
     def run(
         self, share: range
@@ -167,10 +176,7 @@ class _Task:
         of each file written to ``into`` (where the bytes are None).
         """
         out: list[tuple[str, str, bytes | None]] = []
-        signatures: dict[str, tuple[int, int]] = {}
-        pending: list[tuple[str, bytes]] = []
-        size = 0
-        made: set[str] = set()  # folders this share has made in ``into``
+        batch = self.into() if self.into is not None else None
         for job in (self.jobs[i] for i in share):
             key = _digest(self.common, self.templates[job.template], self.prints.of(job.data))
             if self.previous.get(job.path) == key:
@@ -179,36 +185,13 @@ class _Task:
             data = _render(self.env, job.template, job.context)
             if self.finish is not None:
                 data = self.finish(job.path, data)
-            if self.into is None:
+            if batch is None:
                 out.append((job.path, key, data))
                 continue
             out.append((job.path, key, None))
-            pending.append((job.path, data))
-            size += len(data)
-            if size > WRITE_BATCH_BYTES:
-                _write_batch(self.into, pending, made, signatures)
-                size = 0
-        if self.into is not None:
-            _write_batch(self.into, pending, made, signatures)
+            batch.add(job.path, data)
+        signatures = batch.close() if batch is not None else {}
         return out, signatures
-
-
-# Pages are written in batches, folder by folder, rather than one as each is rendered: the
-# file system makes and fills neighbouring folders faster (about a tenth of a cold build of
-# 15,000 pages on these machines), and rendering runs without system calls in between.
-WRITE_BATCH_BYTES = 8 << 20
-
-
-def _write_batch(
-    into: Path,
-    pending: list[tuple[str, bytes]],
-    made: set[str],
-    signatures: dict[str, tuple[int, int]],
-) -> None:
-    pending.sort()
-    for path, data in pending:
-        signatures[path] = write_file(into, path, data, made)
-    pending.clear()
 
 
 def template_digest(
