@@ -9,11 +9,11 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.errors import OutputError, SiteError, from_os_error
-from generator.output.folders import prune
+from generator.output.folders import check_inside, join_inside, make_folder
 
 MARKER = ".showcase-build"
 MARKER_TEXT = "This folder is built by showcase. It is replaced on every build.\n"
@@ -80,7 +80,7 @@ def write_site(
         for rel in sorted(files):
             write_file(staging, rel, files[rel], made)
         for rel in sorted(copies):
-            _link_or_copy(copies[rel], _inside(staging, rel))
+            link_or_copy(copies[rel], join_inside(staging, rel))
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         (staging / STAGING_MARKER).unlink()  # proven by MARKER from here on
         _swap(staging, output)
@@ -237,13 +237,13 @@ def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) 
     of pages costs one system call to make each folder and four to write and measure each
     file.
     """
-    target = os.path.join(root, _checked(rel))
+    target = os.path.join(root, check_inside(rel))
     folder = os.path.dirname(target)
     if made is None or folder not in made:
-        _make_folder(folder, set() if made is None else made)
+        make_folder(folder, set() if made is None else made)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
     try:
-        _write_all(fd, data)
+        write_all(fd, data)
     finally:
         os.close(fd)
     # After closing: a network file system may set the time when the file is flushed.
@@ -251,34 +251,14 @@ def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) 
     return info.st_size, info.st_mtime_ns
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the open file ``fd`` (a write may take only part of it)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def _make_folder(folder: str, made: set[str]) -> None:
-    """Make ``folder`` and any missing parents, trying the folder itself first.
-
-    Unlike ``os.makedirs``, which looks at the parent before making each folder, a folder
-    whose parent is there (most of them) costs one system call.
-    """
-    try:
-        os.mkdir(folder)
-    except FileNotFoundError:
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            raise
-        _make_folder(parent, made)
-        _make_folder(folder, made)
-        return
-    except FileExistsError:  # by this worker's other batches, or another worker
-        if not os.path.isdir(folder):
-            raise
-    made.add(folder)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path) -> None:
     """Copy a file, keeping its modification time; as a hard link where the file system can.
 
     Images come from the build's cache and may number tens of thousands: a link costs no
@@ -297,260 +277,3 @@ def _link_or_copy(source: Path, target: Path) -> None:
             break
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source, target)
-
-
-def _inside(root: Path, rel: str) -> Path:
-    """``root / rel``, refusing any ``rel`` that could lead out of ``root``."""
-    return root / _checked(rel)
-
-
-def _checked(rel: str) -> str:
-    """``rel``, if it is a relative path that stays inside the folder it is joined to.
-
-    The check is on the path's parts, not on the disk: the files a build writes are named by
-    the build (from slugs already checked), and this stays cheap for thousands of them.
-    """
-    if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel:
-        raise OutputError(f"refusing to write {rel!r} outside the output folder")
-    if "." in rel and any(part in ("..", ".") for part in rel.split("/")):
-        raise OutputError(f"refusing to write {rel!r} outside the output folder")
-    return rel
-
-
-# Beside a file of a built folder while an update runs: its next version, written first, and
-# its last one, kept (by a hard link, which takes no space) until the update is done.
-NEW_SUFFIX = ".showcase-new"
-OLD_SUFFIX = ".showcase-old"
-
-
-class Update:
-    """Changes to a built folder, in place, that are all made or none.
-
-    Each batch of files is first written beside its target under a temporary name: that is
-    what needs space, and a failure there removes the temporaries and changes nothing. Only
-    when all of them are written are they renamed into place, the file each replaces kept
-    under another name. ``undo`` puts every kept file back by renaming (which needs no space)
-    and removes the new ones; ``finish`` drops the kept files. As a context manager it does
-    one or the other, and a refusal of the disk leaves it as OutputError.
-    """
-
-    def __init__(self, output: Path) -> None:
-        self.output = output
-        self.undone = False
-        self._root = os.fspath(output)
-        self._folders: set[str] = {self._root}  # known to be real folders inside the output
-        self._temporaries: set[str] = set()
-        self._done: list[tuple[str, str | None]] = []  # (target, the old file kept or None)
-        self._removed: list[tuple[str, str]] = []  # (target, where it waits to be deleted)
-
-    def __enter__(self) -> Update:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, _: object
-    ) -> None:
-        if exc is None:
-            try:
-                self.finish()
-            except OSError as error:
-                raise cannot_write(error, self.output) from error
-            return
-        self.undo()
-        if isinstance(exc, OSError):
-            raise cannot_write(exc, self.output) from exc
-
-    def write(self, files: Mapping[str, bytes]) -> list[str]:
-        """Write the ``files`` whose bytes differ from what is there; returns their paths."""
-        staged = []
-        for rel in sorted(files):
-            target = self._target(rel)
-            data = files[rel]
-            if _holds_bytes(target, data):
-                continue
-            temporary = self._temporary(target)
-            fd = _create(temporary)
-            try:
-                _write_all(fd, data)
-            finally:
-                os.close(fd)
-            staged.append((rel, temporary, target))
-        return self._commit(staged)
-
-    def copy(self, copies: Mapping[str, Path]) -> list[str]:
-        """Copy the files whose size or modification time differ; returns their paths."""
-        staged = []
-        for rel in sorted(copies):
-            target = self._target(rel)
-            source = copies[rel].stat()
-            with contextlib.suppress(OSError):
-                current = os.lstat(target)
-                if stat.S_ISREG(current.st_mode) and (current.st_size, current.st_mtime_ns) == (
-                    source.st_size,
-                    source.st_mtime_ns,
-                ):
-                    continue
-            temporary = self._temporary(target)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-            # Never written through: the target may be a link to the cache.
-            _link_or_copy(copies[rel], Path(temporary))
-            staged.append((rel, temporary, target))
-        return self._commit(staged)
-
-    def remove(self, paths: Iterable[str]) -> None:
-        """Delete these files (those that are there): moved aside now, deleted by ``finish``."""
-        for rel in sorted(paths):
-            target = self._locate(rel, make=False)
-            if target is None or not os.path.lexists(target) or os.path.isdir(target):
-                continue
-            aside = _beside(target, OLD_SUFFIX)
-            os.replace(target, aside)
-            self._removed.append((target, aside))
-
-    def undo(self) -> None:
-        """Put the folder back as it was before this update, as far as the disk lets us."""
-        self.undone = True
-        for temporary in self._temporaries:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        self._temporaries.clear()
-        steps: list[tuple[str, str | None]] = [*self._removed, *reversed(self._done)]
-        self._removed, self._done = [], []
-        for target, kept in steps:
-            try:
-                if kept is not None:
-                    _put_back(kept, target)
-                else:
-                    os.unlink(target)
-                    prune(Path(target).parent, self.output)
-            except OSError:
-                self.undone = False  # the next build starts afresh: its record is gone
-
-    def finish(self) -> None:
-        """Delete the old files kept for ``undo``, and folders left empty by removed ones."""
-        for _, kept in self._done:
-            if kept is not None:
-                os.unlink(kept)
-        for target, aside in self._removed:
-            os.unlink(aside)
-            prune(Path(target).parent, self.output)
-        self._done, self._removed = [], []
-
-    def _commit(self, staged: list[tuple[str, str, str]]) -> list[str]:
-        """Rename each written file over its target, keeping the target for ``undo``."""
-        for _, temporary, target in staged:
-            kept = _keep(target)
-            try:
-                os.replace(temporary, target)  # a reader sees the old file or the new one
-            except BaseException:
-                if kept is not None:
-                    _put_back(kept, target)
-                raise
-            self._temporaries.discard(temporary)
-            self._done.append((target, kept))
-        return [rel for rel, _, _ in staged]
-
-    def _target(self, rel: str) -> str:
-        """Where ``rel`` goes, its folders made and checked to be real folders of the output."""
-        target = self._locate(rel, make=True)
-        assert target is not None
-        return target
-
-    def _locate(self, rel: str, *, make: bool) -> str | None:
-        """Where ``rel`` is; with ``make`` False, None when a folder on the way is missing."""
-        target = os.path.join(self._root, _checked(rel))
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            missing = self._check_folders(folder, rel)
-            if missing and not make:
-                return None
-            if missing:
-                _make_folder(folder, self._folders)
-                self._folders.add(folder)
-        return target
-
-    def _check_folders(self, folder: str, rel: str) -> bool:
-        """Refuse a link (or a file) on the way to ``rel``; True if a folder is missing."""
-        path = folder
-        on_the_way = []
-        while path not in self._folders:
-            on_the_way.append(path)
-            path = os.path.dirname(path)
-        for path in reversed(on_the_way):
-            try:
-                mode = os.lstat(path).st_mode
-            except FileNotFoundError:
-                return True
-            if not stat.S_ISDIR(mode):
-                raise OutputError(
-                    f"refusing to write {rel}: {path} is a link or a file, not a folder",
-                    hint="delete it, or build again with --fresh",
-                )
-            self._folders.add(path)
-        return False
-
-    def _temporary(self, target: str) -> str:
-        temporary = _beside(target, NEW_SUFFIX)
-        self._temporaries.add(temporary)
-        return temporary
-
-
-def _put_back(kept: str, target: str) -> None:
-    """Return the file ``_keep`` kept to ``target`` (a rename, which needs no space)."""
-    try:
-        same = os.path.samestat(os.lstat(kept), os.lstat(target))
-    except FileNotFoundError:
-        same = False
-    if same:  # the new file never took its place: only the extra name goes
-        os.unlink(kept)
-    else:
-        os.replace(kept, target)
-
-
-def _beside(target: str, suffix: str) -> str:
-    folder, name = os.path.split(target)
-    return os.path.join(folder, f".{name}{suffix}")
-
-
-def _holds_bytes(target: str, data: bytes) -> bool:
-    """Whether ``target`` is a file (not a link) holding exactly ``data``."""
-    try:
-        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:  # missing, or a link: it is replaced
-        return False
-    try:
-        if os.fstat(fd).st_size != len(data):
-            return False
-        with open(fd, "rb", closefd=False) as file:
-            return file.read() == data
-    finally:
-        os.close(fd)
-
-
-def _create(path: str) -> int:
-    """A new file at ``path`` for writing, never through a link; one left there is replaced."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        return os.open(path, flags, 0o666)
-    except FileExistsError:  # left by a build that was killed
-        os.unlink(path)
-        return os.open(path, flags, 0o666)
-
-
-def _keep(target: str) -> str | None:
-    """Keep the file at ``target`` under another name, for ``undo``; None if there is none."""
-    kept = _beside(target, OLD_SUFFIX)
-    for _ in range(2):
-        try:
-            os.link(target, kept, follow_symlinks=False)
-            return kept
-        except FileNotFoundError:
-            return None
-        except FileExistsError:  # left by a build that was killed
-            os.unlink(kept)
-        except OSError:  # no hard links here: moved aside until the new file takes its place
-            if not os.path.lexists(target):
-                return None
-            os.replace(target, kept)
-            return kept
-    raise OutputError(f"cannot keep {target} while updating it")
