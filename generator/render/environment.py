@@ -1,4 +1,8 @@
-"""The Jinja environment: the site's templates over the default theme, strict and escaped."""
+"""The Jinja environment: the site's templates over the default theme, strict and escaped.
+
+The environment's class comes from :mod:`generator.render.speedups`, which isolates the
+tricks on Jinja's internals; everything here is Jinja's public interface.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find the theme
     import jinja2
@@ -25,6 +29,7 @@ def make_environment(
     """
     import jinja2
 
+    from generator.render.speedups import environment_class
     from generator.site.urls import permalink
 
     bytecode = None
@@ -35,7 +40,7 @@ def make_environment(
             bytecode = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             bytecode = None  # a read-only project builds without one
-    env = _environment_class()(
+    env = environment_class()(
         bytecode_cache=bytecode,
         # Each build makes its own environment: within one, a template never changes, so
         # there is no need to look at its file again for every page that includes it.
@@ -106,99 +111,19 @@ def _confined_loader_class() -> type[jinja2.FileSystemLoader]:
 
 @functools.cache
 def _code_shape() -> str:
-    """Compiled code depends on the filters below as much as on the templates: a cache per
-    version of this module and of Jinja never hands one the other's code."""
+    """Compiled code depends on the filters below (and on the environment class the speed-ups
+    make) as much as on the templates: a cache per version of this module, of the speed-ups
+    and of Jinja never hands one the other's code."""
     import jinja2
 
-    shape = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+    from generator.render import speedups
+
+    shape = hashlib.sha256(
+        Path(__file__).read_bytes()
+        + Path(speedups.__file__).read_bytes()
+        + jinja2.__version__.encode()
+    )
     return shape.hexdigest()[:16]
-
-
-@functools.cache
-def _environment_class() -> type[jinja2.Environment]:
-    import jinja2
-
-    escape = _escape_function()
-
-    class Template(jinja2.Template):
-        """A template whose output escapes with :func:`_escape_function`'s quicker escape."""
-
-        @classmethod
-        def from_code(cls, environment: Any, code: Any, globals: Any, uptodate: Any = None) -> Any:
-            template = super().from_code(environment, code, globals, uptodate)
-            # The compiled module looks ``escape`` up in its namespace at each use.
-            template.root_render_func.__globals__["escape"] = escape
-            return template
-
-    class Environment(jinja2.Environment):
-        """An environment made for rendering thousands of pages with the same templates.
-
-        - A build parses each template to find what it includes (for its fingerprint), then
-          compiles it: the compiler is handed the tree already made.
-        - Each template's globals are one flat dict rather than Jinja's ChainMap over the
-          environment's: every page and every import reads them in Python-level ChainMap
-          calls otherwise (a tenth of a work page's time). Jinja asks that globals not change
-          once templates are loaded, and this environment's never do.
-        - Output is escaped with a quicker escape (below).
-        """
-
-        template_class = Template
-
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
-            self._trees: dict[tuple[str, str | None, str | None], Any] = {}
-
-        def make_globals(self, d: Any = None) -> Any:
-            return {**self.globals, **(d or {})}
-
-        def parse(self, source: str, name: str | None = None, filename: str | None = None) -> Any:
-            tree = super().parse(source, name, filename)
-            self._trees[(source, name, filename)] = tree
-            return tree
-
-        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
-            tree = self._trees.pop((source, name, filename), None)
-            return tree if tree is not None else super()._parse(source, name, filename)
-
-    return Environment
-
-
-def _escape_function() -> Callable[[object], Any]:
-    """MarkupSafe's ``escape`` with the common cases done in fewer steps: the same result.
-
-    A page escapes a hundred values, nearly all plain strings and numbers. MarkupSafe 3
-    wraps its C escaping in a Python function and makes the result through ``Markup``'s
-    Python-level constructor: about two thirds of the time of escaping a short string. Here
-    a string goes straight to that C function and the result is made as a ``Markup`` directly;
-    a ``Markup`` is returned as it is and a number needs no escaping. Anything else, or a
-    MarkupSafe without that function (or where it no longer gives escape's results), takes
-    ``escape`` itself.
-    """
-    from markupsafe import Markup, escape
-
-    try:
-        from markupsafe import _escape_inner as escape_text  # type: ignore[attr-defined]
-    except ImportError:  # MarkupSafe 2's escape is C already
-        return escape
-    make = str.__new__
-
-    def quick(value: object, /) -> Any:
-        kind = type(value)
-        if kind is str:
-            return make(Markup, escape_text(value))  # type: ignore[arg-type]
-        if kind is Markup:
-            return value
-        if kind is int:
-            return make(Markup, str(value))
-        return escape(value)
-
-    # That function is MarkupSafe's own business: should a release change what it does,
-    # escape() itself is used.
-    text = "<a href='x' title=\"y\">&amp; é</a>"
-    escaped = "&lt;a href=&#39;x&#39; title=&#34;y&#34;&gt;&amp;amp; é&lt;/a&gt;"
-    if quick(text) != escaped or any(quick(v) != escape(v) for v in (text, Markup("<b>"), 7)):
-        return escape
-    return quick
 
 
 def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:

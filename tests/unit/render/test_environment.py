@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from generator.render.environment import _escape_function, make_environment
+from generator.render.environment import make_environment
+from generator.render.speedups import escape_function
 from generator.site.urls import UrlBuilder
 
 
@@ -26,7 +27,7 @@ class Text:
 
 @given(st.text())
 def test_quick_escape_matches_markupsafe_for_any_text(text: str) -> None:
-    quick = _escape_function()
+    quick = escape_function()
     assert quick(text) == escape(text)
     assert type(quick(text)) is Markup
 
@@ -49,7 +50,7 @@ def test_quick_escape_matches_markupsafe_for_any_text(text: str) -> None:
     ],
 )
 def test_quick_escape_matches_markupsafe(value: object) -> None:
-    quick = _escape_function()
+    quick = escape_function()
     assert quick(value) == escape(value)
     assert type(quick(value)) is Markup
 
@@ -108,4 +109,4 @@ def test_an_escape_that_no_longer_agrees_with_markupsafe_is_not_used(
     import markupsafe
 
     monkeypatch.setattr(markupsafe, "_escape_inner", lambda text: text, raising=False)
-    assert _escape_function() is escape
+    assert escape_function() is escape
