@@ -1,0 +1,142 @@
+"""What the commands print: one error printer, warnings by kind, a build's report."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from generator.errors import ContentErrors, SiteError, from_os_error
+
+if TYPE_CHECKING:
+    from generator.build import BuildReport
+
+WARNINGS_SHOWN = 5  # of one kind; the rest are counted
+
+
+def print_error(message: str) -> None:
+    """One ``error: …`` line on standard error, the prefix in bold red."""
+    click.secho("error: ", fg="red", bold=True, err=True, nl=False)
+    click.echo(message, err=True)
+
+
+def print_errors(exc: SiteError, *, debug: bool = False, failed: str | None = None) -> None:
+    """Print ``exc``, each of a ContentErrors' errors grouped by file, in file order.
+
+    ``failed`` says what became of the run when it is a failed build or publish (``"."``,
+    ``"; nothing was published."``): a line counting the errors ends with it. Without it,
+    the errors alone are printed: a refusal, not a failed build.
+    """
+    if debug:
+        traceback.print_exception(exc)
+    errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
+    # A header per file, then each error in full, so that every 'file:line:col:' can still be
+    # copied (or clicked in an editor's terminal).
+    by_file: dict[str, list[SiteError]] = {}
+    for error in errors:
+        by_file.setdefault(error.path or "", []).append(error)
+    for index, path in enumerate(sorted(by_file)):
+        if index:
+            click.echo("", err=True)
+        if path and len(by_file) > 1:
+            click.secho(path, bold=True, err=True)
+        for error in sorted(by_file[path], key=lambda e: (e.line or 0, e.column or 0)):
+            print_error(str(error))
+    if failed is None:
+        return
+    if len(by_file) > 1:
+        click.echo("", err=True)
+    count = len(errors)
+    click.echo(
+        f"Build failed with {count} error{'s' if count != 1 else ''}"
+        + (f" in {len(by_file)} files" if len(by_file) > 1 else "")
+        + failed,
+        err=True,
+    )
+
+
+def fail(exc: SiteError, *, debug: bool = False, failed: str | None = None) -> NoReturn:
+    """Print ``exc`` as :func:`print_errors` does, and exit with status 1."""
+    print_errors(exc, debug=debug, failed=failed)
+    sys.exit(1)
+
+
+def exit_on(exc: BaseException, *, debug: bool = False) -> NoReturn:
+    """Turn what escaped a command into one message and an exit status.
+
+    Commands report the errors they expect themselves; whatever else escapes (the system
+    refusing a file, running out of memory, Ctrl-C) ends here, with a traceback only under
+    ``--debug``.
+    """
+    if isinstance(exc, SiteError):
+        fail(exc, debug=debug)
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, OSError):
+        fail(from_os_error(exc))
+    if isinstance(exc, MemoryError):
+        print_error(
+            "out of memory; close other programs, or build with fewer processes "
+            "(--jobs 1), and try again"
+        )
+        sys.exit(1)
+    raise exc
+
+
+def left_behind(output: Path | None) -> str:
+    """The end of a failed build's message: what became of ``output``, the site's folder."""
+    from generator.output.writer import MARKER
+
+    # A failed build leaves the folder as it was: a site of showcase's, or none at all.
+    if output is None:
+        return "."
+    if (output / MARKER).is_file():
+        return "; the previous site was left as it was."
+    return f"; nothing was written to {output}."
+
+
+def show_report(report: BuildReport) -> None:
+    """A finished build: its warnings, what it removed for privacy, and its summary."""
+    show_warnings(report.warnings)
+    if report.privacy():
+        click.echo(report.privacy())
+    click.echo(report.summary())
+
+
+def show_created(directory: Path, written: list[Path]) -> None:
+    """What ``init`` wrote into ``directory``, and the commands to run next."""
+    click.echo(f"Created a new site in {directory}/:")
+    for path in written:
+        click.echo(f"  {path.relative_to(directory).as_posix()}")
+    enter = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
+    serve, build_it = f"{enter}showcase serve", "showcase build"
+    width = max(len(serve), len(build_it)) + 3
+    click.echo("\nNext:")
+    click.echo(f"  {serve:<{width}}# preview the site while you edit it")
+    click.echo(f"  {build_it:<{width}}# write the finished site into site/")
+
+
+def show_warnings(warnings: tuple[str, ...]) -> None:
+    """Print warnings, at most a few of each kind: a thousand alike hide the one that differs."""
+    kinds: dict[str, list[str]] = {}
+    for warning in warnings:
+        kinds.setdefault(_warning_kind(warning), []).append(warning)
+    for alike in kinds.values():
+        for warning in alike[:WARNINGS_SHOWN]:
+            click.echo(f"warning: {warning}", err=True)
+        if len(alike) > WARNINGS_SHOWN:
+            more = len(alike) - WARNINGS_SHOWN
+            click.echo(f"warning: … and {more} more like the one above", err=True)
+
+
+def _warning_kind(warning: str) -> str:
+    # "path: text" — the kind is the text with its names and numbers left out.
+    text = warning.split(": ", 1)[-1]
+    return " ".join(word for word in text.split() if word.islower() and word.isalpha())
