@@ -21,7 +21,8 @@ from generator.config import SiteConfig
 from generator.errors import TemplateError
 from generator.incremental.fingerprint import Fingerprints
 from generator.media.images import PublishedImage
-from generator.site.pages import FeedEntry, Page
+from generator.site.feed import FeedEntry
+from generator.site.pages import Page
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400

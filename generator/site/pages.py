@@ -1,4 +1,20 @@
-"""Plan every page of the site from the model: which template, which URL, which data."""
+"""Plan every page of the site from the model: which template, which URL, which data.
+
+``PAGE_BUILDERS`` lists the builders, one per kind of page, in the order the pages are
+planned (the sitemap lists them in that order). A new kind of page is one more entry. Each
+builder takes the ``Planning`` (what every builder may read) and returns its ``Page`` values;
+each page declares:
+
+- ``template`` and ``url``: what renders it and where it is served (``site.urls`` makes URLs);
+- ``data``: what the template shows besides the settings and images (its fingerprint is the
+  page's key, unless the page has an identity);
+- ``identity``: for a page made through ``plan.memo.page(kind, parts, make)``, the parts it is
+  made from. The builder must read nothing but those parts and what every page reads (the
+  settings, the published images, the links: the digest ``PageMemo.begin`` is given), since
+  the page is reused whenever the very same part objects come again, and its key is their
+  fingerprint. Pages that list the whole site have no identity: their key is the whole page;
+- ``source``: the content file whose text the page shows (for ``check`` to point at), or None.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +32,7 @@ from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
 from generator.site import urls
 from generator.site.jsonld import artist_updated, series_updated, site_updated
+from generator.site.pagination import in_pages
 from generator.site.urls import UrlBuilder
 
 T = TypeVar("T")
@@ -60,6 +77,22 @@ class Page:
         return urls.output_path(self.url)
 
 
+@dataclass(frozen=True, slots=True)
+class Planning:
+    """What every page builder may read: the site, its images and map, the build's links."""
+
+    site: Site
+    images: dict[Any, PublishedImage]
+    atlas: Atlas
+    link: UrlBuilder
+    memo: PageMemo
+    # The latest date of the whole site: it looks at every artist and series, so once.
+    updated: datetime.date | None
+    # The site's picture (the first artist's cover), for the pages that list the site.
+    image: Rendition | None
+    image_alt: str
+
+
 def plan_pages(
     site: Site,
     images: dict[Any, PublishedImage],
@@ -68,138 +101,26 @@ def plan_pages(
     memo: PageMemo | None = None,
 ) -> list[Page]:
     """Every page, in a stable order; ``link`` is the build's (its structured data links)."""
-    memo = memo or PageMemo()
-    updated = site_updated(site)  # looks at every artist and series: once, not once a page
-    homes = _home(site, images, link, updated)
-    home = homes[0]
-    pages = [
-        *homes,
-        *_gallery(site, images, link, updated),
-        *_map(site, atlas, images, home, link, updated),
-    ]
-    for artist, previous, following in _neighbours(site.artists):
-        # The series one by one: the tuple of them is made afresh with every site.
-        parts = (artist, previous, following, atlas.locator(artist.slug), *site.series_of(artist))
-        pages.append(
-            memo.page(
-                "artist",
-                parts,
-                partial(_artist, site, images, atlas, artist, previous, following, link),
-            )
-        )
-    for series in site.series:
-        artist = site.artist_of(series)
-        changed = series_updated(series)  # looks at every work: once, not once a work
-        pages.append(
-            memo.page(
-                "series",
-                (series, artist),
-                partial(_series, series, artist, images, link, changed),
-            )
-        )
-        for work, previous_work, next_work in _neighbours(series.works):
-            pages.append(
-                memo.page(
-                    "work",
-                    (work, previous_work, next_work, series, artist),
-                    partial(
-                        _work, series, artist, images, work, previous_work, next_work, link, changed
-                    ),
-                )
-            )
-    pages += [
-        Page(
-            url=base.url,
-            template="locator.svg",
-            title=f"Map around {base.url}",
-            description="",
-            in_sitemap=False,
-            data={"base": base},
-        )
-        for base in atlas.locator_bases
-    ]
-    pages.append(
-        Page(
-            url="/404.html",
-            template="404.html",
-            title="Page not found",
-            description="This page does not exist.",
-            image=home.image,
-            image_alt=home.image_alt,
-            in_sitemap=False,
-        )
-    )
-    return pages
-
-
-def _series(
-    series: Series,
-    artist: Artist,
-    images: dict[Any, PublishedImage],
-    link: UrlBuilder,
-    updated: datetime.date | None,
-    identity: tuple[object, ...] = (),
-) -> Page:
-    cover = images[series.cover.image]
-    return Page(
-        identity=identity,
-        source=series.source,
-        url=urls.series_url(series.slug),
-        template="series.html",
-        title=f"{series.title} — {artist.name}",
-        description=_first_sentence(series.description_html)
-        or f"{series.title}, a series by {artist.name} ({series.years}).",
-        image=cover.social,
-        image_alt=series.cover.alt,
-        data={"series": series, "artist": artist},
-        updated=updated,
-        describe=partial(structured.series_page, series, artist, images, link),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Pagination:
-    """Where one page of a list split in pages stands, and its neighbours' addresses."""
-
-    number: int
-    count: int
-    previous: str | None
-    next: str | None
-
-
-def _in_pages(
-    items: Sequence[T], size: int, url_of: Callable[[int], str]
-) -> list[tuple[str, Pagination, Sequence[T]]]:
-    """``items`` split in pages of ``size`` (one empty page if there are none): each page's
-    URL, its place among the others, and its items."""
-    parts = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
-    count = len(parts)
-    return [
-        (
-            url_of(number),
-            Pagination(
-                number=number,
-                count=count,
-                previous=url_of(number - 1) if number > 1 else None,
-                next=url_of(number + 1) if number < count else None,
-            ),
-            part,
-        )
-        for number, part in enumerate(parts, start=1)
-    ]
-
-
-def _home(
-    site: Site,
-    images: dict[Any, PublishedImage],
-    link: UrlBuilder,
-    updated: datetime.date | None,
-) -> list[Page]:
-    """The home page: the artists' cards, split in pages of ``artists_per_page``."""
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
+    plan = Planning(
+        site=site,
+        images=images,
+        atlas=atlas,
+        link=link,
+        memo=memo or PageMemo(),
+        updated=site_updated(site),
+        image=images[cover.image].social if cover else None,
+        image_alt=cover.alt if cover else "",
+    )
+    return [page for build in PAGE_BUILDERS for page in build(plan)]
+
+
+def _home_pages(plan: Planning) -> list[Page]:
+    """The home page: the artists' cards, split in pages of ``artists_per_page``."""
+    site = plan.site
     pages = []
     size = site.config.artists_per_page
-    for url, pagination, group in _in_pages(site.artists, size, urls.home_url):
+    for url, pagination, group in in_pages(site.artists, size, urls.home_url):
         number = pagination.number
         title = site.config.title
         pages.append(
@@ -208,30 +129,26 @@ def _home(
                 template="home.html",
                 title=title if number == 1 else f"{title}, artists page {number}",
                 description=site.config.description,
-                image=images[cover.image].social if cover else None,
-                image_alt=cover.alt if cover else "",
+                image=plan.image,
+                image_alt=plan.image_alt,
                 data={
                     "cards": [(a, _artist_cover(site, a)) for a in group],
                     "pagination": pagination,
                 },
                 index=True,
-                updated=updated,
-                describe=partial(structured.home, site, link, group, url),
+                updated=plan.updated,
+                describe=partial(structured.home, site, plan.link, group, url),
             )
         )
     return pages
 
 
-def _gallery(
-    site: Site,
-    images: dict[Any, PublishedImage],
-    link: UrlBuilder,
-    updated: datetime.date | None,
-) -> list[Page]:
+def _gallery_pages(plan: Planning) -> list[Page]:
     """The gallery: every series, grouped by artist, in pages of ``artists_per_page`` artists."""
+    site, images = plan.site, plan.images
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
     pages = []
-    for url, pagination, part in _in_pages(groups, site.config.artists_per_page, urls.gallery_url):
+    for url, pagination, part in in_pages(groups, site.config.artists_per_page, urls.gallery_url):
         number, count = pagination.number, pagination.count
         first = _artist_cover(site, part[0][0]) if part else None  # its picture when shared
         pages.append(
@@ -246,32 +163,26 @@ def _gallery(
                 image_alt=first.alt if first else "",
                 data={"groups": part, "pagination": pagination},
                 index=True,
-                updated=updated,
-                describe=partial(structured.gallery, part, images, link, url),
+                updated=plan.updated,
+                describe=partial(structured.gallery, part, images, plan.link, url),
             )
         )
     return pages
 
 
-def _map(
-    site: Site,
-    atlas: Atlas,
-    images: dict[Any, PublishedImage],
-    home: Page,
-    link: UrlBuilder,
-    updated: datetime.date | None,
-) -> list[Page]:
+def _map_pages(plan: Planning) -> list[Page]:
     """The map page, and the data its script draws the interactive map with.
 
     The data is a file of its own, fetched by the script: the page works without it (its SVG
     map and list of hometowns), and with many artists it is a large part of the page.
     """
+    site = plan.site
     pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
         cover = _artist_cover(site, artist)
         if cover is not None:
-            pictures[artist.slug] = (images[cover.image].renditions[0], cover.alt)
-    data = {"atlas": atlas, "pictures": pictures}
+            pictures[artist.slug] = (plan.images[cover.image].renditions[0], cover.alt)
+    data = {"atlas": plan.atlas, "pictures": pictures}
     return [
         Page(
             url=urls.map_url(),
@@ -279,12 +190,12 @@ def _map(
             title="Hometown map",
             description="Where the artists of " + site.config.title + " come from, and the "
             "places their stories take them.",
-            image=home.image,
-            image_alt=home.image_alt,
+            image=plan.image,
+            image_alt=plan.image_alt,
             data=data,
             index=True,
-            updated=updated,
-            describe=partial(structured.map_page, site.artists, link),
+            updated=plan.updated,
+            describe=partial(structured.map_page, site.artists, plan.link),
         ),
         Page(
             url=urls.map_data_url(),
@@ -296,6 +207,76 @@ def _map(
             index=True,
         ),
     ]
+
+
+def _artist_pages(plan: Planning) -> list[Page]:
+    """One page per artist, with their series and the artists before and after them."""
+    site, atlas = plan.site, plan.atlas
+    pages = []
+    for artist, previous, following in _neighbours(site.artists):
+        # The series one by one: the tuple of them is made afresh with every site.
+        parts = (artist, previous, following, atlas.locator(artist.slug), *site.series_of(artist))
+        make = partial(_artist, site, plan.images, atlas, artist, previous, following, plan.link)
+        pages.append(plan.memo.page("artist", parts, make))
+    return pages
+
+
+def _series_pages(plan: Planning) -> list[Page]:
+    """One page per series, each followed by the pages of its works."""
+    images, link, memo = plan.images, plan.link, plan.memo
+    pages = []
+    for series in plan.site.series:
+        artist = plan.site.artist_of(series)
+        changed = series_updated(series)  # looks at every work: once, not once a work
+        make = partial(_series, series, artist, images, link, changed)
+        pages.append(memo.page("series", (series, artist), make))
+        for work, previous, following in _neighbours(series.works):
+            parts = (work, previous, following, series, artist)
+            make = partial(_work, series, artist, images, work, previous, following, link, changed)
+            pages.append(memo.page("work", parts, make))
+    return pages
+
+
+def _locator_pages(plan: Planning) -> list[Page]:
+    """The base maps the artists' locator maps are drawn over, one per grid cell."""
+    return [
+        Page(
+            url=base.url,
+            template="locator.svg",
+            title=f"Map around {base.url}",
+            description="",
+            in_sitemap=False,
+            data={"base": base},
+        )
+        for base in plan.atlas.locator_bases
+    ]
+
+
+def _not_found_pages(plan: Planning) -> list[Page]:
+    """The page hosts show for an address the site does not have."""
+    return [
+        Page(
+            url="/404.html",
+            template="404.html",
+            title="Page not found",
+            description="This page does not exist.",
+            image=plan.image,
+            image_alt=plan.image_alt,
+            in_sitemap=False,
+        )
+    ]
+
+
+# Every kind of page, in the order they are planned: one entry per kind.
+PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
+    _home_pages,
+    _gallery_pages,
+    _map_pages,
+    _artist_pages,
+    _series_pages,  # and their works'
+    _locator_pages,
+    _not_found_pages,
+)
 
 
 def _artist(
@@ -327,6 +308,31 @@ def _artist(
         },
         updated=artist_updated(site, artist),
         describe=partial(structured.artist_page, artist, link),
+    )
+
+
+def _series(
+    series: Series,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    updated: datetime.date | None,
+    identity: tuple[object, ...] = (),
+) -> Page:
+    cover = images[series.cover.image]
+    return Page(
+        identity=identity,
+        source=series.source,
+        url=urls.series_url(series.slug),
+        template="series.html",
+        title=f"{series.title} — {artist.name}",
+        description=first_sentence(series.description_html)
+        or f"{series.title}, a series by {artist.name} ({series.years}).",
+        image=cover.social,
+        image_alt=series.cover.alt,
+        data={"series": series, "artist": artist},
+        updated=updated,
+        describe=partial(structured.series_page, series, artist, images, link),
     )
 
 
@@ -375,70 +381,8 @@ def _neighbours(items: Sequence[T]) -> list[tuple[T, T | None, T | None]]:
     ]
 
 
-def _first_sentence(html: str) -> str:
+def first_sentence(html: str) -> str:
+    """The first sentence of some HTML, as plain text (at most 200 characters without one)."""
     text = re.sub(r"<[^>]+>", "", html).strip()
     match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
     return " ".join((match.group(1) if match else text[:200]).split())
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
-    """One item of the Atom feed: a new artist, series or work."""
-
-    kind: str
-    title: str
-    url: str
-    published: datetime.date
-    updated: datetime.date
-    summary: str
-    author: str
-
-
-FEED_ENTRIES = 50  # feed readers fetch the feed again and again: the newest entries are enough
-
-
-def plan_feed(site: Site) -> list[FeedEntry]:
-    """The newest artists, series and works (those that have a date), newest first."""
-    entries = []
-    for artist in site.artists:
-        if artist.date:
-            entries.append(
-                FeedEntry(
-                    "artist",
-                    artist.name,
-                    urls.artist_url(artist.slug),
-                    artist.date,
-                    artist.updated or artist.date,
-                    artist.summary,
-                    artist.name,
-                )
-            )
-    for series in site.series:
-        artist = site.artist_of(series)
-        if series.date:
-            entries.append(
-                FeedEntry(
-                    "series",
-                    f"{series.title}, a series by {artist.name}",
-                    urls.series_url(series.slug),
-                    series.date,
-                    series.updated or series.date,
-                    _first_sentence(series.description_html),
-                    artist.name,
-                )
-            )
-        for work in series.works:
-            published = work.date or series.date
-            if published:
-                entries.append(
-                    FeedEntry(
-                        "work",
-                        f"{work.title} ({work.year}) by {artist.name}",
-                        urls.work_url(series.slug, work.slug),
-                        published,
-                        published,
-                        work.caption or work.alt,
-                        artist.name,
-                    )
-                )
-    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))[:FEED_ENTRIES]
