@@ -231,10 +231,10 @@ class Builder:
         from generator.output.batch import Batch
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
-        from generator.site.assets import Assets, fingerprint, headers_file, redirects_file
+        from generator.site.assets import Assets, collect_static, fingerprint
         from generator.site.feed import plan_feed
+        from generator.site.hosts import headers_file, redirects_file
         from generator.site.pages import plan_pages
-        from generator.site.statics import collect_static
         from generator.site.urls import UrlBuilder
 
         config = load_config(self.source)

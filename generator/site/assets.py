@@ -1,4 +1,4 @@
-"""Production touches on the written files: fingerprinted names, minified text, host headers."""
+"""Static files: collected from the theme and the site, then fingerprinted and minified."""
 
 from __future__ import annotations
 
@@ -7,10 +7,51 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import ContentError
+from generator.source.confine import linked_out, outside
+
 FINGERPRINTED = (".css", ".js")
-IMMUTABLE = "public, max-age=31536000, immutable"
-SHORT = "public, max-age=0, must-revalidate"
-MEDIA = "public, max-age=86400, stale-while-revalidate=604800"
+
+LEAFLET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
+LEAFLET_URL = "vendor/leaflet/"
+
+
+def collect_static(folders: Iterable[Path]) -> dict[str, Path]:
+    """Map output paths to source files; a later folder overrides an earlier one.
+
+    Each folder is ``<project>/static`` (or the theme's); a file in it that leads out of
+    ``<project>`` (or the theme) through a link is refused with a ContentError.
+    """
+    files: dict[str, Path] = dict(_leaflet())
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder)
+            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            real = outside(path, folder.parent)
+            if real is not None:
+                raise linked_out(f"{folder.name}/{rel.as_posix()}", real, ContentError)
+            files[rel.as_posix()] = path
+    return files
+
+
+def _leaflet() -> Iterable[tuple[str, Path]]:
+    """Leaflet from the installed xstatic package, so the map needs no CDN."""
+    from xstatic.pkg import leaflet
+
+    base = Path(leaflet.BASE_DIR)
+    for name in LEAFLET_FILES:
+        yield LEAFLET_URL + name, base / name
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +108,3 @@ def minify_page(html: bytes) -> bytes:
             keep_html_and_head_opening_tags=True,
         )
     ).encode("utf-8")
-
-
-def headers_file(pages: Iterable[str], immutable: Iterable[str], base_path: str) -> bytes:
-    """Netlify and Cloudflare Pages '_headers': long caching only for names that change."""
-    lines = [
-        "/*",
-        "  X-Content-Type-Options: nosniff",
-        "  Referrer-Policy: strict-origin-when-cross-origin",
-        "",
-    ]
-    lines += [f"{base_path}media/*", f"  Cache-Control: {MEDIA}", ""]
-    for path in sorted(immutable):
-        lines += [base_path + path.lstrip("/"), f"  Cache-Control: {IMMUTABLE}", ""]
-    for url in sorted(pages):
-        lines += [base_path + url.lstrip("/"), f"  Cache-Control: {SHORT}", ""]
-    return "\n".join(lines).encode("utf-8")
-
-
-def redirects_file(moves: Iterable[tuple[str, str]], base_path: str) -> bytes:
-    """Netlify and Cloudflare Pages '_redirects': one permanent redirect per moved page."""
-    lines = [f"{base_path}{old.lstrip('/')} {base_path}{new.lstrip('/')} 301" for old, new in moves]
-    return ("\n".join(lines) + "\n").encode("utf-8")
