@@ -24,7 +24,8 @@ from generator.media.metadata import EmbeddedText, read_embedded_text
 from generator.site.urls import PAGES, is_valid_slug, slugify
 from generator.source.confine import linked_out, outside
 from generator.source.fields import Fields, Problems
-from generator.source.frontmatter import FrontMatter, Mark, parse_frontmatter
+from generator.source.frontmatter import FrontMatter, parse_frontmatter
+from generator.source.marks import Mark
 
 ARTIST_KEYS = (
     "date",

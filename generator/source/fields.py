@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import ContentError, SiteError
-from generator.source.frontmatter import KeyPath, Mark
+from generator.source.marks import KeyPath, Mark
 
 _MISSING = object()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ContentError
+from generator.source import quickyaml
+from generator.source.marks import KeyPath, Mark
 
 if TYPE_CHECKING:  # PyYAML is imported when a document needs more than the simple parser
     import yaml
@@ -18,15 +18,6 @@ FENCE = "---"
 # content file would, or nests deeper; both are checked before anything is built from it.
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
-KeyPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A 1-based line and column in the source file."""
-
-    line: int
-    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +85,7 @@ def load_yaml_document(text: str, path: str) -> tuple[Any, dict[KeyPath, Mark]]:
 
 
 def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath, Mark]]:
-    simple = _SimpleYaml.parse(text, first_line)
+    simple = quickyaml.parse(text, first_line)  # most front-matter: see quickyaml.py
     if simple is not None:
         return simple
     import yaml
@@ -226,181 +217,3 @@ def _yaml_kind(value: object) -> str:
     if isinstance(value, list):
         return "list"
     return "single value"
-
-
-# The front-matter most files have (keys, nested keys, lists of items, and one-line quoted or
-# plain values) is read by a small parser that gives exactly what PyYAML gives, marks included,
-# in a fraction of the time; anything else it leaves to PyYAML (property-tested against it).
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
-# YAML 1.1 reads these plain words as booleans or null; as keys, or in another case, they go to
-# PyYAML.
-_WORDS: dict[str, bool | None] = {
-    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
-    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
-    **dict.fromkeys(("null", "Null", "NULL"), None),
-}
-_SPECIAL_WORDS = frozenset(word.lower() for word in _WORDS) | {"y", "n", "~"}
-# A plain value that can only be a string: it starts with a letter and holds nothing that
-# YAML would read as a comment, a key, a flow collection or a line break.
-# Written as what is left out (a class of what is let in, astral planes included, takes
-# milliseconds to compile): control characters, YAML's indicators, and what YAML counts as a
-# line break or refuses (NEL, the Unicode separators, a byte order mark, surrogates).
-_NOT_UNICODE = r"\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
-_TEXT = rf"[^\x00-\x1f\x7f-\x9f#<>\[\\\]`{{|}}{_NOT_UNICODE}]*"
-# A plain value starts with a letter: any character of the text but ASCII other than letters.
-_PLAIN = re.compile(rf"[^\x00-\x40\x5b-\x60\x7b-\x9f{_NOT_UNICODE}]" + _TEXT)
-# A plain value that starts with a digit is a number or a date only if every character can be
-# part of one (the int, float and timestamp forms of YAML 1.1); "2017–2022" or "80 × 120 cm"
-# has a character that cannot, so it is text.
-_NUMERIC = frozenset("0123456789_-+.:abcdefABCDEFxXoObBtTzZiInN \t")
-_DIGIT_FIRST = re.compile(r"[0-9]" + _TEXT)
-_QUOTED = re.compile(
-    rf'"[^"\\\x00-\x08\x0b-\x1f\x7f-\x9f{_NOT_UNICODE}]*"|\'[^\'\x00-\x08\x0b-\x1f\x7f-\x9f{_NOT_UNICODE}]*\''
-)
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_SIMPLE_MAX_LINES = 1_000
-_MAX_SIMPLE_DEPTH = 16
-
-
-class _NotSimple(Exception):
-    """The text uses more YAML than the simple parser reads."""
-
-
-@dataclass(slots=True)
-class _SimpleYaml:
-    # One entry per item marker ('- ') and per line's content: (line index, column, text).
-    entries: list[tuple[int, int, str | None]]
-    first_line: int
-    marks: dict[KeyPath, Mark]
-    pos: int = 0
-
-    @classmethod
-    def parse(cls, text: str, first_line: int) -> tuple[Any, dict[KeyPath, Mark]] | None:
-        """The data and marks of ``text``, or None when PyYAML has to read it."""
-        if "\t" in text or "#" in text or "\r" in text:
-            return None
-        entries: list[tuple[int, int, str | None]] = []
-        lines = text.split("\n")
-        if len(lines) > _SIMPLE_MAX_LINES:
-            return None
-        for index, line in enumerate(lines):
-            content = line.lstrip(" ")
-            if not content:
-                continue
-            if content != content.rstrip():
-                return None
-            column = len(line) - len(content)
-            while content.startswith("- "):  # an item marker; its node follows on the line
-                entries.append((index, column, None))
-                column += 2
-                content = content[2:]
-                if content.startswith(" "):
-                    return None
-            if content in ("-", "---", "...") or content.startswith("%"):
-                return None
-            entries.append((index, column, content))
-        if not entries:
-            return None
-        parser = cls(entries, first_line, {})
-        try:
-            data = parser._node((), entries[0][1], 0)
-        except _NotSimple:
-            return None
-        if parser.pos != len(entries) or not isinstance(data, dict):
-            return None
-        return data, parser.marks
-
-    def _mark(self, key: KeyPath, entry: tuple[int, int, str | None]) -> None:
-        self.marks[key] = Mark(self.first_line + entry[0], entry[1] + 1)
-
-    def _node(self, key: KeyPath, column: int, depth: int) -> Any:
-        if depth > _MAX_SIMPLE_DEPTH:
-            raise _NotSimple
-        entry = self.entries[self.pos]
-        self._mark(key, entry)
-        if entry[2] is None:
-            return self._sequence(key, column, depth)
-        return self._mapping(key, column, depth)
-
-    def _sequence(self, key: KeyPath, column: int, depth: int) -> list[Any]:
-        items: list[Any] = []
-        entries = self.entries
-        while self.pos < len(entries):
-            _, at, text = entries[self.pos]
-            if at != column or text is not None:
-                break
-            self.pos += 1
-            content = entries[self.pos]
-            path = (*key, len(items))
-            if content[2] is not None and _KEY.match(content[2]) is None:
-                self._mark(path, content)
-                items.append(_scalar(content[2]))
-                self.pos += 1
-            else:
-                items.append(self._node(path, content[1], depth + 1))
-        return items
-
-    def _mapping(self, key: KeyPath, column: int, depth: int) -> dict[str, Any]:
-        mapping: dict[str, Any] = {}
-        entries = self.entries
-        while self.pos < len(entries):
-            line, at, text = entries[self.pos]
-            if at != column or text is None:
-                if at > column:
-                    raise _NotSimple
-                break
-            match = _KEY.match(text)
-            if match is None:
-                raise _NotSimple
-            name = match.group(1)
-            if name.lower() in _SPECIAL_WORDS or name in mapping:
-                raise _NotSimple
-            path = (*key, name)
-            rest = text[match.end() :]
-            self.pos += 1
-            if rest:
-                self._mark(path, (line, at + match.end(), rest))
-                mapping[name] = _scalar(rest)
-                continue
-            if self.pos == len(entries):
-                raise _NotSimple  # a key with no value is null
-            _, below, inner = entries[self.pos]
-            if below > column or (below == column and inner is None):
-                mapping[name] = self._node(path, below, depth + 1)
-            else:
-                raise _NotSimple
-        return mapping
-
-
-def _scalar(text: str) -> Any:
-    """The value of a one-line scalar, as PyYAML's safe loader builds it."""
-    first = text[0]
-    if first in "\"'":
-        if _QUOTED.fullmatch(text) is None:
-            raise _NotSimple
-        return text[1:-1]
-    if ": " in text or text.endswith(":"):  # a colon ends a plain value before a space
-        raise _NotSimple
-    if _PLAIN.fullmatch(text) is not None:
-        if text in _WORDS:
-            return _WORDS[text]
-        if text.lower() in _SPECIAL_WORDS:
-            raise _NotSimple
-        return text
-    if _INT.fullmatch(text) is not None:
-        return int(text)
-    if _FLOAT.fullmatch(text) is not None:
-        return float(text)
-    date = _DATE.fullmatch(text)
-    if date is not None:
-        try:
-            return datetime.date(int(date[1]), int(date[2]), int(date[3]))
-        except ValueError:
-            raise _NotSimple from None
-    if _DIGIT_FIRST.fullmatch(text) is not None and not _NUMERIC.issuperset(text):
-        return text
-    if text == "~":
-        return None
-    raise _NotSimple

@@ -231,9 +231,10 @@ def _agrees_with_pyyaml(text: str) -> bool:
     """Whether the simple parser read ``text`` (else PyYAML does); if it did, it agrees."""
     import yaml
 
-    from generator.source.frontmatter import _collect_marks, _loader_class, _SimpleYaml
+    from generator.source import quickyaml
+    from generator.source.frontmatter import _collect_marks, _loader_class
 
-    simple = _SimpleYaml.parse(text, 2)
+    simple = quickyaml.parse(text, 2)
     if simple is None:
         return False
     loader = _loader_class()(text)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import ContentError
-from generator.source.frontmatter import Mark, parse_frontmatter
+from generator.source.frontmatter import parse_frontmatter
+from generator.source.marks import Mark
 
 PATH = "content/artists/x.md"
 
