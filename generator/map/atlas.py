@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from generator.content.model import Artist, Place, Site
 from generator.incremental.memo import LocatorMemo
 from generator.map import projection as geo
+from generator.map import region as regions
+from generator.map.drawing import CountryShape, country_shapes
 from generator.site import urls
 
 if TYPE_CHECKING:
@@ -75,16 +77,16 @@ class Drawing:
 
     __slots__ = ("_countries", "_frame", "_region")
 
-    def __init__(self, region: geo.Region, frame: geo.MapFrame) -> None:
+    def __init__(self, region: regions.Region, frame: geo.MapFrame) -> None:
         self._region = region
         self._frame = frame
-        self._countries: tuple[geo.CountryShape, ...] | None = None
+        self._countries: tuple[CountryShape, ...] | None = None
 
     @property
-    def countries(self) -> tuple[geo.CountryShape, ...]:
+    def countries(self) -> tuple[CountryShape, ...]:
         """The countries in the frame, as SVG paths."""
         if self._countries is None:
-            self._countries = geo.country_shapes(self._region, self._frame)
+            self._countries = country_shapes(self._region, self._frame)
         return self._countries
 
 
@@ -104,7 +106,7 @@ class LocatorBase:
     drawing: Drawing = field(compare=False, repr=False)
 
     @property
-    def countries(self) -> tuple[geo.CountryShape, ...]:
+    def countries(self) -> tuple[CountryShape, ...]:
         """The countries in the frame, as SVG paths."""
         return self.drawing.countries
 
@@ -138,7 +140,7 @@ class Atlas:
     drawing: Drawing = field(compare=False, repr=False)
 
     @property
-    def countries(self) -> tuple[geo.CountryShape, ...]:
+    def countries(self) -> tuple[CountryShape, ...]:
         """The countries of the region map, as SVG paths."""
         return self.drawing.countries
 
@@ -210,7 +212,7 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
     hometown that did not move needs no new one.
     """
     memo = LocatorMemo() if memo is None else memo
-    region = geo.load_region()
+    region = regions.load_region()
     frame = geo.region_frame(region, width=width)
     pins = tuple(_pin(frame, artist) for artist in site.artists)
     journeys = tuple(
@@ -233,7 +235,7 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
 def _place_cities(frame: geo.MapFrame, pins: tuple[Pin, ...]) -> tuple[CityMark, ...]:
     """Reference cities that do not crowd a pin; labels move left of a pin's own label."""
     marks = []
-    for city in geo.reference_cities():
+    for city in regions.reference_cities():
         if not frame.contains(city.lat, city.lon):
             continue
         x, y = _round(frame.project(city.lat, city.lon))
@@ -267,7 +269,7 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
     )
 
 
-def _locator(region: geo.Region, place: Place, memo: LocatorMemo) -> Locator:
+def _locator(region: regions.Region, place: Place, memo: LocatorMemo) -> Locator:
     if place in memo.places:
         return memo.places[place]
     # The frame centres on the grid point nearest the place (the pin is drawn where the place

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ContentError
-from generator.map.projection import MapFrame, load_region, region_frame
+from generator.map.projection import MapFrame, region_frame
+from generator.map.region import load_region
 from generator.site.urls import is_valid_slug, slugify
 from generator.source.frontmatter import parse_frontmatter
 

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+from generator.map import drawing
 from generator.map import projection as geo
+from generator.map import region as regions
 
 R = 6371.0088
 ALMATY = (43.2525, 76.9115)
@@ -83,23 +85,23 @@ def inside(point: tuple[float, float], rings: list[list[tuple[float, float]]]) -
 
 
 @pytest.fixture(scope="module")
-def region() -> geo.Region:
-    return geo.load_region()
+def region() -> regions.Region:
+    return regions.load_region()
 
 
 @pytest.fixture(scope="module")
-def frame(region: geo.Region) -> geo.MapFrame:
+def frame(region: regions.Region) -> geo.MapFrame:
     return geo.region_frame(region, width=1000)
 
 
 @pytest.fixture(scope="module")
-def kazakhstan(region: geo.Region, frame: geo.MapFrame) -> geo.CountryShape:
-    return next(s for s in geo.country_shapes(region, frame) if s.iso_a3 == "KAZ")
+def kazakhstan(region: regions.Region, frame: geo.MapFrame) -> drawing.CountryShape:
+    return next(s for s in drawing.country_shapes(region, frame) if s.iso_a3 == "KAZ")
 
 
 class TestProjection:
     def test_almaty_lands_where_the_textbook_formula_puts_it(
-        self, region: geo.Region, frame: geo.MapFrame
+        self, region: regions.Region, frame: geo.MapFrame
     ) -> None:
         # The region frame is the widest rectangle inside the region's box inset by half a degree:
         # its top edge touches the northern parallel on the central meridian, and its top corners
@@ -167,7 +169,7 @@ class TestProjection:
         [(90.5, 70.0), (-91.0, 70.0), (45.0, 180.5), (45.0, -181.0), (math.nan, 0.0)],
     )
     def test_impossible_coordinates_raise(
-        self, region: geo.Region, frame: geo.MapFrame, lat: float, lon: float
+        self, region: regions.Region, frame: geo.MapFrame, lat: float, lon: float
     ) -> None:
         with pytest.raises(ValueError, match=r"latitude|longitude"):
             frame.project(lat, lon)
@@ -187,7 +189,7 @@ class TestRegionFrame:
         assert 450 < frame.height < 700
         assert frame.view_box == f"0 0 1000 {frame.height}"
 
-    def test_height_follows_the_width(self, region: geo.Region, frame: geo.MapFrame) -> None:
+    def test_height_follows_the_width(self, region: regions.Region, frame: geo.MapFrame) -> None:
         small = geo.region_frame(region, width=500)
 
         assert small.height == pytest.approx(frame.height / 2, abs=1)
@@ -196,7 +198,7 @@ class TestRegionFrame:
         )
 
     def test_the_whole_viewport_lies_within_the_data(
-        self, region: geo.Region, frame: geo.MapFrame
+        self, region: regions.Region, frame: geo.MapFrame
     ) -> None:
         west, south, east, north = region.bbox
         for x in (0, frame.width / 2, frame.width):
@@ -217,24 +219,27 @@ class TestRegionFrame:
         assert not frame.contains(lat, lon)
         assert frame.contains(lat, lon, margin=0.0)
 
-    def test_width_must_be_positive(self, region: geo.Region) -> None:
+    def test_width_must_be_positive(self, region: regions.Region) -> None:
         with pytest.raises(ValueError, match="width"):
             geo.region_frame(region, width=0)
 
 
 class TestCountryShapes:
     def test_deterministic_sorted_and_well_formed(
-        self, region: geo.Region, frame: geo.MapFrame
+        self, region: regions.Region, frame: geo.MapFrame
     ) -> None:
-        shapes = geo.country_shapes(region, frame)
+        shapes = drawing.country_shapes(region, frame)
 
-        assert shapes == geo.country_shapes(geo.load_region(), geo.region_frame(region, 1000))
+        again = drawing.country_shapes(regions.load_region(), geo.region_frame(region, 1000))
+        assert shapes == again
         assert [s.name for s in shapes] == sorted(s.name for s in shapes)
         for shape in shapes:
             assert PATH.match(shape.d), shape.name
 
-    def test_kazakhstan_is_the_only_focus(self, region: geo.Region, frame: geo.MapFrame) -> None:
-        shapes = geo.country_shapes(region, frame)
+    def test_kazakhstan_is_the_only_focus(
+        self, region: regions.Region, frame: geo.MapFrame
+    ) -> None:
+        shapes = drawing.country_shapes(region, frame)
 
         assert [s.name for s in shapes if s.focus] == ["Kazakhstan"]
         names = {s.name for s in shapes}
@@ -242,24 +247,24 @@ class TestCountryShapes:
         assert expected <= names
 
     def test_outlines_are_clipped_to_the_viewport(
-        self, region: geo.Region, frame: geo.MapFrame
+        self, region: regions.Region, frame: geo.MapFrame
     ) -> None:
-        margin = geo.CLIP_MARGIN_PX + 0.05
-        for shape in geo.country_shapes(region, frame):
+        margin = drawing.CLIP_MARGIN_PX + 0.05
+        for shape in drawing.country_shapes(region, frame):
             for ring in rings_of(shape.d):
                 for x, y in ring:
                     assert -margin <= x <= frame.width + margin
                     assert -margin <= y <= frame.height + margin
 
-    def test_countries_wholly_outside_are_left_out(self, region: geo.Region) -> None:
-        names = {s.name for s in geo.country_shapes(region, geo.locator_frame(region, *ASTANA))}
+    def test_countries_wholly_outside_are_left_out(self, region: regions.Region) -> None:
+        names = {s.name for s in drawing.country_shapes(region, geo.locator_frame(region, *ASTANA))}
 
         assert "Kazakhstan" in names
         assert "Iran" not in names
         assert "Turkey" not in names
 
     def test_almaty_and_astana_lie_inside_kazakhstan(
-        self, frame: geo.MapFrame, kazakhstan: geo.CountryShape
+        self, frame: geo.MapFrame, kazakhstan: drawing.CountryShape
     ) -> None:
         rings = rings_of(kazakhstan.d)
 
@@ -267,48 +272,50 @@ class TestCountryShapes:
         assert inside(frame.project(*ASTANA), rings)
 
     def test_reference_cities_lie_inside_kazakhstan_exactly_when_they_are_kazakh(
-        self, frame: geo.MapFrame, kazakhstan: geo.CountryShape
+        self, frame: geo.MapFrame, kazakhstan: drawing.CountryShape
     ) -> None:
         rings = rings_of(kazakhstan.d)
-        for city in geo.reference_cities():
+        for city in regions.reference_cities():
             assert inside(frame.project(city.lat, city.lon), rings) == (
                 city.country == "Kazakhstan"
             ), city.name
 
-    def test_the_caspian_sea_is_nobodys_land(self, region: geo.Region, frame: geo.MapFrame) -> None:
+    def test_the_caspian_sea_is_nobodys_land(
+        self, region: regions.Region, frame: geo.MapFrame
+    ) -> None:
         caspian = frame.project(42.0, 50.5)
 
-        for shape in geo.country_shapes(region, frame):
+        for shape in drawing.country_shapes(region, frame):
             assert not inside(caspian, rings_of(shape.d)), shape.name
 
     def test_graticule_lines_stay_in_the_viewport(
-        self, region: geo.Region, frame: geo.MapFrame
+        self, region: regions.Region, frame: geo.MapFrame
     ) -> None:
-        d = geo.graticule(region, frame)
+        d = drawing.graticule(region, frame)
 
         assert d.startswith("M")
-        assert d == geo.graticule(region, frame)
+        assert d == drawing.graticule(region, frame)
         numbers = [float(v) for v in re.findall(r"-?\d+\.\d", d)]
         assert all(-0.05 <= v <= frame.width + 0.05 for v in numbers[0::2])
         assert all(-0.05 <= v <= frame.height + 0.05 for v in numbers[1::2])
 
 
 class TestLocatorFrame:
-    def test_centres_the_point(self, region: geo.Region) -> None:
+    def test_centres_the_point(self, region: regions.Region) -> None:
         locator = geo.locator_frame(region, *KARAGANDA)
 
         assert (locator.width, locator.height) == (320, 240)
         assert locator.view_box == "0 0 320 240"
         assert locator.project(*KARAGANDA) == pytest.approx((160.0, 120.0), abs=0.1)
 
-    def test_spans_the_requested_degrees_of_arc(self, region: geo.Region) -> None:
+    def test_spans_the_requested_degrees_of_arc(self, region: regions.Region) -> None:
         locator = geo.locator_frame(region, *KARAGANDA, width=400, span_deg=10.0)
         west = locator.unproject(0, locator.height / 2)
         east = locator.unproject(locator.width, locator.height / 2)
 
         assert great_circle_km(west, east) == pytest.approx(10.0 * geo.KM_PER_DEGREE, rel=0.01)
 
-    def test_slides_inwards_near_the_edge_of_the_data(self, region: geo.Region) -> None:
+    def test_slides_inwards_near_the_edge_of_the_data(self, region: regions.Region) -> None:
         locator = geo.locator_frame(region, *NOVOSIBIRSK)
         west, south, east, north = region.bbox
 
@@ -320,24 +327,24 @@ class TestLocatorFrame:
                 assert south < lat < north
                 assert west < lon < east
 
-    def test_a_point_beyond_the_region_stays_centred(self, region: geo.Region) -> None:
+    def test_a_point_beyond_the_region_stays_centred(self, region: regions.Region) -> None:
         locator = geo.locator_frame(region, *PARIS)
 
         assert locator.project(*PARIS) == pytest.approx((160.0, 120.0), abs=0.1)
-        assert geo.country_shapes(region, locator) == ()
+        assert drawing.country_shapes(region, locator) == ()
 
-    def test_span_must_be_positive(self, region: geo.Region) -> None:
+    def test_span_must_be_positive(self, region: regions.Region) -> None:
         with pytest.raises(ValueError, match="span"):
             geo.locator_frame(region, *ASTANA, span_deg=0.0)
 
 
 class TestData:
-    def test_region_credits_natural_earth(self, region: geo.Region) -> None:
+    def test_region_credits_natural_earth(self, region: regions.Region) -> None:
         assert region.source.startswith("Made with Natural Earth.")
         west, south, east, north = region.bbox
         assert west < 46.5 and east > 87.4 and south < 40.5 and north > 55.5  # all of Kazakhstan
 
-    def test_region_countries_are_sorted_and_named(self, region: geo.Region) -> None:
+    def test_region_countries_are_sorted_and_named(self, region: regions.Region) -> None:
         names = [c.name for c in region.countries]
 
         assert names == sorted(names)
@@ -345,7 +352,7 @@ class TestData:
         assert "KAZ" in {c.iso_a3 for c in region.countries}
 
     def test_reference_cities(self, frame: geo.MapFrame) -> None:
-        cities = geo.reference_cities()
+        cities = regions.reference_cities()
 
         assert 8 <= len(cities) <= 14
         assert [c.name for c in cities] == sorted(c.name for c in cities)
@@ -357,4 +364,4 @@ class TestData:
 
     def test_parse_region_rejects_other_geojson(self) -> None:
         with pytest.raises(ValueError, match="FeatureCollection"):
-            geo.parse_region('{"type": "Feature"}')
+            regions.parse_region('{"type": "Feature"}')
