@@ -15,19 +15,14 @@ pages are audited at the same time, which is quicker but makes performance less 
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -62,32 +57,6 @@ def chrome_path() -> str | None:
         or shutil.which("chromium")
         or shutil.which("chromium-browser")
     )
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Chromium drops connections it no longer needs; that is not worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """The folder on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def audit(url: str, command: list[str] | None = None, timeout: float = 300) -> dict[str, Any]:
@@ -163,12 +132,13 @@ def main() -> int:
         return 2
     sys.path.insert(0, str(ROOT))
     from generator import build
+    from tests.sitecheck import serve_folder  # the one static server of the tests
 
     with tempfile.TemporaryDirectory(prefix="showcase-lighthouse-") as scratch:
         started = time.perf_counter()
         report = build(ROOT, Path(scratch) / "site", cache_dir=Path(scratch) / "cache")
         built = time.perf_counter() - started
-        with serve(report.output) as base:
+        with serve_folder(report.output) as base:
             started = time.perf_counter()
             reports = audit_pages(base, {p: PAGES[p] for p in args.pages}, args.jobs, command)
             audited = time.perf_counter() - started
