@@ -32,9 +32,10 @@ from PIL import Image
 from generator import __version__
 from generator.build import build
 from generator.config import load_config
-from generator.content.loader import IMAGE_SUFFIXES, load_site
+from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
+from generator.content.reading import IMAGE_SUFFIXES
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
 from generator.site.urls import UrlBuilder, artist_url, series_url, work_url

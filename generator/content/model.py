@@ -116,3 +116,15 @@ class Site:
     def works(self) -> tuple[Work, ...]:
         """Every work of the site, series by series."""
         return tuple(work for series in self.series for work in series.works)
+
+    def published(self) -> Site:
+        """The site as it is published: without draft artists, nor the series of one."""
+        hidden = {a.slug for a in self.artists if a.draft}
+        if not hidden:
+            return self
+        return Site(
+            config=self.config,
+            root=self.root,
+            artists=tuple(a for a in self.artists if not a.draft),
+            series=tuple(s for s in self.series if s.artist_slug not in hidden),
+        )

@@ -13,7 +13,8 @@ from PIL import Image
 from generator import build
 from generator.authoring.scaffold import EXAMPLE_PAINTINGS, init_site
 from generator.cli import cli
-from generator.content.loader import ARTIST_KEYS, PLACE_KEYS, SERIES_KEYS, WORK_KEYS
+from generator.content.artists import ARTIST_KEYS, PLACE_KEYS
+from generator.content.series import SERIES_KEYS, WORK_KEYS
 
 
 @pytest.fixture(scope="module")

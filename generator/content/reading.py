@@ -1,0 +1,183 @@
+"""What reading one content file takes besides its text: the disk, slugs, images, the body."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.markdown import MarkdownRenderer, NestingTooDeep
+from generator.layout import CONTENT_DIR
+from generator.site.urls import is_valid_slug, slugify
+from generator.source.fields import Fields
+from generator.source.frontmatter import FrontMatter
+from generator.source.marks import Mark
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading content files takes besides the files: one per load."""
+
+    markdown: MarkdownRenderer
+    disk: Disk
+    fingerprinted: bool  # whether the build wants each item's fingerprint
+
+
+class Disk:
+    """What one load has seen of the disk: a series names many images in a few folders, so
+    each folder is resolved and listed once, and each image looked at once.
+
+    Made afresh for every load: the next one sees files added, moved or changed since.
+    """
+
+    __slots__ = ("_entries", "_real", "_roots")
+
+    def __init__(self) -> None:
+        self._real: dict[str, str] = {}
+        self._entries: dict[str, dict[str, os.DirEntry[str]]] = {}
+        self._roots: dict[str, str] = {}
+
+    def project_root(self, content_file: Path) -> str:
+        """The real path of the project a content file belongs to."""
+        folder = os.path.dirname(content_file)
+        root = self._roots.get(folder)
+        if root is None:
+            real = Path(self.real_folder(folder))
+            root = next(
+                (str(p.parent) for p in (real, *real.parents) if p.name == CONTENT_DIR),
+                str(real),
+            )
+            self._roots[folder] = root
+        return root
+
+    def real_folder(self, folder: str) -> str:
+        """``folder`` with its symbolic links resolved."""
+        real = self._real.get(folder)
+        if real is None:
+            real = self._real[folder] = os.path.realpath(folder)
+        return real
+
+    def resolve(self, path: str) -> str:
+        """``path`` resolved, its folder once for all the files in it."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real = self.real_folder(folder)
+        entry = self._listing(real).get(name)
+        if entry is not None and entry.is_symlink():
+            return os.path.realpath(path)
+        return os.path.join(real, name)
+
+    def is_file_exactly(self, path: str, resolved: str) -> bool:
+        """Whether ``path`` is a file, spelled exactly so even on case-blind disks."""
+        folder, name = os.path.split(resolved)
+        entry = self._listing(folder).get(name)
+        if entry is None:
+            return False
+        try:
+            return entry.is_file() if not entry.is_symlink() else os.path.isfile(path)
+        except OSError:
+            return False
+
+    def signature(self, image: Path) -> tuple[int, int]:
+        """An image's modification time and size, looked up once per load."""
+        folder, name = os.path.split(image)
+        entry = self._listing(folder).get(name)
+        if entry is None:
+            return file_signature(image)
+        try:
+            stat = entry.stat()
+        except OSError:
+            return (-1, -1)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _listing(self, folder: str) -> dict[str, os.DirEntry[str]]:
+        entries = self._entries.get(folder)
+        if entries is None:
+            try:
+                entries = {entry.name: entry for entry in os.scandir(folder)}
+            except OSError:
+                entries = {}
+            self._entries[folder] = entries
+        return entries
+
+
+def file_signature(path: Path) -> tuple[int, int]:
+    """What tells a file changed without reading it: modification time and size."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def render_body(fields: Fields, document: FrontMatter, markdown: MarkdownRenderer) -> str:
+    """The file's Markdown body as HTML ('' with a problem recorded if it cannot be)."""
+    try:
+        return markdown.render(document.body)
+    except NestingTooDeep as exc:
+        line = document.body_line + (exc.line or 1) - 1
+        fields.problems.add(exc.message, Mark(line, 1), exc.hint)
+        return ""
+
+
+def read_slug(fields: Fields, name: str) -> str:
+    slug = fields.text("slug", required=False) or slugify(name)
+    if name and not is_valid_slug(slug):
+        fields.problems.add(
+            f"'{slug}' cannot be used as a slug",
+            fields.mark("slug" if "slug" in fields.data else None),
+            "use lowercase letters, digits and single hyphens, like 'bakhyt-morel'",
+        )
+    return slug
+
+
+def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bool) -> Path | None:
+    """Resolve an image path relative to the content file, inside the project."""
+    value = fields.text(key, required=required)
+    if not value:
+        return None
+    mark = fields.mark(key)
+    if os.path.isabs(value) or value.startswith("~"):
+        fields.problems.add(
+            f"'{fields.name(key)}' must be a path relative to this file",
+            mark,
+            f"for example '{path.stem}/01-title.jpg'",
+        )
+        return None
+    candidate = os.path.join(os.path.dirname(path), value)
+    resolved = disk.resolve(candidate)
+    root = disk.project_root(path)
+    if not (resolved == root or resolved.startswith(root.rstrip(os.sep) + os.sep)):
+        fields.problems.add(
+            f"'{fields.name(key)}' points outside the project: {value}",
+            mark,
+            "keep images beside the content file that shows them",
+        )
+        return None
+    if not disk.is_file_exactly(candidate, resolved):
+        fields.problems.add(f"image not found: {value}", mark, _suggest_file(Path(candidate)))
+        return None
+    if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
+        fields.problems.add(
+            f"'{value}' is not an image file", mark, f"use one of: {', '.join(IMAGE_SUFFIXES)}"
+        )
+        return None
+    return Path(resolved)
+
+
+def _suggest_file(path: Path) -> str:
+    folder = path.parent
+    if not folder.is_dir():
+        return f"the folder {folder.name}/ does not exist next to this file"
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    lower = {n.lower(): n for n in names}
+    if path.name.lower() in lower:
+        return f"did you mean '{lower[path.name.lower()]}'? (the case differs)"
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"put the image in {folder.name}/ or fix the path"

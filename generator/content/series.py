@@ -1,0 +1,130 @@
+"""The series kind: ``content/series/<slug>.md``, a body of work with its works and images."""
+
+from __future__ import annotations
+
+import functools
+import os
+import struct
+import warnings
+import zlib
+from pathlib import Path
+
+from generator.content.model import Series, Work
+from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
+from generator.media.metadata import EmbeddedText, read_embedded_text
+from generator.site.urls import PAGES
+from generator.source.fields import Fields
+from generator.source.frontmatter import FrontMatter
+
+SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
+WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
+
+
+def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Reading) -> Series:
+    title = fields.text("title")
+    slug = read_slug(fields, title)
+    if slug == PAGES:
+        fields.problems.add(
+            f"'{slug}' cannot be a series' slug: /gallery/{PAGES}/ holds the gallery's pages",
+            fields.mark("slug" if "slug" in fields.data else "title"),
+            "give the series a slug of its own, such as 'pages-of-the-steppe'",
+        )
+    works: list[Work] = []
+    for work_fields in fields.mappings("works", required=True):
+        work = _read_work(work_fields, path, slug, reading.disk)
+        if any(other.slug == work.slug for other in works):
+            fields.problems.add(
+                f"two works of this series have the slug '{work.slug}'",
+                work_fields.mark(),
+                "give one of them another title or a 'slug:'",
+            )
+        works.append(work)
+    if "works" in fields.data and not works:
+        fields.problems.add(
+            "a series needs at least one work",
+            fields.mark("works"),
+            "add works as '- title: …' items under 'works:'",
+        )
+    return Series(
+        slug=slug,
+        title=title,
+        artist_slug=fields.text("artist"),
+        years=fields.text("years"),
+        weight=fields.integer("weight", low=-(10**6), high=10**6, required=False),
+        works=tuple(works),
+        description_html=render_body(fields, document, reading.markdown),
+        source=fields.problems.path,
+        date=fields.date("date"),
+        updated=fields.date("updated"),
+    )
+
+
+def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work:
+    fields.check_keys(WORK_KEYS)
+    image = read_image(fields, "image", path, disk, required=True)
+    embedded = _embedded_text(fields, image, disk)
+    title = fields.text("title", required=False) or embedded.title
+    if not title:
+        fields.problems.add(
+            f"'{fields.name('title')}' is required",
+            fields.mark(),
+            "add a line 'title: <text>', or give the image an embedded title (XMP/IPTC)",
+        )
+    return Work(
+        slug=read_slug(fields, title),
+        title=title,
+        year=fields.integer("year", low=1000, high=2999),
+        medium=fields.text("medium"),
+        alt=fields.text("alt"),
+        image=image or path,
+        series_slug=series_slug,
+        caption=fields.text("caption", required=False) or embedded.caption,
+        dimensions=fields.text("dimensions", required=False),
+        source=fields.problems.path,
+        line=fields.mark("image").line,
+        date=fields.date("date"),
+    )
+
+
+def _embedded_text(fields: Fields, image: Path | None, disk: Disk) -> EmbeddedText:
+    """The image's own title and caption, read only when the front-matter lacks one."""
+    if image is None or (fields.data.get("title") and fields.data.get("caption")):
+        return EmbeddedText()
+    try:
+        return _embedded_text_of(image, disk.signature(image))
+    except _TooLarge:
+        from generator.media.encode import MAX_PIXELS
+
+        fields.problems.add(
+            f"the image {os.path.basename(image)} is over the limit of "
+            f"{MAX_PIXELS // 1_000_000} megapixels",
+            fields.mark("image"),
+            "export a smaller version (8,000 px on the long side is plenty for the web)",
+        )
+        return EmbeddedText()
+
+
+class _TooLarge(Exception):
+    """Pillow refuses to open the image: it would decode to more pixels than it allows."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _embedded_text_of(image: Path, signature: tuple[int, int]) -> EmbeddedText:
+    """What an image file says of itself; the same file, unchanged, is opened only once.
+
+    Raises _TooLarge for an image Pillow takes for a decompression bomb. What else can go
+    wrong with a damaged file (in its header or in its metadata) is reported when the image
+    is published, by the decoder that reads all of it.
+    """
+    del signature  # part of the cache key: a changed file is read again
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(image) as opened:
+                return read_embedded_text(opened)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _TooLarge from None
+    except (OSError, SyntaxError, ValueError, LookupError, TypeError, struct.error, zlib.error):
+        return EmbeddedText()
