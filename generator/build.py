@@ -8,9 +8,7 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 from __future__ import annotations
 
 import gc
-import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,10 +36,7 @@ if TYPE_CHECKING:
     from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
     from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
-    from generator.media.images import ImageRequest, PublishedImage
     from generator.render.render import Job, Rendered
-
-SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +77,28 @@ class BuildReport:
         return "Removed " + ", ".join(parts) + "." if parts else ""
 
 
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """How to build a site, as a command or a caller chooses; None means the default.
+
+    ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does.
+    ``workers`` is how many processes render pages (default: one per core). ``cache_dir``
+    holds what builds reuse (default ``source/.showcase-cache``); ``fresh`` ignores all of it
+    but the images. ``temporary`` says the output folder is thrown away after: no build
+    record is kept for it. ``preview`` keeps asset names plain, so that the preview can swap
+    a stylesheet in place (and is temporary too).
+    """
+
+    base_url: str | None = None
+    drafts: bool = False
+    cache_dir: Path | None = None
+    preview: bool = False
+    production: bool = False
+    workers: int | None = None
+    fresh: bool = False
+    temporary: bool = False
+
+
 def build(
     source: Path | str = ".",
     output: Path | str | None = None,
@@ -96,22 +113,18 @@ def build(
 ) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``).
 
-    ``production`` minifies HTML, CSS and JavaScript, as ``showcase publish`` does. ``workers``
-    is how many processes render pages (default: one per core). ``cache_dir`` holds what builds
-    reuse (default ``source/.showcase-cache``); ``fresh`` ignores all of it but the images.
-    ``temporary`` says the output folder is thrown away after: no build record is kept for it.
+    The keywords are those of :class:`BuildOptions`.
     """
-    return Builder(
-        source,
-        output,
+    options = BuildOptions(
         base_url=base_url,
         drafts=drafts,
-        cache_dir=cache_dir,
+        cache_dir=Path(cache_dir) if cache_dir else None,
         production=production,
         workers=workers,
         fresh=fresh,
         temporary=temporary,
-    ).build()
+    )
+    return Builder(source, output, options).build()
 
 
 class Builder:
@@ -120,38 +133,26 @@ class Builder:
     The first build of a folder renders every page into a fresh folder and swaps it in. Later
     builds, in this process or (through the state kept in the cache) in the next one, read
     only the content files that changed, render only the pages whose inputs changed, and
-    update the folder in place; when nothing changed at all they stop at that. ``preview``
-    keeps asset names plain, so that the preview can swap a stylesheet in place.
+    update the folder in place; when nothing changed at all they stop at that.
     """
 
     def __init__(
         self,
         source: Path | str = ".",
         output: Path | str | None = None,
-        *,
-        base_url: str | None = None,
-        drafts: bool = False,
-        cache_dir: Path | str | None = None,
-        preview: bool = False,
-        production: bool = False,
-        workers: int | None = None,
-        fresh: bool = False,
-        temporary: bool = False,
+        options: BuildOptions = BuildOptions(),
     ) -> None:
         self.source = Path(source).resolve()
         self.output = Path(output).resolve() if output is not None else self.source / "site"
-        self.base_url = base_url
-        self.drafts = drafts
-        self.cache_dir = Path(cache_dir) if cache_dir else self.source / CACHE_DIR
-        self.preview = preview
-        self.production = production
-        self.workers = workers or parallel.cores()
-        self.fresh = fresh
+        self.options = options
+        self.cache_dir = options.cache_dir or self.source / CACHE_DIR
+        self.workers = options.workers or parallel.cores()  # the preview's loop sets 1
+        self._fresh = options.fresh  # from scratch once: later builds reuse what it made
         # A folder thrown away after (a preview's, or the one check and publish build into)
         # keeps its build record in memory: one in the cache would never be read again.
-        self.temporary = temporary or preview
+        self.temporary = options.temporary or options.preview
         self._options = options_digest(
-            str(self.output), self.base_url, self.drafts, self.preview, self.production
+            str(self.output), options.base_url, options.drafts, options.preview, options.production
         )
         self._state_file = state_file(self.cache_dir, self.output)
         self._state: BuildState | None = None
@@ -196,7 +197,7 @@ class Builder:
         current = BuildState(
             options=self._options, inputs=inputs_digest(self.source, default_theme())
         )
-        fresh, self.fresh = self.fresh, False  # from scratch once; later builds reuse it
+        fresh, self._fresh = self._fresh, False
         previous = None if fresh else self._previous_state(current)
         # Output files changed by hand since the last build: they are written again.
         stale = set(previous.altered(self.output)) if previous is not None else set()
@@ -228,6 +229,7 @@ class Builder:
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
+        from generator.media.requests import image_requests, soft_images
         from generator.output.batch import Batch
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
@@ -238,8 +240,8 @@ class Builder:
         from generator.site.urls import UrlBuilder
 
         config = load_config(self.source)
-        if self.base_url:
-            config = config.with_base_url(self.base_url)
+        if self.options.base_url:
+            config = config.with_base_url(self.options.base_url)
         if self._markdown is None or self._markdown.mode != config.markdown_html:
             self._markdown = MarkdownRenderer(config.markdown_html)
             self._memo.clear()  # the setting changed: read everything again
@@ -252,13 +254,13 @@ class Builder:
             self.source,
             config,
             self._markdown,
-            drafts=self.drafts,
+            drafts=self.options.drafts,
             memo=self._memo,
             workers=self.workers,
             prints=self._prints,
         )
         published = publish_images(
-            _image_requests(site), config.images, self.cache_dir / "images", self._digests
+            image_requests(site), config.images, self.cache_dir / "images", self._digests
         )
         atlas = build_atlas(site, memo=self._locators)
 
@@ -268,8 +270,8 @@ class Builder:
         # plain names so that a stylesheet can be swapped in place.
         assets = (
             Assets(files={}, copies=static, renamed={})
-            if self.preview
-            else fingerprint(static, minify=self.production)
+            if self.options.preview
+            else fingerprint(static, minify=self.options.production)
         )
         link = UrlBuilder(config.base_url, assets.renamed)
         # Every page also depends on the settings, the images and the links (a stylesheet's
@@ -285,7 +287,7 @@ class Builder:
         )
         jobs = plan_jobs(pages, config, published.images, plan_feed(site))
         extra: dict[str, bytes] = {}
-        if not self.preview:
+        if not self.options.preview:
             page_urls = [page.url for page in pages if page.in_sitemap]
             extra["_headers"] = headers_file(page_urls, assets.renamed.values(), link.base_path)
             if config.redirects:
@@ -296,7 +298,7 @@ class Builder:
             **published.files,
             "map/region.geojson": REGION_FILE,
         }
-        finish = _minify if self.production else None
+        finish = _minify if self.options.production else None
         if previous is None:  # a fresh folder, swapped in whole
             rendered: Rendered | None = None
 
@@ -335,7 +337,11 @@ class Builder:
             images=len(published.images),
             files=files,
             seconds=time.perf_counter() - started,
-            warnings=tuple(_warnings(site, published.images)) + published.notes,
+            warnings=(
+                *_warnings(site),
+                *soft_images(site.root, published.images),
+                *published.notes,
+            ),
             encoded=published.encoded,
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
@@ -369,7 +375,7 @@ class Builder:
                 part,
                 settings,
                 keys,
-                finish=_minify if self.production else None,
+                finish=_minify if self.options.production else None,
                 workers=self.workers,
                 fingerprints=self._prints,
                 sources=self._sources,
@@ -412,75 +418,13 @@ def _minify(path: str, data: bytes) -> bytes:
     return minify_page(data) if path.endswith(".html") else data
 
 
-def _warnings(site: Site, images: dict[Path, PublishedImage]) -> list[str]:
-    """Things that build but that a visitor would notice."""
-    warnings = [
+def _warnings(site: Site) -> list[str]:
+    """Things that build but that a visitor would notice (soft images are the media's)."""
+    return [
         f"{artist.source}: {artist.name} has no series, so their card shows no work"
         for artist in site.artists
         if not site.series_of(artist)
     ]
-    label = _labeller(site.root)
-    for path, image in sorted(images.items()):
-        if image.width < SHARP_WIDTH:
-            warnings.append(
-                f"{label(path)}: only {image.width} px wide; work pages show images up "
-                f"to {SHARP_WIDTH} px, so it will look soft (export it larger)"
-            )
-    return warnings
 
 
-def _image_requests(site: Site) -> list[ImageRequest]:
-    from generator.media.images import ImageRequest
-    from generator.media.metadata import Rights
-    from generator.site.urls import media_url
-
-    default = site.config.images.copyright or site.config.copyright
-    label = _labeller(site.root)
-    requests = []
-    for series in site.series:
-        rights = Rights(artist=site.artist_of(series).name, copyright=default)
-        requests += [
-            ImageRequest(
-                work.image,
-                media_url(work.series_slug, work.slug),
-                label(work.image),
-                rights,
-                work.line,
-                work.source,
-            )
-            for work in series.works
-        ]
-    requests += [
-        ImageRequest(
-            a.portrait,
-            media_url("artists", a.slug),
-            label(a.portrait),
-            Rights(artist=a.name, copyright=default),
-            None,
-            a.source,
-        )
-        for a in site.artists
-        if a.portrait is not None
-    ]
-    return requests
-
-
-def _labeller(root: Path) -> Callable[[Path], str]:
-    """How images are named in messages: relative to the project, with forward slashes.
-
-    Images are resolved paths inside the project (the loader refuses others), so the name is
-    the path's text after the project's: ``Path.relative_to`` did the same in a third of the
-    time of planning every image request.
-    """
-    prefix = str(root) + os.sep
-
-    def label(path: Path) -> str:
-        text = str(path)
-        if text.startswith(prefix):
-            return text[len(prefix) :].replace(os.sep, "/")
-        return path.relative_to(root).as_posix()
-
-    return label
-
-
-__all__ = ["BuildReport", "Builder", "build"]
+__all__ = ["BuildOptions", "BuildReport", "Builder", "build"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.authoring.livereload import LiveState, PreviewServer, bind, error_payload
-from generator.build import Builder, BuildReport
+from generator.build import Builder, BuildOptions, BuildReport
 from generator.config import load_config
 from generator.errors import SiteError
 from generator.layout import CONFIG_FILE, INPUT_DIRS
@@ -46,9 +46,9 @@ def preview(
     root = cleanup.enter_context(scratch_folder(SCRATCH_PREFIX)) / "site"
 
     def make_rebuild(url: str) -> Callable[[], str]:
-        builder = Builder(
-            source, root, base_url=url, drafts=drafts, cache_dir=cache_dir, preview=True
-        )
+        cache = Path(cache_dir) if cache_dir else None
+        options = BuildOptions(base_url=url, drafts=drafts, cache_dir=cache, preview=True)
+        builder = Builder(source, root, options)
 
         def rebuild() -> str:
             result = builder.build()

@@ -68,11 +68,6 @@ def locator_url(cell: str) -> str:
     return f"/map/locators/{cell}.svg"
 
 
-def media_url(series_slug: str, name: str) -> str:
-    """A published image file."""
-    return f"/media/{series_slug}/{name}"
-
-
 def output_path(url: str) -> str:
     """The file that serves ``url``: '/artists/x/' → 'artists/x/index.html'."""
     path = url.lstrip("/")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder, build
+from generator.build import Builder, BuildOptions, build
 from generator.layout import default_theme
 from tests.sitecheck import tree_digest
 
@@ -33,7 +33,7 @@ def mtimes(folder: Path) -> dict[str, int]:
 
 
 def test_nothing_changed_renders_nothing(project: Path, own_cache: Path, tmp_path: Path) -> None:
-    builder = Builder(project, tmp_path / "out", cache_dir=own_cache, preview=True)
+    builder = Builder(project, tmp_path / "out", BuildOptions(cache_dir=own_cache, preview=True))
     first = builder.build()
     assert len(first.rendered) == first.pages
     assert builder.build().rendered == ()
@@ -64,7 +64,7 @@ def test_a_static_file_in_place_of_a_page_still_lets_the_next_build_stop_at_once
 def test_an_edited_story_renders_only_the_pages_that_show_that_artist(
     project: Path, own_cache: Path, tmp_path: Path
 ) -> None:
-    builder = Builder(project, tmp_path / "out", cache_dir=own_cache, preview=True)
+    builder = Builder(project, tmp_path / "out", BuildOptions(cache_dir=own_cache, preview=True))
     builder.build()
     edit(project / "content/artists/bakhyt-kalejs.md", "vast skies", "wide skies")
     report = builder.build()
@@ -98,7 +98,7 @@ def test_the_next_build_rewrites_only_what_changed_and_keeps_the_other_files_tim
 def test_a_template_change_renders_the_pages_that_use_it(
     project: Path, own_cache: Path, tmp_path: Path
 ) -> None:
-    builder = Builder(project, tmp_path / "out", cache_dir=own_cache, preview=True)
+    builder = Builder(project, tmp_path / "out", BuildOptions(cache_dir=own_cache, preview=True))
     builder.build()
     (project / "templates").mkdir()
     work = (default_theme() / "templates/work.html").read_text(encoding="utf-8")
@@ -170,7 +170,7 @@ def test_many_edits_end_byte_identical_to_a_clean_build(
     project: Path, own_cache: Path, tmp_path: Path, how: str
 ) -> None:
     live = tmp_path / "live"
-    builder = Builder(project, live, cache_dir=own_cache)
+    builder = Builder(project, live, BuildOptions(cache_dir=own_cache))
     builder.build()
     for change in the_edits(project):
         change()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder, build
+from generator.build import Builder, BuildOptions, build
 from generator.layout import default_theme
 from tests.sitecheck import tree_digest
 
@@ -161,7 +161,7 @@ def test_every_kind_of_edit_ends_byte_identical_to_a_fresh_build(
     project: Path, own_cache: Path, tmp_path: Path, how: str
 ) -> None:
     live = tmp_path / "live"
-    builder = Builder(project, live, cache_dir=own_cache)
+    builder = Builder(project, live, BuildOptions(cache_dir=own_cache))
     builder.build()
     for step, change in every_kind_of_edit(project):
         change()

@@ -1,0 +1,80 @@
+"""Which images a site publishes, under which URLs and rights; which will look soft."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.content.model import Site
+from generator.media.images import ImageRequest, PublishedImage
+from generator.media.metadata import Rights
+
+SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
+
+
+def media_url(series_slug: str, name: str) -> str:
+    """The URL stem of a published image's files."""
+    return f"/media/{series_slug}/{name}"
+
+
+def image_requests(site: Site) -> list[ImageRequest]:
+    """Every image the site publishes: each work's, then each artist's portrait."""
+    default = site.config.images.copyright or site.config.copyright
+    label = labeller(site.root)
+    requests = []
+    for series in site.series:
+        rights = Rights(artist=site.artist_of(series).name, copyright=default)
+        requests += [
+            ImageRequest(
+                work.image,
+                media_url(work.series_slug, work.slug),
+                label(work.image),
+                rights,
+                work.line,
+                work.source,
+            )
+            for work in series.works
+        ]
+    requests += [
+        ImageRequest(
+            a.portrait,
+            media_url("artists", a.slug),
+            label(a.portrait),
+            Rights(artist=a.name, copyright=default),
+            None,
+            a.source,
+        )
+        for a in site.artists
+        if a.portrait is not None
+    ]
+    return requests
+
+
+def soft_images(root: Path, images: dict[Path, PublishedImage]) -> list[str]:
+    """A warning for each image narrower than work pages show it: it will look soft."""
+    label = labeller(root)
+    return [
+        f"{label(path)}: only {image.width} px wide; work pages show images up "
+        f"to {SHARP_WIDTH} px, so it will look soft (export it larger)"
+        for path, image in sorted(images.items())
+        if image.width < SHARP_WIDTH
+    ]
+
+
+def labeller(root: Path) -> Callable[[Path], str]:
+    """How images are named in messages: relative to the project, with forward slashes.
+
+    Images are resolved paths inside the project (the loader refuses others), so the name is
+    the path's text after the project's: ``Path.relative_to`` did the same in a third of the
+    time of planning every image request.
+    """
+    prefix = str(root) + os.sep
+
+    def label(path: Path) -> str:
+        text = str(path)
+        if text.startswith(prefix):
+            return text[len(prefix) :].replace(os.sep, "/")
+        return path.relative_to(root).as_posix()
+
+    return label
