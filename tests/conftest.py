@@ -1,4 +1,4 @@
-"""Shared fixtures: the example project, and a built copy of it."""
+"""Shared fixtures: the example project, a built copy of it, and the small fixture sites."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from generator import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"  # small sites, for tests that need a site, not that one
 
 
 @pytest.fixture(scope="session")
@@ -39,4 +40,12 @@ def own_cache(tmp_path: Path, image_cache: Path, example_build: BuildReport) -> 
     """A copy of the warm image cache, for builds whose changes would make its entries stale."""
     target = tmp_path / "image-cache"
     shutil.copytree(image_cache, target)
+    return target
+
+
+@pytest.fixture
+def tiny_project(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/tiny: one artist, one series of two small images."""
+    target = tmp_path / "tiny"
+    shutil.copytree(FIXTURES / "tiny", target)
     return target

@@ -25,32 +25,32 @@ def test_help_lists_the_build_command_and_its_options() -> None:
         assert option in help_text
 
 
-def test_build_prints_a_summary_line(project: Path, image_cache: Path) -> None:
+def test_build_prints_a_summary_line(tiny_project: Path, image_cache: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["build", "--source", str(project), "--cache-dir", str(image_cache)]
+        cli, ["build", "--source", str(tiny_project), "--cache-dir", str(image_cache)]
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Built ")
     assert " pages and " in result.output and " images " in result.output
-    assert (project / "site" / "index.html").is_file()
+    assert (tiny_project / "site" / "index.html").is_file()
 
 
-def test_quiet_build_prints_nothing(project: Path, image_cache: Path) -> None:
+def test_quiet_build_prints_nothing(tiny_project: Path, image_cache: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["build", "-s", str(project), "-q", "--cache-dir", str(image_cache)]
+        cli, ["build", "-s", str(tiny_project), "-q", "--cache-dir", str(image_cache)]
     )
     assert result.exit_code == 0
     assert result.output == ""
 
 
-def test_output_and_base_url_options(project: Path, tmp_path: Path, image_cache: Path) -> None:
+def test_output_and_base_url_options(tiny_project: Path, tmp_path: Path, image_cache: Path) -> None:
     out = tmp_path / "public"
     result = CliRunner().invoke(
         cli,
         [
             "build",
             "-s",
-            str(project),
+            str(tiny_project),
             "-o",
             str(out),
             "-q",
@@ -64,19 +64,17 @@ def test_output_and_base_url_options(project: Path, tmp_path: Path, image_cache:
     assert 'href="/showcase/gallery/"' in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_drafts_are_left_out_unless_asked_for(
-    project: Path, tmp_path: Path, own_cache: Path
-) -> None:
-    artist = project / "content/artists/bakhyt-morel.md"
+def test_drafts_are_left_out_unless_asked_for(tiny_project: Path, tmp_path: Path) -> None:
+    artist = tiny_project / "content/artists/dana-sadyk.md"
     artist.write_text(
-        artist.read_text(encoding="utf-8").replace("weight: 10", "weight: 10\ndraft: true"),
+        artist.read_text(encoding="utf-8").replace("discipline:", "draft: true\ndiscipline:"),
         encoding="utf-8",
     )
-    common = ["-s", str(project), "-q", "--cache-dir", str(own_cache)]
+    common = ["-s", str(tiny_project), "-q", "--cache-dir", str(tmp_path / "cache")]
     CliRunner().invoke(cli, ["build", *common, "-o", str(tmp_path / "public")])
-    assert not (tmp_path / "public/artists/bakhyt-morel").exists()
+    assert not (tmp_path / "public/artists/dana-sadyk").exists()
     CliRunner().invoke(cli, ["build", *common, "-o", str(tmp_path / "drafts"), "--drafts"])
-    assert (tmp_path / "drafts/artists/bakhyt-morel/index.html").is_file()
+    assert (tmp_path / "drafts/artists/dana-sadyk/index.html").is_file()
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
@@ -93,10 +91,10 @@ def test_a_missing_site_yaml_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_warnings_are_printed_but_do_not_fail_the_build(project: Path, own_cache: Path) -> None:
-    for series in (project / "content/series").glob("*.md"):
-        if "artist: bakhyt-morel" in series.read_text(encoding="utf-8"):
-            series.unlink()
-    result = CliRunner().invoke(cli, ["build", "-s", str(project), "--cache-dir", str(own_cache)])
+def test_warnings_are_printed_but_do_not_fail_the_build(tiny_project: Path, tmp_path: Path) -> None:
+    (tiny_project / "content/series/small-hours.md").unlink()
+    result = CliRunner().invoke(
+        cli, ["build", "-s", str(tiny_project), "--cache-dir", str(tmp_path / "cache")]
+    )
     assert result.exit_code == 0
-    assert "warning: content/artists/bakhyt-morel.md: Bakhyt Morel has no series" in (result.output)
+    assert "warning: content/artists/dana-sadyk.md: Dana Sadyk has no series" in (result.output)

@@ -26,20 +26,20 @@ def raising(exc: BaseException) -> object:
 
 
 def test_ctrl_c_prints_a_short_line_and_exits_130(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Builder, "build", raising(KeyboardInterrupt()))
-    code, output = run("build", "-s", str(project))
+    code, output = run("build", "-s", str(tiny_project))
     assert code == 130
     assert output.strip() == "Interrupted."
-    assert not (project / "site").exists()
+    assert not (tiny_project / "site").exists()
 
 
 def test_running_out_of_memory_is_one_line_with_what_to_do(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Builder, "build", raising(MemoryError()))
-    code, output = run("build", "-s", str(project))
+    code, output = run("build", "-s", str(tiny_project))
     assert code == 1
     assert "Traceback" not in output
     assert output.splitlines()[0].startswith("error: out of memory")
@@ -108,18 +108,22 @@ def test_debug_shows_the_traceback_of_a_system_error(
     assert "Traceback" in output and "error: " in output
 
 
-def test_a_failed_first_build_says_nothing_was_written(project: Path, image_cache: Path) -> None:
-    (project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
-    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+def test_a_failed_first_build_says_nothing_was_written(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    (tiny_project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
+    code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
     assert code == 1
     assert "nothing was written" in output
     assert "previous site" not in output
 
 
-def test_a_failed_rebuild_says_the_previous_site_was_kept(project: Path, image_cache: Path) -> None:
-    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+def test_a_failed_rebuild_says_the_previous_site_was_kept(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
     assert code == 0, output
-    (project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
-    code, output = run("build", "-s", str(project), "--cache-dir", str(image_cache))
+    (tiny_project / "content/artists/broken.md").write_text("---\nname: [\n---\n", encoding="utf-8")
+    code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
     assert code == 1
     assert "the previous site was left as it was" in output

@@ -52,20 +52,20 @@ def wait_for_line(process: subprocess.Popen[str], text: str, seconds: float = 60
 
 
 def test_serve_moves_off_a_busy_port_serves_and_stops_on_ctrl_c(
-    project: Path, own_cache: Path
+    tiny_project: Path, tmp_path: Path
 ) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        process = start(project, own_cache, "--port", str(port))
+        process = start(tiny_project, tmp_path / "cache", "--port", str(port))
         try:
             lines = wait_for_line(process, "Serving http://127.0.0.1:")
             assert any(f"Port {port} is busy" in line for line in lines)
             url = lines[-1].split()[1]
             with urllib.request.urlopen(url) as response:
                 assert response.status == 200
-                assert b"Steppe &amp; City" in response.read()
+                assert b"Tiny Showcase" in response.read()
         finally:
             process.send_signal(signal.SIGINT)
             output, _ = process.communicate(timeout=20)
@@ -74,8 +74,8 @@ def test_serve_moves_off_a_busy_port_serves_and_stops_on_ctrl_c(
     assert "Traceback" not in output
 
 
-def test_listening_beyond_loopback_is_warned_about(project: Path, own_cache: Path) -> None:
-    process = start(project, own_cache, "--host", "0.0.0.0", "--port", "0")
+def test_listening_beyond_loopback_is_warned_about(tiny_project: Path, tmp_path: Path) -> None:
+    process = start(tiny_project, tmp_path / "cache", "--host", "0.0.0.0", "--port", "0")
     try:
         lines = wait_for_line(process, "Serving")
         assert any("anyone who can reach this machine" in line for line in lines)
@@ -90,11 +90,11 @@ def scratch_folders(temp: Path) -> list[str]:
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
 def test_serve_stopped_by_a_signal_removes_its_temporary_folder(
-    project: Path, own_cache: Path, tmp_path: Path, stop: signal.Signals
+    tiny_project: Path, tmp_path: Path, stop: signal.Signals
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
-    process = start(project, own_cache, "--port", "0", temp=temp)
+    process = start(tiny_project, tmp_path / "cache", "--port", "0", temp=temp)
     try:
         wait_for_line(process, "Serving http://127.0.0.1:")
         assert len(scratch_folders(temp)) == 1
@@ -107,14 +107,14 @@ def test_serve_stopped_by_a_signal_removes_its_temporary_folder(
 
 
 def test_a_killed_serve_s_folder_is_swept_at_the_next_start_and_nothing_else(
-    project: Path, own_cache: Path, tmp_path: Path
+    tiny_project: Path, tmp_path: Path
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
     lookalike = temp / "showcase-serve-lookalike"  # same name, no marker: not showcase's
     (lookalike / "site").mkdir(parents=True)
     (lookalike / "site/index.html").write_text("mine", encoding="utf-8")
-    killed = start(project, own_cache, "--port", "0", temp=temp)
+    killed = start(tiny_project, tmp_path / "cache", "--port", "0", temp=temp)
     try:
         wait_for_line(killed, "Serving http://127.0.0.1:")
     finally:
@@ -122,7 +122,7 @@ def test_a_killed_serve_s_folder_is_swept_at_the_next_start_and_nothing_else(
         killed.communicate(timeout=20)
     [stale] = [name for name in scratch_folders(temp) if name != lookalike.name]
 
-    process = start(project, own_cache, "--port", "0", temp=temp)
+    process = start(tiny_project, tmp_path / "cache", "--port", "0", temp=temp)
     try:
         wait_for_line(process, "Serving http://127.0.0.1:")
         remaining = scratch_folders(temp)
