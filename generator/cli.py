@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
-from generator import __version__
-from generator.errors import ContentErrors, SiteError, from_os_error
+from generator import __version__, console
+from generator.errors import SiteError
 
 # Options that several commands share.
 source_option = click.option(
@@ -33,36 +32,13 @@ cache_dir_option = click.option(
 
 
 class _Showcase(click.Group):
-    """The command group, with the one place that turns what escapes a command into a message.
-
-    Commands report the errors they expect themselves; whatever else escapes (the system
-    refusing a file, running out of memory, Ctrl-C) becomes one message and an exit status
-    here, with a traceback only under --debug.
-    """
+    """The command group: what escapes a command becomes one message and an exit status."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except SiteError as exc:
-            _refuse(exc, _debug(ctx))
-        except OSError as exc:
-            if _debug(ctx):
-                traceback.print_exception(exc)
-            _refuse(from_os_error(exc), False)
-        except MemoryError as exc:
-            if _debug(ctx):
-                traceback.print_exception(exc)
-            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-            click.echo(
-                "out of memory; close other programs, or build with fewer processes "
-                "(--jobs 1), and try again",
-                err=True,
-            )
-            sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
-        return None  # not reached: each handler exits
+        except (SiteError, OSError, MemoryError, KeyboardInterrupt) as exc:
+            console.exit_on(exc, debug=_debug(ctx))
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -144,17 +120,18 @@ def build(
 
     def show(report: BuildReport) -> None:
         if not quiet:
-            _show_warnings(report.warnings)
-            if report.privacy():
-                click.echo(report.privacy())
-            click.echo(report.summary())
+            console.show_report(report)
+
+    def report_errors(exc: SiteError) -> None:
+        failed = console.left_behind(builder.output)
+        console.print_errors(exc, debug=ctx.obj["debug"], failed=failed)
 
     try:  # watching, the first build reads the whole site even when nothing changed
         show(builder.build(shortcut=not watch))
     except SiteError as exc:
+        report_errors(exc)
         if not watch:
-            _fail(exc, ctx.obj["debug"], builder.output)
-        _report_errors(exc, ctx.obj["debug"], builder.output)
+            sys.exit(1)
     if watch:
         from generator.authoring.preview import watch as watch_sources
 
@@ -162,31 +139,9 @@ def build(
             watch_sources(
                 builder,
                 show,
-                lambda exc: _report_errors(exc, ctx.obj["debug"], builder.output),
+                report_errors,
                 on_ready=lambda: click.echo("Watching for changes (press Ctrl+C to stop)"),
             )
-
-
-WARNINGS_SHOWN = 5  # of one kind; the rest are counted
-
-
-def _show_warnings(warnings: tuple[str, ...]) -> None:
-    """Print warnings, at most a few of each kind: a thousand alike hide the one that differs."""
-    kinds: dict[str, list[str]] = {}
-    for warning in warnings:
-        kinds.setdefault(_warning_kind(warning), []).append(warning)
-    for alike in kinds.values():
-        for warning in alike[:WARNINGS_SHOWN]:
-            click.echo(f"warning: {warning}", err=True)
-        if len(alike) > WARNINGS_SHOWN:
-            more = len(alike) - WARNINGS_SHOWN
-            click.echo(f"warning: … and {more} more like the one above", err=True)
-
-
-def _warning_kind(warning: str) -> str:
-    # "path: text" — the kind is the text with its names and numbers left out.
-    text = warning.split(": ", 1)[-1]
-    return " ".join(word for word in text.split() if word.islower() and word.isalpha())
 
 
 @cli.command()
@@ -242,12 +197,11 @@ def serve(
             report=lambda text: click.echo(text, err=text.count(":") > 1),
         )
     except SiteError as exc:
-        _fail(exc, ctx.obj["debug"])
+        console.fail(exc, debug=ctx.obj["debug"], failed=".")
     except OSError as exc:
         if exc.filename is not None:  # a file, not the address: said by the command group
             raise
-        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-        click.echo(f"cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        console.print_error(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
         sys.exit(1)
     if running.moved:
         click.echo(f"Port {port} is busy; using {running.server.server_address[1]} instead.")
@@ -268,23 +222,13 @@ def serve(
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:
     """Create a site in DIRECTORY (new or empty) with an example artist and series."""
-    import shlex
-
     from generator.authoring.scaffold import init_site
 
     try:
         written = init_site(directory)
     except SiteError as exc:
-        _refuse(exc, ctx.obj["debug"])
-    click.echo(f"Created a new site in {directory}/:")
-    for path in written:
-        click.echo(f"  {path.relative_to(directory).as_posix()}")
-    enter = "" if directory.resolve() == Path.cwd() else f"cd {shlex.quote(str(directory))} && "
-    serve, build_it = f"{enter}showcase serve", "showcase build"
-    width = max(len(serve), len(build_it)) + 3
-    click.echo("\nNext:")
-    click.echo(f"  {serve:<{width}}# preview the site while you edit it")
-    click.echo(f"  {build_it:<{width}}# write the finished site into site/")
+        console.fail(exc, debug=ctx.obj["debug"])
+    console.show_created(directory, written)
 
 
 @cli.group()
@@ -303,7 +247,7 @@ def new_artist(ctx: click.Context, name: str, source: Path) -> None:
     try:
         path = write_artist(source, name)
     except SiteError as exc:
-        _refuse(exc, ctx.obj["debug"])
+        console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")
     click.echo("Fill in its values, then delete 'draft: true' to publish the artist.")
 
@@ -320,7 +264,7 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
     try:
         path = write_series(source, title, artist)
     except SiteError as exc:
-        _refuse(exc, ctx.obj["debug"])
+        console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")
     click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
 
@@ -388,9 +332,9 @@ def publish(
             report=lambda text: click.echo(text, err=text.startswith("warning:")),
         )
     except PublishError as exc:
-        _refuse(exc, ctx.obj["debug"])
+        console.fail(exc, debug=ctx.obj["debug"])
     except SiteError as exc:
-        _publish_failed(exc, ctx.obj["debug"])
+        console.fail(exc, debug=ctx.obj["debug"], failed="; nothing was published.")
     click.echo(plan.summary())
     if dry_run:
         for line in plan.lines():
@@ -400,21 +344,6 @@ def publish(
         click.echo(f"Nothing to publish: {plan.destination} is up to date.")
     else:
         click.echo(f"Published to {plan.destination}")
-
-
-def _publish_failed(exc: SiteError, debug: bool) -> None:
-    if debug:
-        traceback.print_exception(exc)
-    errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
-    for error in errors:
-        click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-        click.echo(str(error), err=True)
-    count = len(errors)
-    click.echo(
-        f"Build failed with {count} error{'s' if count != 1 else ''}; nothing was published.",
-        err=True,
-    )
-    sys.exit(1)
 
 
 @cli.command()
@@ -466,57 +395,6 @@ def check(
         click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
-
-
-def _refuse(exc: SiteError, debug: bool) -> None:
-    if debug:
-        traceback.print_exception(exc)
-    click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-    click.echo(str(exc), err=True)
-    sys.exit(1)
-
-
-def _fail(exc: SiteError, debug: bool, output: Path | None = None) -> None:
-    _report_errors(exc, debug, output)
-    sys.exit(1)
-
-
-def _report_errors(exc: SiteError, debug: bool, output: Path | None = None) -> None:
-    """Print a failed build's errors, and what became of ``output`` (the site's folder)."""
-    if debug:
-        traceback.print_exception(exc)
-    errors = exc.errors if isinstance(exc, ContentErrors) else (exc,)
-    # Grouped by file, in file order: a header per file, then each error in full, so that
-    # every 'file:line:col:' can still be copied (or clicked in an editor's terminal).
-    by_file: dict[str, list[SiteError]] = {}
-    for error in errors:
-        by_file.setdefault(error.path or "", []).append(error)
-    for index, path in enumerate(sorted(by_file)):
-        if index:
-            click.echo("", err=True)
-        if path and len(by_file) > 1:
-            click.secho(path, bold=True, err=True)
-        for error in sorted(by_file[path], key=lambda e: (e.line or 0, e.column or 0)):
-            click.secho("error: ", fg="red", bold=True, err=True, nl=False)
-            click.echo(str(error), err=True)
-    count = len(errors)
-    if len(by_file) > 1:
-        click.echo("", err=True)
-    from generator.output.writer import MARKER
-
-    # A failed build leaves the folder as it was: a site of showcase's, or none at all.
-    if output is None:
-        outcome = "."
-    elif (output / MARKER).is_file():
-        outcome = "; the previous site was left as it was."
-    else:
-        outcome = f"; nothing was written to {output}."
-    click.echo(
-        f"Build failed with {count} error{'s' if count != 1 else ''}"
-        + (f" in {len(by_file)} files" if len(by_file) > 1 else "")
-        + outcome,
-        err=True,
-    )
 
 
 def main() -> None:
