@@ -27,6 +27,7 @@ from generator.incremental.state import (
 from generator.layout import CACHE_DIR, REGION_FILE, default_theme
 from generator.output.update import Update
 from generator.output.writer import MARKER, check_output, recover, write_site
+from generator.report import BuildReport
 
 if TYPE_CHECKING:
     import jinja2
@@ -37,44 +38,6 @@ if TYPE_CHECKING:
     from generator.incremental.fingerprint import Fingerprints
     from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
     from generator.render.render import Job, Rendered
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    """What a build wrote, and how long it took."""
-
-    output: Path
-    pages: int
-    images: int
-    files: int
-    seconds: float
-    warnings: tuple[str, ...] = ()
-    encoded: int = 0
-    removed: tuple[tuple[str, int], ...] = ()
-    rendered: tuple[str, ...] = ()
-    unchanged: bool = False
-
-    def summary(self) -> str:
-        """One line for the terminal."""
-        if self.unchanged:
-            return (
-                f"Nothing changed: {self.pages} pages ({self.files} files) are up to date "
-                f"({self.seconds:.2f} s) → {self.output}"
-            )
-        return (
-            f"Built {self.pages} pages and {self.images} images "
-            f"({self.files} files, {self.encoded} images encoded) in {self.seconds:.2f} s "
-            f"→ {self.output}"
-        )
-
-    def privacy(self) -> str:
-        """What was kept out of the published images, or '' when there was nothing."""
-        parts = [
-            f"{what} from {count} image{'s' if count != 1 else ''}"
-            for what, count in self.removed
-            if count
-        ]
-        return "Removed " + ", ".join(parts) + "." if parts else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +114,7 @@ class Builder:
         # A folder thrown away after (a preview's, or the one check and publish build into)
         # keeps its build record in memory: one in the cache would never be read again.
         self.temporary = options.temporary or options.preview
-        self._options = options_digest(
+        self._options_digest = options_digest(
             str(self.output), options.base_url, options.drafts, options.preview, options.production
         )
         self._state_file = state_file(self.cache_dir, self.output)
@@ -195,7 +158,7 @@ class Builder:
         check_output(self.output, self.source)
         recover(self.output)
         current = BuildState(
-            options=self._options, inputs=inputs_digest(self.source, default_theme())
+            options=self._options_digest, inputs=inputs_digest(self.source, default_theme())
         )
         fresh, self._fresh = self._fresh, False
         previous = None if fresh else self._previous_state(current)
@@ -345,6 +308,7 @@ class Builder:
             encoded=published.encoded,
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
+            sources=tuple((page.url, page.source) for page in pages if page.source is not None),
         )
 
     def _update(

@@ -9,18 +9,9 @@ requested, a few at a time.
 
 from __future__ import annotations
 
-import contextlib
-import http.client
-import socket
-import ssl
 import tempfile
-import threading
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,22 +20,20 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from PIL import Image
 
-from generator import __version__
+from generator.authoring.external import DEFAULT_TIMEOUT, DEFAULT_WORKERS, fetch_all
 from generator.build import build
 from generator.config import load_config
+from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
 from generator.content.reading import IMAGE_SUFFIXES
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
-from generator.site.urls import UrlBuilder, artist_url, series_url, work_url
+from generator.site.urls import UrlBuilder
 
 DISPLAY_WIDTH = 1600  # the largest width a work page shows an image at
-DEFAULT_TIMEOUT = 10.0
-DEFAULT_WORKERS = 8
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
-_USER_AGENT = f"showcase-check/{__version__}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,20 +103,16 @@ def check_site(
     with tempfile.TemporaryDirectory(prefix="showcase-check-") as temporary:
         output = Path(temporary) / "site"
         try:
-            build(root, output, cache_dir=cache_dir, temporary=True)
+            report = build(root, output, cache_dir=cache_dir, temporary=True)
             config = load_config(root)
             everything = load_site(root, config, MarkdownRenderer(), drafts=True)
         except SiteError as exc:
             return CheckReport(errors=_sorted(_from_error(exc)))
-        hidden = {a.slug for a in everything.artists if a.draft}
-        published = Site(
-            config=config,
-            root=root,
-            artists=tuple(a for a in everything.artists if not a.draft),
-            series=tuple(s for s in everything.series if s.artist_slug not in hidden),
-        )
-        pages = _read_pages(output, UrlBuilder(config.base_url).base_path)
-        sources = _Sources(root, _page_sources(published, UrlBuilder(config.base_url).base_path))
+        published = everything.published()
+        base_path = UrlBuilder(config.base_url).base_path
+        pages = _read_pages(output, base_path)
+        # Where a page's words come from: what each page planned said it shows (Page.source).
+        sources = _Sources(root, {base_path + url.lstrip("/"): src for url, src in report.sources})
         errors, warnings = _check_pages(output, pages, config.base_url, sources)
     warnings += _small_images(published)
     warnings += _unused_files(everything)
@@ -205,18 +190,6 @@ def _read_pages(output: Path, base_path: str) -> dict[Path, _Page]:
 
 
 # -- Where a page's words come from ------------------------------------------------------
-
-
-def _page_sources(site: Site, base_path: str) -> dict[str, str]:
-    """Page URL → the content file whose Markdown it shows (stories, series descriptions)."""
-    sources = {}
-    for artist in site.artists:
-        sources[base_path + artist_url(artist.slug).lstrip("/")] = artist.source
-    for series in site.series:
-        sources[base_path + series_url(series.slug).lstrip("/")] = series.source
-        for work in series.works:
-            sources[base_path + work_url(series.slug, work.slug).lstrip("/")] = series.source
-    return sources
 
 
 class _Sources:
@@ -354,8 +327,12 @@ def _image_size(path: Path) -> tuple[int, int]:
 
 def _unused_files(site: Site) -> list[Finding]:
     """Images nothing shows, and files that are neither Markdown nor images."""
-    used = {w.image.resolve() for w in site.works()}
-    used |= {a.portrait.resolve() for a in site.artists if a.portrait is not None}
+    used = {
+        image.resolve()
+        for kind in KINDS
+        for item in getattr(site, kind.folder)
+        for image in kind.images(item)
+    }
     content = site.root / CONTENT_DIR
     warnings = []
     for path in sorted(_files(content)):
@@ -409,8 +386,7 @@ def _check_external(
                     (page.url, ref.url)
                 )
     urls = sorted(places)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        outcomes = list(pool.map(lambda url: _fetch(url, timeout), urls))
+    outcomes = fetch_all(urls, timeout, workers)
     warnings = []
     for url, problem in zip(urls, outcomes, strict=True):
         if problem is None:
@@ -419,112 +395,6 @@ def _check_external(
             file, line = sources.locate(page_url, href)
             warnings.append(Finding("external", f"{href}: {problem}", file, line))
     return warnings
-
-
-def _fetch(url: str, timeout: float) -> str | None:
-    """None when ``url`` answers with success, else the status or error, in a few words.
-
-    The link has ``timeout`` seconds in all, however slowly a server sends its answer.
-    """
-    parts = urlsplit(url)
-    if parts.username is not None or parts.password is not None:
-        return "the link carries a user name and password: remove them"  # never sent
-    deadline = _Deadline(timeout)
-    opener = urllib.request.build_opener(_Watched.http(deadline), _Watched.https(deadline))
-    timer = threading.Timer(timeout, deadline.expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        problem = _request(opener, url, "HEAD", deadline)
-        if problem is not None and not deadline.expired:
-            problem = _request(opener, url, "GET", deadline)
-    finally:
-        timer.cancel()
-    return f"no answer within {timeout:g} s" if deadline.expired else problem
-
-
-def _request(
-    opener: urllib.request.OpenerDirector, url: str, method: str, deadline: _Deadline
-) -> str | None:
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": _USER_AGENT})
-    try:
-        # Only the status is wanted: the body is never read.
-        with opener.open(request, timeout=max(deadline.remaining(), 0.01)) as response:
-            status = int(response.status)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return f"status {exc.code} {exc.reason}".rstrip()
-    except urllib.error.URLError as exc:
-        return f"cannot be reached: {exc.reason}"
-    except (OSError, ValueError, http.client.HTTPException) as exc:
-        return f"cannot be reached: {exc or type(exc).__name__}"
-    return None if status < 400 else f"status {status}"
-
-
-class _Deadline:
-    """When a link's time is up: then every connection made for it is cut, so that no read
-    waits on, whatever a server's pace."""
-
-    def __init__(self, seconds: float) -> None:
-        self._end = time.monotonic() + seconds
-        self._lock = threading.Lock()
-        self._connections: list[http.client.HTTPConnection] = []
-        self.expired = False
-
-    def remaining(self) -> float:
-        """Seconds left."""
-        return self._end - time.monotonic()
-
-    def watch(self, connection: http.client.HTTPConnection) -> None:
-        """Cut ``connection`` when the time is up (now, if it is)."""
-        with self._lock:
-            self._connections.append(connection)
-            if self.expired:
-                _cut(connection)
-
-    def expire(self) -> None:
-        """The time is up: cut every connection."""
-        with self._lock:
-            self.expired = True
-            for connection in self._connections:
-                _cut(connection)
-
-
-def _cut(connection: http.client.HTTPConnection) -> None:
-    if connection.sock is not None:
-        with contextlib.suppress(OSError):
-            connection.sock.shutdown(socket.SHUT_RDWR)
-
-
-class _Watched:
-    """urllib's handlers (proxies, redirects and all), with connections a deadline cuts."""
-
-    @staticmethod
-    def http(deadline: _Deadline) -> urllib.request.HTTPHandler:
-        class Connection(http.client.HTTPConnection):
-            def connect(self) -> None:
-                super().connect()
-                deadline.watch(self)
-
-        class Handler(urllib.request.HTTPHandler):
-            def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-                return self.do_open(Connection, req)
-
-        return Handler()
-
-    @staticmethod
-    def https(deadline: _Deadline) -> urllib.request.HTTPSHandler:
-        class Connection(http.client.HTTPSConnection):
-            def connect(self) -> None:
-                super().connect()
-                deadline.watch(self)
-
-        class Handler(urllib.request.HTTPSHandler):
-            def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-                return self.do_open(Connection, req, context=context)
-
-        context = ssl.create_default_context()
-        return Handler(context=context)
 
 
 # -- Helpers -----------------------------------------------------------------------------

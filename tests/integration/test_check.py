@@ -300,7 +300,7 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_server_dripping_its_answer_fails_the_link_at_the_timeout(
     watched_server: tuple[str, list[str]],
 ) -> None:
-    from generator.authoring.check import _fetch
+    from generator.authoring.external import fetch as _fetch
 
     host, _ = watched_server
     started = time.monotonic()
