@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
-import subprocess
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -14,19 +12,15 @@ from generator.config import PublishSettings, load_config
 from generator.errors import PublishError
 from generator.output.scratch import scratch_folder, stopping_signals_raise, sweep_stale
 from generator.output.writer import MARKER
-from generator.publish.targets import (
-    MANIFEST,
-    Job,
-    PublishPlan,
-    git_config,
-    publish_directory,
-    publish_github_pages,
-    publish_rsync,
-    require,
-)
+from generator.publish.github_pages import pages_branch, pages_cname, pages_remote
+from generator.publish.manifest import MANIFEST
+from generator.publish.plan import Job, PublishPlan
+from generator.publish.programs import not_an_option
+from generator.publish.targets import TARGETS, Target
 
-TARGETS = ("github-pages", "directory", "rsync")
-SCRATCH = ("showcase-publish-", "showcase-pages-", "showcase-rsync-")
+__all__ = ["PublishPlan", "publish"]
+
+SCRATCH = ("showcase-publish-", *(target.scratch for target in TARGETS.values() if target.scratch))
 
 
 def publish(
@@ -57,9 +51,11 @@ def publish(
     settings = load_config(source).publish
     target = target or settings.target
     if not target:
+        example = TARGETS["directory"]
         raise PublishError(
             "where to publish? no TARGET given and no 'publish.target' in site.yaml",
-            hint=f"for example 'showcase publish directory /var/www/site' ({', '.join(TARGETS)})",
+            hint=f"for example 'showcase publish {example.name} {example.example}' "
+            f"({', '.join(TARGETS)})",
         )
     if target not in TARGETS:
         raise PublishError(
@@ -67,37 +63,42 @@ def publish(
             hint=f"choose one of {', '.join(TARGETS)}; Netlify and Cloudflare Pages run "
             "'showcase build' themselves (see the README's Publish section)",
         )
+    spec = TARGETS[target]
     flags = {"--remote": remote, "--branch": branch, "--cname": cname}
-    given = [flag for flag, value in flags.items() if value]
-    if target != "github-pages" and given:
+    given = [flag for flag, value in flags.items() if value and flag not in spec.options]
+    if given:
+        takers = [other.name for other in TARGETS.values() if set(given) <= set(other.options)]
         raise PublishError(
-            f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} only for github-pages",
+            f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} only for "
+            f"{' and '.join(takers)}",
             hint=f"drop {', '.join(given)} to publish with {target}",
         )
     send: Callable[[Job], PublishPlan]
-    if target == "github-pages":
+    if spec.dest == "repository":
         if dest is not None:
             raise PublishError(
-                "github-pages publishes to a git repository, not to a DEST",
+                f"{target} publishes to a git repository, not to a DEST",
                 hint="give the repository with --remote URL (default: the project's origin)",
             )
         send = partial(
-            publish_github_pages,
-            remote=_pages_remote(source, remote, settings),
-            branch=_branch(branch, settings.branch),
-            cname=_cname(cname, settings.cname),
+            spec.send,
+            remote=pages_remote(source, remote, settings),
+            branch=pages_branch(branch, settings.branch),
+            cname=pages_cname(cname, settings.cname),
             identity=source,
         )
-    elif target == "rsync":
-        send = partial(publish_rsync, dest=_destination(source, dest, settings, target))
+    elif spec.dest == "address":
+        send = partial(spec.send, dest=_destination(source, dest, settings, spec))
     else:
-        folder = _local_folder(Path(_destination(source, dest, settings, target)), source)
-        send = partial(publish_directory, dest=folder)
+        folder = _local_folder(Path(_destination(source, dest, settings, spec)), source)
+        send = partial(spec.send, dest=folder)
     # Stopped by a signal, the publish still removes its temporary folders and files.
     with stopping_signals_raise():
         for prefix in SCRATCH:
             sweep_stale(prefix)  # those of a publish killed outright
         with _built(source, build, cache_dir, say) as site:
+            if spec.program:
+                spec.program.require()
             return send(
                 Job(
                     site=site,
@@ -146,44 +147,19 @@ def _files(site: Path) -> tuple[str, ...]:
 
 
 def _destination(
-    source: Path, dest: str | Path | None, settings: PublishSettings, target: str
+    source: Path, dest: str | Path | None, settings: PublishSettings, target: Target
 ) -> str:
     if dest is not None:
-        return _not_an_option(str(dest), "DEST")
+        return not_an_option(str(dest), "DEST")
     if not settings.dest:
-        example = "/var/www/site" if target == "directory" else "user@host:/srv/www/site"
         raise PublishError(
             "where to publish? no DEST given and no 'publish.dest' in site.yaml",
-            hint=f"for example 'showcase publish {target} {example}'",
+            hint=f"for example 'showcase publish {target.name} {target.example}'",
         )
-    _not_an_option(settings.dest, "'publish.dest' in site.yaml")
-    if target == "rsync" and ":" in settings.dest.split("/")[0]:
+    not_an_option(settings.dest, "'publish.dest' in site.yaml")
+    if target.dest == "address" and ":" in settings.dest.split("/")[0]:
         return settings.dest  # user@host:path
     return str(source / Path(settings.dest).expanduser())  # relative to the site's folder
-
-
-def _not_an_option(value: str, what: str) -> str:
-    """``value``, refused when git, rsync or ssh would read it (or its host) as an option."""
-    if value.startswith("-"):
-        raise PublishError(
-            f"{what} must not start with '-' (got {value!r})",
-            hint=f"git and rsync would read it as an option; for a folder, write ./{value}",
-        )
-    host = _host(value)
-    if host.startswith("-"):
-        raise PublishError(
-            f"the host in {what} must not start with '-' (got {host!r})",
-            hint="ssh would read it as an option; check the address",
-        )
-    return value
-
-
-def _host(address: str) -> str:
-    """The host of ``user@host:path``, ``host::module`` or ``scheme://user@host/path``."""
-    if "://" in address:
-        return address.split("://", 1)[1].split("/", 1)[0].rpartition("@")[2]
-    head = address.split("/", 1)[0]
-    return head.partition(":")[0].rpartition("@")[2] if ":" in head else ""
 
 
 def _local_folder(dest: Path, source: Path) -> Path:
@@ -200,77 +176,3 @@ def _local_folder(dest: Path, source: Path) -> Path:
             hint="choose a folder outside it",
         )
     return dest
-
-
-def _pages_remote(source: Path, remote: str | None, settings: PublishSettings) -> str:
-    """The repository to push to: the one given, or the project's ``origin``, or the project."""
-    if remote:
-        return _absolute(_safe_remote(remote, "--remote"), Path.cwd())
-    if settings.remote:
-        return _absolute(_safe_remote(settings.remote, "'publish.remote' in site.yaml"), source)
-    require("git", "apt-get install git")
-    done = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel"],
-        cwd=source,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise PublishError(
-            f"no --remote given and {source} is not in a git repository",
-            hint="pass --remote URL, or set 'publish.remote' in site.yaml",
-        )
-    top = Path(done.stdout.strip())
-    origin = git_config("remote.origin.url", top)
-    if origin:
-        return _absolute(_safe_remote(origin, f"the origin of {top}"), top)
-    return str(top)
-
-
-def _safe_remote(remote: str, what: str) -> str:
-    """``remote``, refused when git would run a command it names."""
-    if remote.startswith(("ext::", "fd::")):
-        raise PublishError(
-            f"{what} uses git's {remote.split('::')[0]}:: transport, which runs a command",
-            hint="give a URL (https://, ssh://, user@host:path) or a local path",
-        )
-    return _not_an_option(remote, what)
-
-
-def _absolute(remote: str, base: Path) -> str:
-    """A local repository path made absolute (the push runs elsewhere); URLs as they are."""
-    head = remote.split("/")[0]
-    if "://" in remote or (":" in head and len(head) > 2):  # a URL, or user@host:path
-        return remote
-    return str((base / Path(remote).expanduser()).resolve())
-
-
-def _branch(given: str | None, configured: str) -> str:
-    """The branch to publish to, refused unless git reads it as a plain branch name."""
-    branch, what = (given, "--branch") if given else (configured, "'publish.branch' in site.yaml")
-    require("git", "apt-get install git")
-    valid = subprocess.run(
-        ["git", "check-ref-format", f"refs/heads/{branch}"], capture_output=True, check=False
-    )
-    if branch.startswith("-") or valid.returncode:
-        raise PublishError(
-            f"{what} {branch!r} is not a valid branch name",
-            hint="for example 'gh-pages' (see 'git help check-ref-format')",
-        )
-    return branch
-
-
-_LABEL = re.compile(r"(?!-)[^\W_]([^\W_]|-)*", re.UNICODE)
-
-
-def _cname(given: str | None, configured: str) -> str:
-    """The custom domain, refused unless it is a bare domain name."""
-    cname, what = (given, "--cname") if given else (configured, "'publish.cname' in site.yaml")
-    labels = cname.removesuffix(".").split(".")
-    if cname and not all(_LABEL.fullmatch(label) and label[-1] != "-" for label in labels):
-        raise PublishError(
-            f"{what} must be a bare domain name (got {cname!r})",
-            hint="for example 'art.example.org', without https:// or a path",
-        )
-    return cname

@@ -1,0 +1,125 @@
+"""The rsync target: mirror the site to ``user@host:path`` (or a local path) with rsync."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.errors import PublishError
+from generator.output.scratch import scratch_folder
+from generator.publish.manifest import (
+    MANIFEST,
+    check_removals,
+    foreign,
+    manifest_text,
+    parse_manifest,
+)
+from generator.publish.plan import Job, PublishPlan
+from generator.publish.programs import reason, run
+
+SCRATCH = "showcase-rsync-"  # the prefix of its temporary folder
+
+
+def publish_rsync(job: Job, dest: str) -> PublishPlan:
+    """Mirror the site to ``user@host:path`` (or a local path) with the system's rsync.
+
+    Only what the manifest lists is deleted: filter rules, written with each name's exact
+    bytes, let rsync delete those and protect everything else at the destination.
+    """
+    root = dest.rstrip("/") + "/"
+    with scratch_folder(SCRATCH) as tmp:
+        listing = _rsync_listing(root)
+        old: tuple[str, ...] | None = None
+        if MANIFEST in listing:
+            previous = tmp / "previous"
+            run(["rsync", "--", f"{root}{MANIFEST}", str(previous)], f"read {root}{MANIFEST}")
+            if not previous.is_file() or previous.is_symlink():
+                raise PublishError(f"{root}{MANIFEST} is not a file", hint="remove it and retry")
+            old = parse_manifest(previous.read_text(encoding="utf-8", errors="replace"))
+        if old is None and listing and not job.force:
+            raise foreign(dest)
+        ours = set(old or ())
+        removed = sorted(ours - set(job.files))
+        extra = tmp / "manifest"
+        extra.mkdir()
+        (extra / MANIFEST).write_text(manifest_text(job.files), encoding="utf-8")
+        rules = tmp / "rules"
+        rules.write_bytes(_rules(removed))
+        # Not -a's times: unchanged files keep their dates, so caches and ETags stay valid.
+        command = [
+            *("rsync", "-a", "--no-times", "--no-owner", "--no-group", "--checksum"),
+            *("--delete", "--itemize-changes", "--exclude=/.showcase-build"),
+            *("--from0", f"--filter=merge {rules}", "--"),
+        ]
+        sources = [f"{job.site}/", f"{extra}/", root]
+        items = _itemized(run([*command[:-1], "--dry-run", "--", *sources], f"compare with {dest}"))
+        sent = [(c[2] == "+", p) for c, p in items if c[:2] in _SENT and p != MANIFEST]
+        plan = PublishPlan(
+            dest,
+            tuple(sorted(path for new, path in sent if new)),
+            tuple(sorted(path for new, path in sent if not new)),
+            tuple(removed),
+            job.dry_run,
+        )
+        check_removals(job, removed, len(ours), dest)
+        if job.dry_run:
+            return plan
+        if not _is_remote(dest):
+            Path(dest).parent.mkdir(parents=True, exist_ok=True)
+        run(
+            [*command, *sources],
+            f"publish to {dest}",
+            hint="the copy may have stopped part-way; run the command again to finish it",
+        )
+    return plan
+
+
+_SENT = {f"{how}{kind}" for how in "<>ch" for kind in "fL"}  # a file or link sent or made
+
+
+def _rules(removed: Sequence[str]) -> bytes:
+    """rsync filter rules, NUL-separated: delete ``removed`` and the folders they leave
+    empty, protect everything else."""
+    folders = {
+        rel.rsplit("/", depth)[0] for rel in removed for depth in range(1, rel.count("/") + 1)
+    }
+    rules = [f"R /{_pattern(rel)}" for rel in removed]
+    rules += [f"R /{_pattern(folder)}/" for folder in sorted(folders)]
+    return b"".join(os.fsencode(rule) + b"\0" for rule in [*rules, "P *"])
+
+
+def _pattern(path: str) -> str:
+    """``path`` matched literally: rsync reads backslashes as escapes only beside a wildcard."""
+    if not any(char in path for char in "*?["):
+        return path
+    return "".join("\\" + char if char in "\\*?[" else char for char in path)
+
+
+def _rsync_listing(root: str) -> set[str]:
+    """The names at the top of ``root`` (none when it does not exist yet)."""
+    done = subprocess.run(
+        ["rsync", "--list-only", "--", root], capture_output=True, text=True, check=False
+    )
+    if done.returncode == 23 and "No such file or directory" in done.stderr:
+        return set()
+    if done.returncode:
+        raise PublishError(f"cannot read {root}: {reason(done.stderr)}")
+    names = {line.split(maxsplit=4)[-1] for line in done.stdout.splitlines() if line.strip()}
+    return names - {"."}
+
+
+def _itemized(output: str) -> list[tuple[str, str]]:
+    """``(code, path)`` of each line of ``--itemize-changes`` output."""
+    items = []
+    for line in output.splitlines():
+        code, path = line[:11], line[12:]
+        if len(line) > 12 and line[11] == " " and (code == "*deleting  " or code[0] in "<>ch."):
+            items.append((code.strip(), path))
+    return items
+
+
+def _is_remote(dest: str) -> bool:
+    head, colon, _ = dest.partition(":")
+    return bool(colon) and "/" not in head
