@@ -12,8 +12,7 @@ from __future__ import annotations
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from PIL import Image
 
 from generator.authoring.external import DEFAULT_TIMEOUT, DEFAULT_WORKERS, fetch_all
+from generator.authoring.readback import BuiltPage, read_pages
 from generator.build import build
 from generator.config import load_config
 from generator.content.kinds import KINDS
@@ -110,7 +110,7 @@ def check_site(
             return CheckReport(errors=_sorted(_from_error(exc)))
         published = everything.published()
         base_path = UrlBuilder(config.base_url).base_path
-        pages = _read_pages(output, base_path)
+        pages = read_pages(output, base_path)
         # Where a page's words come from: what each page planned said it shows (Page.source).
         sources = _Sources(root, {base_path + url.lstrip("/"): src for url, src in report.sources})
         errors, warnings = _check_pages(output, pages, config.base_url, sources)
@@ -119,74 +119,6 @@ def check_site(
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
     return CheckReport(errors=_sorted(errors), warnings=_sorted(warnings), pages=len(pages))
-
-
-# -- Reading the built pages -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Ref:
-    """A URL a page points at, the line it is on, and whether it is a link (or an asset)."""
-
-    url: str
-    line: int
-    link: bool
-
-
-@dataclass(slots=True)
-class _Page:
-    """What one built page points at, the ids it defines, and what it lacks."""
-
-    url: str
-    refs: list[_Ref] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    no_alt: list[tuple[int, str]] = field(default_factory=list)
-    description: bool = False
-
-
-class _PageReader(HTMLParser):
-    def __init__(self, url: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _Page(url)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        line = self.getpos()[0]
-        page = self.page
-        if values.get("id"):
-            page.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            page.ids.add(values["name"])
-        if tag == "a" and values.get("href"):
-            page.refs.append(_Ref(values["href"].strip(), line, link=True))
-        if tag == "link" and values.get("href"):
-            page.refs.append(_Ref(values["href"].strip(), line, link=False))
-        if tag in ("img", "script", "source") and values.get("src"):
-            page.refs.append(_Ref(values["src"].strip(), line, link=False))
-        if tag in ("img", "source") and values.get("srcset"):
-            for candidate in values["srcset"].split(","):
-                if candidate.strip():
-                    page.refs.append(_Ref(candidate.split()[0], line, link=False))
-        if tag == "img" and not values.get("alt", "").strip() and not _decorative(values):
-            page.no_alt.append((line, values.get("src", "")))
-        if tag == "meta" and values.get("name", "").lower() == "description":
-            page.description = page.description or bool(values.get("content", "").strip())
-
-
-def _decorative(values: dict[str, str]) -> bool:
-    return values.get("role") in ("presentation", "none") or values.get("aria-hidden") == "true"
-
-
-def _read_pages(output: Path, base_path: str) -> dict[Path, _Page]:
-    pages = {}
-    for path in sorted(output.rglob("*.html")):
-        rel = path.relative_to(output).as_posix()
-        url = base_path + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        reader = _PageReader(url)
-        reader.feed(path.read_text(encoding="utf-8"))
-        reader.close()
-        pages[path] = reader.page
-    return pages
 
 
 # -- Where a page's words come from ------------------------------------------------------
@@ -217,7 +149,7 @@ class _Sources:
 
 
 def _check_pages(
-    output: Path, pages: dict[Path, _Page], base_url: str, sources: _Sources
+    output: Path, pages: dict[Path, BuiltPage], base_url: str, sources: _Sources
 ) -> tuple[list[Finding], list[Finding]]:
     errors: list[Finding] = []
     warnings: list[Finding] = []
@@ -253,7 +185,7 @@ def _check_pages(
 
 def _resolve(
     output: Path,
-    pages: dict[Path, _Page],
+    pages: dict[Path, BuiltPage],
     page_url: str,
     ref: str,
     base_path: str,
@@ -372,7 +304,7 @@ def _label(site: Site, path: Path) -> str:
 
 
 def _check_external(
-    pages: dict[Path, _Page], sources: _Sources, timeout: float, workers: int
+    pages: dict[Path, BuiltPage], sources: _Sources, timeout: float, workers: int
 ) -> list[Finding]:
     """Request every link to another host once; a finding for each place a failing one is."""
     places: dict[str, list[tuple[str, str]]] = {}
