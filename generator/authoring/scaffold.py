@@ -22,8 +22,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from generator.errors import ScaffoldError, SiteError
 from generator.layout import CONFIG_FILE, CONTENT_DIR, DATA, default_theme
-from generator.site.urls import slugify
 from generator.source.frontmatter import parse_frontmatter
+from generator.source.slugs import slugify
 
 ARTISTS_DIR = f"{CONTENT_DIR}/artists"
 SERIES_DIR = f"{CONTENT_DIR}/series"

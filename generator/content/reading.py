@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.layout import CONTENT_DIR
-from generator.site.urls import is_valid_slug, slugify
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
 from generator.source.marks import Mark
+from generator.source.slugs import is_valid_slug, slugify
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
 

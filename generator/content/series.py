@@ -12,9 +12,9 @@ from pathlib import Path
 from generator.content.model import Series, Work
 from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
 from generator.media.metadata import EmbeddedText, read_embedded_text
-from generator.site.urls import PAGES
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
+from generator.source.slugs import PAGES
 
 SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
 WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")

@@ -1,31 +1,12 @@
-"""Slugs, permalinks and output paths: every URL of the site is made here."""
+"""Permalinks and output paths: every URL of the site is made here (slugs: source/slugs.py)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from anyascii import anyascii
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug: 'Bakhyt Kalējs' → 'bakhyt-kalejs', 'Жеңіс' → 'zhengis'."""
-    ascii_text = anyascii(text).lower().replace("'", "").replace("\u2019", "")
-    return _NON_WORD.sub("-", ascii_text).strip("-")
-
-
-def is_valid_slug(slug: str) -> bool:
-    """Whether ``slug`` is safe to use as one path segment of a URL."""
-    return bool(slug) and _NON_WORD.sub("-", slug).strip("-") == slug
-
-
-# The folder of a list's later pages (the home page's, the gallery's beside the series: no
-# series may take its name).
-PAGES = "page"
+from generator.source.slugs import PAGES
 
 
 def home_url(number: int = 1) -> str:

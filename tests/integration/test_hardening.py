@@ -16,8 +16,8 @@ from generator import build
 from generator.cli import cli
 from generator.errors import ContentError, OutputError
 from generator.output.writer import write_site
-from generator.site.urls import is_valid_slug
 from generator.source.frontmatter import parse_frontmatter
+from generator.source.slugs import is_valid_slug
 from tests.sitecheck import tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]

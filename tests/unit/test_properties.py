@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from generator.errors import ContentError
 from generator.map.projection import MapFrame, region_frame
 from generator.map.region import load_region
-from generator.site.urls import is_valid_slug, slugify
 from generator.source.frontmatter import parse_frontmatter
+from generator.source.slugs import is_valid_slug, slugify
 
 # No example database: nothing is written into the working tree.
 settings.register_profile("showcase", database=None)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.urls import UrlBuilder, is_valid_slug, output_path, slugify
+from generator.site.urls import UrlBuilder, output_path
+from generator.source.slugs import is_valid_slug, slugify
 
 
 @pytest.mark.parametrize(
