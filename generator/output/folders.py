@@ -12,13 +12,15 @@ from generator.errors import OutputError
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
-def prune(folder: Path, root: Path) -> None:
+def prune(folder: Path, root: Path, *, root_fd: int | None = None) -> None:
     """Remove ``folder`` and then each parent while it is empty, up to ``root`` (kept).
 
     Never follows a link: each folder on the way is opened from its parent without
     following one, so a link inside ``root`` stops the pruning instead of leading it to a
     folder elsewhere, and a link where a folder was expected is left alone. A ``folder``
-    that is not below ``root``, missing or not empty ends it quietly.
+    that is not below ``root``, missing or not empty ends it quietly. ``root_fd``, when
+    given, is ``root`` already open (publish holds its destination open, not followed),
+    used instead of opening ``root`` again by its path.
     """
     try:
         parts = folder.relative_to(root).parts
@@ -27,7 +29,11 @@ def prune(folder: Path, root: Path) -> None:
     if not parts or any(part in ("..", ".") for part in parts):
         return
     try:
-        fds = [os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)]
+        fds = [
+            os.dup(root_fd)
+            if root_fd is not None
+            else os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        ]
     except OSError:  # the root itself is gone: nothing to tidy
         return
     try:

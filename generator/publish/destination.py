@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import PublishError
+from generator.output.folders import prune as prune_folders
 from generator.publish.manifest import MANIFEST, MANIFEST_HEADER
 
 
@@ -165,14 +166,8 @@ class Root:
             with contextlib.suppress(FileNotFoundError):
                 if stat.S_ISREG(os.lstat(name, dir_fd=fd).st_mode):
                     os.unlink(name, dir_fd=fd)
-        for depth in range(len(folder), 0, -1) if prune else ():
-            with self.folder(folder[: depth - 1]) as fd:
-                if fd is None:
-                    return
-                try:
-                    os.rmdir(folder[depth - 1], dir_fd=fd)
-                except OSError:
-                    return
+        if prune:
+            prune_folders(self.path.joinpath(*folder), self.path, root_fd=self.fd)
 
     def remove_if_starts(self, name: str, head: bytes) -> None:
         """Delete the regular file ``name`` at the root if its content begins with ``head``."""
