@@ -11,10 +11,9 @@ from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.layout import CONTENT_DIR
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
+from generator.source.imagefile import IMAGE_SUFFIXES
 from generator.source.marks import Mark
 from generator.source.slugs import is_valid_slug, slugify
-
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
 
 
 @dataclass(frozen=True, slots=True)

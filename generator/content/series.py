@@ -11,9 +11,9 @@ from pathlib import Path
 
 from generator.content.model import Series, Work
 from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
-from generator.media.metadata import EmbeddedText, read_embedded_text
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
+from generator.source.imagefile import MAX_PIXELS, EmbeddedText, read_embedded_text
 from generator.source.slugs import PAGES
 
 SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
@@ -93,8 +93,6 @@ def _embedded_text(fields: Fields, image: Path | None, disk: Disk) -> EmbeddedTe
     try:
         return _embedded_text_of(image, disk.signature(image))
     except _TooLarge:
-        from generator.media.encode import MAX_PIXELS
-
         fields.problems.add(
             f"the image {os.path.basename(image)} is over the limit of "
             f"{MAX_PIXELS // 1_000_000} megapixels",

@@ -21,8 +21,8 @@ from generator.media.metadata import (
     strip_jpeg,
     strip_png,
 )
+from generator.source.imagefile import MAX_PIXELS
 
-MAX_PIXELS = 80_000_000  # larger sources are refused before they are decoded
 PREVIEW_WIDTH = 16
 _EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass, field
-from html import unescape
 from typing import TYPE_CHECKING
+
+from generator.source.imagefile import exif_text, iptc_info
 
 if TYPE_CHECKING:  # Pillow is imported where an image is read: a site without any skips it
     from PIL import Image
 
 # EXIF tags (TIFF numbering) this module reads or writes.
-IMAGE_DESCRIPTION = 0x010E
 ORIENTATION = 0x0112
 ARTIST = 0x013B
 COPYRIGHT = 0x8298
@@ -23,17 +22,6 @@ MAKER_NOTE = 0x927C
 BODY_SERIAL = 0xA431
 LENS_SERIAL = 0xA435
 CAMERA_OWNER = 0xA430
-XP_TITLE = 0x9C9B
-IPTC_TITLE = (2, 5)
-IPTC_CAPTION = (2, 120)
-
-
-@dataclass(frozen=True, slots=True)
-class EmbeddedText:
-    """A title and caption found inside an image file."""
-
-    title: str = ""
-    caption: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +42,6 @@ class Rights:
     copyright: str = ""
 
 
-def read_embedded_text(image: Image.Image) -> EmbeddedText:
-    """The title and caption an image carries in XMP, IPTC or EXIF, in that order."""
-    xmp = _xmp_text(image)
-    iptc = _iptc_text(image)
-    exif = image.getexif()
-    description = exif_text(exif.get(IMAGE_DESCRIPTION, ""))
-    xp_title = exif.get(XP_TITLE, b"")
-    if isinstance(xp_title, bytes):
-        xp_title = xp_title.decode("utf-16-le", "ignore").rstrip("\x00")
-    return EmbeddedText(
-        title=xmp.title or iptc.title or _clean(xp_title),
-        caption=xmp.caption or iptc.caption or description,
-    )
-
-
 def read_privacy(image: Image.Image) -> Privacy:
     """Which private details ``image`` carries."""
     exif = image.getexif()
@@ -78,7 +51,7 @@ def read_privacy(image: Image.Image) -> Privacy:
         other.append("maker notes")
     if image.info.get("xmp"):
         other.append("XMP")
-    if _iptc(image):
+    if iptc_info(image):
         other.append("IPTC")
     if CAMERA_OWNER in details:
         other.append("camera owner")
@@ -275,62 +248,3 @@ def _has_thumbnail(image: Image.Image) -> bool:
     from PIL import ExifTags
 
     return bool(image.getexif().get_ifd(ExifTags.IFD.IFD1))
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    title: str = ""
-    caption: str = ""
-
-
-_XMP_FIELD = r"<dc:{name}\b[^>]*>.*?<rdf:li\b[^>]*>(.*?)</rdf:li>"
-
-
-def _xmp_text(image: Image.Image) -> _Found:
-    raw = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
-    text = raw.decode("utf-8", "ignore") if isinstance(raw, bytes) else str(raw)
-    if not text:
-        return _Found()
-
-    def field_of(name: str) -> str:
-        match = re.search(_XMP_FIELD.format(name=name), text, re.S)
-        return _clean(unescape(match.group(1))) if match else ""
-
-    return _Found(title=field_of("title"), caption=field_of("description"))
-
-
-def _iptc(image: Image.Image) -> dict[tuple[int, int], bytes | list[bytes]]:
-    from PIL import IptcImagePlugin
-
-    try:
-        info = IptcImagePlugin.getiptcinfo(image)  # type: ignore[arg-type]
-    except (SyntaxError, ValueError, IndexError, OSError):
-        return {}
-    return info or {}
-
-
-def _iptc_text(image: Image.Image) -> _Found:
-    info = _iptc(image)
-
-    def field_of(key: tuple[int, int]) -> str:
-        value = info.get(key, b"")
-        if isinstance(value, list):
-            value = value[0] if value else b""
-        return _clean(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
-
-    return _Found(title=field_of(IPTC_TITLE), caption=field_of(IPTC_CAPTION))
-
-
-def exif_text(value: object) -> str:
-    """An EXIF text value as the author wrote it (UTF-8 bytes that Pillow reads as Latin-1)."""
-    if isinstance(value, str):
-        try:
-            value = value.encode("latin-1")
-        except UnicodeEncodeError:
-            return _clean(value)
-    return _clean(value)
-
-
-def _clean(value: object) -> str:
-    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value or "")
-    return " ".join(text.replace("\x00", " ").split())

@@ -109,7 +109,7 @@ def test_artwork_files_stay_small() -> None:
 def test_published_images_carry_authorship_and_nothing_else(example_build: BuildReport) -> None:
     from PIL import Image
 
-    from generator.media.metadata import exif_text
+    from generator.source.imagefile import exif_text
 
     files = sorted((example_build.output / "media").rglob("*.*"))
     assert {p.suffix for p in files} == {".avif", ".webp", ".jpg"}

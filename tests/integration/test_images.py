@@ -11,7 +11,8 @@ from PIL import Image, ImageCms
 from generator.config import ImageSettings
 from generator.errors import ContentErrors
 from generator.media.images import ImageRequest, ImageResult, publish_images
-from generator.media.metadata import Rights, exif_text
+from generator.media.metadata import Rights
+from generator.source.imagefile import exif_text
 from tests.imagefactory import (
     ADOBE_RGB_COLORANTS,
     ADOBE_RGB_GAMMA,
@@ -163,7 +164,7 @@ def test_changed_settings_encode_again(tmp_path: Path) -> None:
 
 
 def test_captions_come_from_the_image_when_the_front_matter_has_none(tmp_path: Path) -> None:
-    from generator.media.metadata import read_embedded_text
+    from generator.source.imagefile import read_embedded_text
 
     xmp = (
         b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'

@@ -20,7 +20,8 @@ from generator import build
 from generator.authoring.scaffold import init_site
 from generator.config import ImageSettings
 from generator.media.images import ImageRequest, publish_images
-from generator.media.metadata import Rights, exif_text
+from generator.media.metadata import Rights
+from generator.source.imagefile import exif_text
 from tests.imagefactory import (
     MARK,
     adobe_rgb_profile,

@@ -11,12 +11,12 @@ from PIL import Image, ImageChops
 from generator.media.metadata import (
     Rights,
     encoder_options,
-    exif_text,
     published_exif,
     read_privacy,
     strip_jpeg,
     strip_png,
 )
+from generator.source.imagefile import exif_text
 from tests.imagefactory import (
     MARK,
     adobe_rgb_profile,

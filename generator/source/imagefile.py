@@ -1,0 +1,108 @@
+"""A source image file: which files are images, how many pixels one may have, and the title
+and caption it carries (XMP, IPTC or EXIF).
+
+Below both the content readers (a work without a title takes its image's) and media/ (which
+publishes images and keeps their rights): neither has to import the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Pillow is imported where an image is read: a site without any skips it
+    from PIL import Image
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
+MAX_PIXELS = 80_000_000  # larger sources are refused before they are decoded
+
+# Where the title and caption stand: EXIF tags (TIFF numbering) and IPTC records.
+IMAGE_DESCRIPTION = 0x010E
+XP_TITLE = 0x9C9B
+IPTC_TITLE = (2, 5)
+IPTC_CAPTION = (2, 120)
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedText:
+    """A title and caption found inside an image file."""
+
+    title: str = ""
+    caption: str = ""
+
+
+def read_embedded_text(image: Image.Image) -> EmbeddedText:
+    """The title and caption an image carries in XMP, IPTC or EXIF, in that order."""
+    xmp = _xmp_text(image)
+    iptc = _iptc_text(image)
+    exif = image.getexif()
+    description = exif_text(exif.get(IMAGE_DESCRIPTION, ""))
+    xp_title = exif.get(XP_TITLE, b"")
+    if isinstance(xp_title, bytes):
+        xp_title = xp_title.decode("utf-16-le", "ignore").rstrip("\x00")
+    return EmbeddedText(
+        title=xmp.title or iptc.title or _clean(xp_title),
+        caption=xmp.caption or iptc.caption or description,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    title: str = ""
+    caption: str = ""
+
+
+_XMP_FIELD = r"<dc:{name}\b[^>]*>.*?<rdf:li\b[^>]*>(.*?)</rdf:li>"
+
+
+def _xmp_text(image: Image.Image) -> _Found:
+    raw = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    text = raw.decode("utf-8", "ignore") if isinstance(raw, bytes) else str(raw)
+    if not text:
+        return _Found()
+
+    def field_of(name: str) -> str:
+        match = re.search(_XMP_FIELD.format(name=name), text, re.S)
+        return _clean(unescape(match.group(1))) if match else ""
+
+    return _Found(title=field_of("title"), caption=field_of("description"))
+
+
+def iptc_info(image: Image.Image) -> dict[tuple[int, int], bytes | list[bytes]]:
+    """The IPTC records ``image`` carries (none if they cannot be read)."""
+    from PIL import IptcImagePlugin
+
+    try:
+        info = IptcImagePlugin.getiptcinfo(image)  # type: ignore[arg-type]
+    except (SyntaxError, ValueError, IndexError, OSError):
+        return {}
+    return info or {}
+
+
+def _iptc_text(image: Image.Image) -> _Found:
+    info = iptc_info(image)
+
+    def field_of(key: tuple[int, int]) -> str:
+        value = info.get(key, b"")
+        if isinstance(value, list):
+            value = value[0] if value else b""
+        return _clean(value.decode("utf-8", "replace") if isinstance(value, bytes) else value)
+
+    return _Found(title=field_of(IPTC_TITLE), caption=field_of(IPTC_CAPTION))
+
+
+def exif_text(value: object) -> str:
+    """An EXIF text value as the author wrote it (UTF-8 bytes that Pillow reads as Latin-1)."""
+    if isinstance(value, str):
+        try:
+            value = value.encode("latin-1")
+        except UnicodeEncodeError:
+            return _clean(value)
+    return _clean(value)
+
+
+def _clean(value: object) -> str:
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value or "")
+    return " ".join(text.replace("\x00", " ").split())
