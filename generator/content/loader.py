@@ -148,12 +148,16 @@ def _read_changed(
     memo: Memo,
     workers: int,
 ) -> None:
-    """Read every content file that is new or changed since ``memo`` was filled."""
+    """Read every content file that is new or changed since ``memo`` was filled.
+
+    A file that had problems is read again whatever its inputs: what fixes it may be a file
+    it could not name as an input (an image added where it pointed at nothing).
+    """
     todo = [
         (kind, path)
         for kind, paths in files.items()
         for path in paths
-        if path not in memo or not _unchanged(memo[path].inputs)
+        if path not in memo or memo[path].problems or not _unchanged(memo[path].inputs)
     ]
     workers = workers if len(todo) >= PARALLEL_FROM else 1
     task = _ReadTask(root, reading, todo)
