@@ -7,7 +7,9 @@ cleared:
 
 ``FileMemo`` (the loader's: content file → what reading it gave)
     Keyed on the file's path; an entry holds while the modification time and size of every
-    file it read are unchanged (the loader compares them before reusing it). Its result may
+    file it read are unchanged (the loader compares them before reusing it), and only for a
+    file that had no problems: one that had is read again, as what fixes it may be a file
+    it could not name (an image added where it pointed at nothing). Its result may
     depend only on those files and on settings that are the same for the whole memo: when
     such a setting changes (the Markdown HTML mode), the builder clears the memo. Its objects
     are then the *same* objects from build to build, which is what the identity-keyed memos
