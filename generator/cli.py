@@ -177,7 +177,7 @@ def serve(
     import time
     import webbrowser
 
-    from generator.authoring.livereload import is_loopback
+    from generator.authoring.guards import is_loopback
     from generator.authoring.preview import preview
 
     if not is_loopback(host):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.authoring import livereload as serve
+from generator.authoring.guards import host_is_allowed
 from generator.authoring.livereload import EVENTS_PATH, LiveState, PreviewServer
 
 HOME = "<!doctype html><title>Home</title><body><p>the private home page</p></body>"
@@ -164,7 +164,7 @@ def test_an_ipv6_loopback_server_answers_to_its_own_address(start: Start) -> Non
     ],
 )
 def test_hosts_the_preview_answers_to(header: str | None, bound: str, allowed: bool) -> None:
-    assert serve.host_is_allowed(header, bound) is allowed
+    assert host_is_allowed(header, bound) is allowed
 
 
 # -- Connections that stall, pile up or vanish ----------------------------------------------
