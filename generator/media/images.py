@@ -18,7 +18,7 @@ from generator.parallel import cores
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
-CACHE_VERSION = "3"  # 3: derivatives and originals under one metadata policy
+CACHE_VERSION = "4"  # 4: an original's EXIF starts at its TIFF header, Adobe APP14 trimmed
 _KEY_LENGTH = 32
 
 

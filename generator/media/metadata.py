@@ -118,11 +118,15 @@ def encoder_options(exif: bytes) -> dict[str, object]:
 _SOI, _EOI, _SOS, _TEM = 0xD8, 0xD9, 0xDA, 0x01
 _RST = range(0xD0, 0xD8)
 _APP0, _APP1, _COM = 0xE0, 0xE1, 0xFE
-# Application segments that describe colour, not the photograph: the ICC profile, Adobe's.
-_COLOUR_APPS = {0xE2: b"ICC_PROFILE\x00", 0xEE: b"Adobe"}
+_APP2, _APP14 = 0xE2, 0xEE
+# Application segments that describe colour, not the photograph: a chunk of the ICC profile,
+# and Adobe's colour transform, whose payload has a fixed length: "Adobe", its version, two
+# flag words and the transform.
+_ICC, _ADOBE, _ADOBE_LENGTH = b"ICC_PROFILE\x00", b"Adobe", 12
 # Frame, table and scan segments: the picture itself (SOFn, DHT, DAC, DQT, DNL, DRI, DHP, EXP).
 _PICTURE = {*range(0xC0, 0xC8), *range(0xC9, 0xD0), 0xDB, 0xDC, 0xDD, 0xDE, 0xDF}
 _MAX_SEGMENT = 0xFFFF - 2
+_EXIF_HEADER = b"Exif\x00\x00"
 
 
 def strip_jpeg(data: bytes, exif: bytes = b"") -> bytes:
@@ -131,11 +135,12 @@ def strip_jpeg(data: bytes, exif: bytes = b"") -> bytes:
     The segments are walked to the end of the primary image: whatever follows it (the
     secondary images of MPF, a gain map, a phone's motion-photo video) is dropped. Of the
     application segments only JFIF (without its thumbnail), the ICC profile and Adobe's
-    colour transform are kept; EXIF, XMP, IPTC, MPF, makers' segments and comments go,
-    wherever they stand, between scans included.
+    colour transform (its fixed 12 bytes, nothing after them) are kept; EXIF, XMP, IPTC,
+    MPF, makers' segments and comments go, wherever they stand, between scans included.
     """
     if not data.startswith(b"\xff\xd8"):
         raise ValueError("not a JPEG file")
+    exif = _tiff(exif)
     if len(exif) + 6 > _MAX_SEGMENT:
         raise ValueError("EXIF too long for a JPEG segment")
     kept: list[bytes] = []
@@ -157,8 +162,10 @@ def strip_jpeg(data: bytes, exif: bytes = b"") -> bytes:
         if marker == _SOS:
             end = _end_of_scan(data, end)
             kept.append(b"\xff\xda" + data[pos:end])
-        elif marker in _PICTURE or _is_colour(marker, payload):
+        elif marker in _PICTURE or (marker == _APP2 and payload.startswith(_ICC)):
             kept.append(bytes((0xFF, marker)) + data[pos:end])
+        elif marker == _APP14 and payload.startswith(_ADOBE) and len(payload) >= _ADOBE_LENGTH:
+            kept.append(_segment(_APP14, payload[:_ADOBE_LENGTH]))  # nothing after the transform
         elif marker == _APP0 and payload.startswith(b"JFIF\x00") and len(payload) >= 14:
             kept.append(_segment(_APP0, payload[:12] + b"\x00\x00"))  # no thumbnail
         elif not (0xE0 <= marker <= 0xEF or marker == _COM):
@@ -166,7 +173,7 @@ def strip_jpeg(data: bytes, exif: bytes = b"") -> bytes:
         pos = end
     head = 1 if kept and kept[0].startswith(b"\xff\xe0") else 0
     if exif:
-        kept.insert(head, _segment(_APP1, b"Exif\x00\x00" + exif))
+        kept.insert(head, _segment(_APP1, _EXIF_HEADER + exif))
     return b"\xff\xd8" + b"".join(kept)
 
 
@@ -196,8 +203,10 @@ def _end_of_scan(data: bytes, pos: int) -> int:
             return pos
 
 
-def _is_colour(marker: int, payload: bytes) -> bool:
-    return marker in _COLOUR_APPS and payload.startswith(_COLOUR_APPS[marker])
+def _tiff(exif: bytes) -> bytes:
+    """The EXIF from its TIFF header on: Pillow's ``Exif.tobytes`` starts with "Exif\\0\\0",
+    which a JPEG segment needs once (``strip_jpeg`` adds it) and a PNG or WebP chunk never."""
+    return exif.removeprefix(_EXIF_HEADER)
 
 
 def _segment(marker: int, payload: bytes) -> bytes:
@@ -217,6 +226,7 @@ def strip_png(data: bytes, exif: bytes = b"") -> bytes:
     """A still PNG with ``exif`` as its only metadata, pixels untouched; nothing after IEND."""
     if not data.startswith(_PNG_SIGNATURE):
         raise ValueError("not a PNG file")
+    exif = _tiff(exif)
     out = bytearray(_PNG_SIGNATURE)
     pos = len(_PNG_SIGNATURE)
     while pos + 12 <= len(data):

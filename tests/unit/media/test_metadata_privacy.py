@@ -249,3 +249,32 @@ def test_the_build_counts_comments_and_further_images_as_removed() -> None:
         assert {"comment", "further images"} <= set(read_privacy(image).other)
     with Image.open(io.BytesIO(jpeg_bytes())) as plain:
         assert read_privacy(plain).other == ()
+
+
+def test_only_adobes_fixed_colour_segment_is_kept_and_never_a_longer_one() -> None:
+    adobe = b"Adobe\x00\x64\x00\x00\x00\x00\x01"  # version, two flag words, transform
+    source = insert_segments(jpeg_bytes(), jpeg_segment(0xEE, adobe), before=b"\xff\xdb")
+    assert strip_jpeg(source) == source  # the colour transform is picture, not metadata
+    longer = insert_segments(
+        jpeg_bytes(), jpeg_segment(0xEE, adobe + b"OWNER-" + SECRET), before=b"\xff\xdb"
+    )
+    clean = strip_jpeg(longer)
+    assert SECRET not in clean and b"OWNER-" not in clean
+    assert jpeg_segment(0xEE, adobe) in clean  # its colour transform, and nothing after it
+    assert same_pixels(clean, longer)
+
+
+def test_an_icc_profile_segment_is_kept_whole() -> None:
+    source = jpeg_bytes(icc_profile=adobe_rgb_profile())
+    assert strip_jpeg(source) == source
+
+
+def test_the_exif_written_into_an_original_starts_with_its_tiff_header() -> None:
+    # Browsers find the orientation (and readers the authors) only right after the header.
+    source = jpeg_bytes(exif=private_exif("orient", orientation=6))
+    clean = strip_jpeg(source, policy_exif(source))
+    app1 = clean.index(b"\xff\xe1")
+    assert clean[app1 + 4 : app1 + 14] in (b"Exif\x00\x00MM\x00*", b"Exif\x00\x00II*\x00")
+    png = strip_png(private_png("png"), policy_exif(private_png("png"), orientation=False))
+    chunk = png.index(b"eXIf")
+    assert png[chunk + 4 : chunk + 8] in (b"MM\x00*", b"II*\x00")
