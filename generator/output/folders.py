@@ -7,9 +7,13 @@ import os
 from pathlib import Path
 
 from generator.errors import OutputError
+from generator.output.ownership import CLOEXEC, NO_FOLLOW
 
-# A folder below the root, opened to reach the next one: never through a link.
-_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+# A folder, opened to reach the next one below it: never through a link (where the system
+# has these flags: Windows has neither, nor folders opened by descriptor).
+_DIRECTORY = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | CLOEXEC
+_FOLDER = _DIRECTORY | NO_FOLLOW
+_BY_DESCRIPTOR = {os.open, os.rmdir} <= os.supports_dir_fd
 
 
 def prune(folder: Path, root: Path, *, root_fd: int | None = None) -> None:
@@ -28,12 +32,11 @@ def prune(folder: Path, root: Path, *, root_fd: int | None = None) -> None:
         return
     if not parts or any(part in ("..", ".") for part in parts):
         return
+    if not _BY_DESCRIPTOR:
+        _prune_by_path(root, parts)
+        return
     try:
-        fds = [
-            os.dup(root_fd)
-            if root_fd is not None
-            else os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        ]
+        fds = [os.dup(root_fd) if root_fd is not None else os.open(root, _DIRECTORY)]
     except OSError:  # the root itself is gone: nothing to tidy
         return
     try:
@@ -51,6 +54,18 @@ def prune(folder: Path, root: Path, *, root_fd: int | None = None) -> None:
         for fd in fds:
             with contextlib.suppress(OSError):
                 os.close(fd)
+
+
+def _prune_by_path(root: Path, parts: tuple[str, ...]) -> None:
+    """``prune`` where folders cannot be opened (Windows): stop at anything but a folder."""
+    for depth in range(len(parts), 0, -1):
+        folder = root.joinpath(*parts[:depth])
+        try:
+            if any(os.path.islink(root.joinpath(*parts[:up])) for up in range(1, depth + 1)):
+                return
+            os.rmdir(folder)
+        except OSError:
+            return
 
 
 def join_inside(root: Path, rel: str) -> Path:

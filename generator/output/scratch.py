@@ -1,9 +1,10 @@
 """Temporary folders showcase marks as its own, removes even when stopped, and sweeps later.
 
-A scratch folder holds a marker file naming the process that made it. It is removed when its
-``with`` block ends, also when the process is stopped by SIGTERM, SIGHUP or Ctrl-C; a folder
-left by a process killed outright (SIGKILL, a power cut) is removed by ``sweep_stale`` on a
-later run, and only if its marker proves showcase made it and its process is gone.
+A scratch folder holds showcase's ownership marker (see ``ownership``), naming the process
+that made it. It is removed when its ``with`` block ends, also when the process is stopped
+by SIGTERM, SIGHUP or Ctrl-C; a folder left by a process killed outright (SIGKILL, a power
+cut) is removed by ``sweep_stale`` on a later run, and only if its marker proves showcase
+made it and its process is gone.
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
-import stat
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-SCRATCH_MARKER = ".showcase-scratch"
-_FIRST_LINE = "showcase scratch folder: deleted when the command that made it ends"
-_STOPPING = (signal.SIGTERM, signal.SIGHUP)
-_DEFERRED = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+from generator.output.ownership import OWNER_MARKER, SCRATCH, folder_owner, mark, process_gone
+
+SCRATCH_MARKER = OWNER_MARKER  # the one ownership marker
+# SIGHUP (a closed terminal) does not exist on Windows.
+_STOPPING = tuple(
+    number for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if number is not None
+)
+_DEFERRED = {*_STOPPING, signal.SIGINT}
 
 
 @contextlib.contextmanager
@@ -34,7 +37,7 @@ def scratch_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
         with _signals_deferred():  # a signal now would leave an unmarked folder behind
             folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
             try:
-                (folder / SCRATCH_MARKER).write_text(_marker_text(owner), encoding="utf-8")
+                mark(folder, SCRATCH)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
@@ -99,7 +102,9 @@ def _exit_on_signal(number: int, frame: FrameType | None) -> None:
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
     """Hold stopping signals back while cleaning up; they arrive when the block ends."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):  # Windows has no signal mask: cleaning up there may be cut short
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
@@ -109,37 +114,7 @@ def _signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _marker_text(pid: int) -> str:
-    return f"{_FIRST_LINE}\npid {pid}\nhost {socket.gethostname()}\n"
-
-
 def _is_stale(folder: Path) -> bool:
-    try:
-        info = folder.lstat()
-        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-            return False
-        marker = folder / SCRATCH_MARKER
-        if not stat.S_ISREG(marker.lstat().st_mode):
-            return False
-        lines = marker.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return False
-    if len(lines) != 3 or lines[0] != _FIRST_LINE:
-        return False
-    if lines[2] != f"host {socket.gethostname()}" or not lines[1].startswith("pid "):
-        return False
-    try:
-        pid = int(lines[1].removeprefix("pid "))
-    except ValueError:
-        return False
-    return pid > 0 and not _running(pid)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: running
-        return True
-    return True
+    """Whether ``folder`` is proven a scratch folder of showcase whose process is gone."""
+    made = folder_owner(folder, SCRATCH)
+    return made is not None and process_gone(made[0])

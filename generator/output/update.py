@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.errors import OutputError
 from generator.output.folders import check_inside, make_folder, prune
+from generator.output.ownership import CLOEXEC, NO_FOLLOW
 from generator.output.writer import cannot_write, link_or_copy, write_all
 
 # Beside a file of a built folder while an update runs: its next version, written first, and
@@ -210,7 +211,7 @@ def _beside(target: str, suffix: str) -> str:
 def _holds_bytes(target: str, data: bytes) -> bool:
     """Whether ``target`` is a file (not a link) holding exactly ``data``."""
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(target, os.O_RDONLY | NO_FOLLOW | CLOEXEC)
     except OSError:  # missing, or a link: it is replaced
         return False
     try:
@@ -224,7 +225,7 @@ def _holds_bytes(target: str, data: bytes) -> bool:
 
 def _create(path: str) -> int:
     """A new file at ``path`` for writing, never through a link; one left there is replaced."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | CLOEXEC
     try:
         return os.open(path, flags, 0o666)
     except FileExistsError:  # left by a build that was killed

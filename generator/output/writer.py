@@ -6,21 +6,33 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
+import re
 import shutil
-import stat
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.errors import OutputError, SiteError, from_os_error
 from generator.output.folders import check_inside, join_inside, make_folder
+from generator.output.ownership import (
+    CLOEXEC,
+    OWNER_MARKER,
+    RETIRED,
+    STAGING,
+    folder_owner,
+    mark,
+    new_token,
+    owner,
+    process_gone,
+)
 
+# In every built site: says the folder may be replaced by the next build. It proves nothing
+# about a folder beside the output (every copy of a site holds it): only the ownership
+# marker, written into staging and retired folders alone, does.
 MARKER = ".showcase-build"
 MARKER_TEXT = "This folder is built by showcase. It is replaced on every build.\n"
-# Inside a folder beside the output while a build writes the new site into it; a folder
-# holding it (or MARKER) is the only kind a later build removes.
-STAGING_MARKER = ".showcase-staging"
-STAGING_TEXT = "This is a staging folder of showcase, made by a build"
+# A staging folder's name, as made by _make_staging: .<output>.new-<pid>-<token>.
+_STAGING_NAME = re.compile(r"\.(?P<output>.+)\.new-[0-9]+-[0-9a-f]+")
 
 
 def check_output(output: Path, source: Path) -> None:
@@ -82,7 +94,6 @@ def write_site(
         for rel in sorted(copies):
             link_or_copy(copies[rel], join_inside(staging, rel))
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        (staging / STAGING_MARKER).unlink()  # proven by MARKER from here on
         _swap(staging, output)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -100,15 +111,13 @@ def cannot_write(exc: OSError, output: Path) -> SiteError:
 
 def _make_staging(output: Path) -> Path:
     """A new folder beside ``output``, marked as this process's staging folder before use."""
-    staging = output.with_name(f".{output.name}.new-{os.getpid()}")
+    staging = output.with_name(f".{output.name}.new-{os.getpid()}-{new_token()}")
     staging.mkdir()
     try:
-        (staging / STAGING_MARKER).write_text(
-            f"{STAGING_TEXT} for {output.name} (process {os.getpid()})\n", encoding="utf-8"
-        )
+        mark(staging, STAGING)
     except BaseException:  # the disk is full, say: the folder just made goes again
         with contextlib.suppress(OSError):
-            (staging / STAGING_MARKER).unlink(missing_ok=True)
+            (staging / OWNER_MARKER).unlink(missing_ok=True)
             staging.rmdir()
         raise
     return staging
@@ -117,71 +126,84 @@ def _make_staging(output: Path) -> Path:
 def recover(output: Path) -> None:
     """Tidy up after a build that was killed: put the old site back, remove half-made ones.
 
-    Only folders proven to be showcase's are touched: named ``.<output>.new-<pid>`` or
-    ``.<output>.old-<pid>`` after a process that is no longer running, and holding a marker
-    (the staging marker, or the built site's). Anything else beside the output is left alone.
+    Only folders proven to be showcase's are touched: beside the output, marked as a staging
+    folder or a retired site of it under their very name, by a process that is no longer
+    running (or by this one). Anything else beside the output, such as a dated copy of the
+    site, is left alone: never deleted, never put in the site's place.
     """
+    prefix = f".{output.name}."
     try:
-        found = _leftovers(output)
+        with os.scandir(output.parent) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.startswith(prefix))
     except FileNotFoundError:
         return
-    retired = [folder for kind, folder in found if kind == "old" and _holds(folder, MARKER)]
+    retired: list[tuple[float, Path]] = []
+    found: list[Path] = []
+    for name in names:
+        folder = output.with_name(name)
+        for kind in (STAGING, RETIRED):
+            made = folder_owner(folder, kind)
+            if made is not None and _ended(made[0]):
+                found.append(folder)
+                if kind == RETIRED:
+                    retired.append((os.lstat(folder / OWNER_MARKER).st_mtime, folder))
+                break
+        else:  # killed between making a staging folder and marking it: empty, nothing lost
+            match = _STAGING_NAME.fullmatch(name)
+            if match and match["output"] == output.name and _ended(_pid_of(name)):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
     if retired and not os.path.lexists(output):
         # A build was killed between moving the old site aside and moving the new one in.
-        back = retired[-1]
+        back = max(retired)[1]
         back.rename(output)
-        found.remove(("old", back))
-    for _, folder in found:
-        if _holds(folder, STAGING_MARKER) or _holds(folder, MARKER):
-            _remove_own(folder)
-        else:  # killed between making the folder and marking it: empty, so nothing is lost
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        found.remove(back)
+    _drop_marker(output)
+    for folder in found:
+        _remove_own(folder)
 
 
-def _leftovers(output: Path) -> list[tuple[str, Path]]:
-    """("new" or "old", folder) for each folder named as a build's, of no running build."""
-    prefix = f".{output.name}."
-    found = []
-    with os.scandir(output.parent) as entries:
-        for entry in entries:
-            if not entry.name.startswith(prefix):
-                continue
-            kind, dash, pid = entry.name[len(prefix) :].partition("-")
-            if kind not in ("new", "old") or not dash or not (pid.isascii() and pid.isdigit()):
-                continue
-            if entry.is_dir(follow_symlinks=False) and not _running(int(pid)):
-                found.append((kind, Path(entry.path)))
-    return sorted(found)
+def _ended(pid: int) -> bool:
+    """Whether the build ``pid`` is over: this process's own earlier one, or one gone."""
+    return pid == os.getpid() or process_gone(pid)
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is another process that is running (a build at work on its folder)."""
-    if pid == os.getpid():
-        return False
+def _pid_of(name: str) -> int:
+    return int(name.rpartition(".new-")[2].partition("-")[0])
+
+
+def _drop_marker(site: Path) -> None:
+    """Remove an ownership marker from a live site (left by a build killed mid-swap)."""
+    marker = site / OWNER_MARKER
     try:
-        os.kill(pid, 0)
-    except PermissionError:
-        return True
-    except (OSError, OverflowError, ValueError):
-        return False
-    return True
-
-
-def _holds(folder: Path, marker: str) -> bool:
-    """Whether ``folder`` holds ``marker`` as a file of its own (not a link to one)."""
-    try:
-        return stat.S_ISREG(os.lstat(folder / marker).st_mode)
-    except OSError:
-        return False
+        text = marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    names = [line[5:] for line in text.splitlines() if line.startswith("name ")]
+    if names and any(owner(marker, kind, names[0]) for kind in (STAGING, RETIRED)):
+        marker.unlink()
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Put ``staging`` where ``output`` is; the old site stays whole until the new one is in."""
-    if output.is_dir() and not output.is_symlink() and _exchange(staging, output):
+    """Put ``staging`` where ``output`` is; the old site stays whole until the new one is in.
+
+    The old site is marked as retired, under the name it takes, before it moves: a build
+    killed at any point leaves folders a later build can prove are its own.
+    """
+    old = output.with_name(f".{output.name}.old-{staging.name.rpartition('.new-')[2]}")
+    exchanged = False
+    if output.is_dir() and not output.is_symlink():
+        mark(output, RETIRED, name=staging.name)
+        try:
+            exchanged = _exchange(staging, output)
+        finally:
+            if not exchanged:
+                (output / OWNER_MARKER).unlink(missing_ok=True)
+    if exchanged:
         old = staging  # now the old site, proven by its marker
     else:
-        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        if output.is_dir() and not output.is_symlink():
+            mark(output, RETIRED, name=old.name)
         if os.path.lexists(output):
             output.rename(old)
         try:
@@ -189,7 +211,9 @@ def _swap(staging: Path, output: Path) -> None:
         except BaseException:
             if os.path.lexists(old):
                 old.rename(output)
+                (output / OWNER_MARKER).unlink(missing_ok=True)
             raise
+    (output / OWNER_MARKER).unlink()  # the staging folder's: the new site is a site now
     # The new site is in; an old one that cannot be removed now is removed by the next build.
     with contextlib.suppress(OSError):
         if os.path.isdir(old) and not os.path.islink(old):
@@ -218,14 +242,13 @@ def _remove_own(folder: Path) -> None:
     """
     with os.scandir(folder) as entries:
         for entry in list(entries):
-            if entry.name in (MARKER, STAGING_MARKER):
+            if entry.name == OWNER_MARKER:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path)
             else:
                 os.unlink(entry.path)
-    for marker in (MARKER, STAGING_MARKER):
-        (folder / marker).unlink(missing_ok=True)
+    (folder / OWNER_MARKER).unlink(missing_ok=True)
     folder.rmdir()
 
 
@@ -241,7 +264,7 @@ def write_file(root: Path, rel: str, data: bytes, made: set[str] | None = None) 
     folder = os.path.dirname(target)
     if made is None or folder not in made:
         make_folder(folder, set() if made is None else made)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | CLOEXEC, 0o666)
     try:
         write_all(fd, data)
     finally:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.errors import OutputError
+from generator.output.ownership import OWNER_MARKER, RETIRED, STAGING, marker_text
 from generator.output.writer import recover, write_file, write_site
 
 
@@ -73,11 +75,43 @@ def test_recover_keeps_folders_named_like_the_writers_but_not_marked(tmp_path: P
         assert (tmp_path / name / "notes.txt").read_bytes() == b"mine", name
 
 
+def test_a_dated_backup_of_the_site_is_never_deleted_nor_put_in_its_place(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    write_site(site, {"index.html": b"<p>old</p>"}, {})
+    backup = tmp_path / ".site.old-20240101"
+    shutil.copytree(site, backup, symlinks=True)  # holds .showcase-build, as every copy does
+    (backup / "NOTES.txt").write_text("notes\n", encoding="utf-8")
+    write_site(site, {"index.html": b"<p>new</p>"}, {})
+    assert (backup / "NOTES.txt").read_text(encoding="utf-8") == "notes\n"
+    shutil.rmtree(site)
+    recover(site)  # the site is missing: the backup is still not the site
+    assert not site.exists()
+    assert (backup / "NOTES.txt").is_file()
+
+
+def test_a_copy_of_a_marked_folder_under_another_name_is_not_showcase_s(tmp_path: Path) -> None:
+    site = built_site(tmp_path / "site")
+    staging = tmp_path / ".site.new-999999999-abc"
+    staging.mkdir()
+    (staging / OWNER_MARKER).write_text(
+        marker_text(STAGING, ".site.new-999999999-abc", 999999999, "abc"), encoding="utf-8"
+    )
+    copy = tmp_path / ".site.new-999999998-abc"
+    shutil.copytree(staging, copy)
+    recover(site)
+    assert not staging.exists()
+    assert copy.is_dir()  # its marker names another folder
+
+
 def test_recover_removes_a_marked_staging_folder_of_a_build_that_ended(tmp_path: Path) -> None:
     site = built_site(tmp_path / "site")
-    staging = tmp_path / ".site.new-999999999"
+    staging = tmp_path / ".site.new-999999999-0f"
     staging.mkdir()
-    (staging / ".showcase-staging").write_text("showcase staging 999999999\n", encoding="utf-8")
+    (staging / OWNER_MARKER).write_text(
+        marker_text(STAGING, staging.name, 999999999, "0f"), encoding="utf-8"
+    )
     (staging / "half.html").write_bytes(b"<p")
     recover(site)
     assert not staging.exists()
@@ -86,15 +120,19 @@ def test_recover_removes_a_marked_staging_folder_of_a_build_that_ended(tmp_path:
 
 def test_recover_puts_back_only_a_retired_site_proven_by_its_marker(tmp_path: Path) -> None:
     unmarked = tmp_path / ".site.old-999999998"
-    unmarked.mkdir()
+    built_site(unmarked)
     (unmarked / "index.html").write_bytes(b"mine")
     recover(tmp_path / "site")
     assert not (tmp_path / "site").exists()
     assert (unmarked / "index.html").read_bytes() == b"mine"
-    built_site(tmp_path / ".site.old-999999999")
+    retired = built_site(tmp_path / ".site.old-999999999-ab")
+    (retired / OWNER_MARKER).write_text(
+        marker_text(RETIRED, retired.name, 999999999, "ab"), encoding="utf-8"
+    )
     recover(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_bytes() == b"<p>old</p>"
-    assert not (tmp_path / ".site.old-999999999").exists()
+    assert not (tmp_path / "site" / OWNER_MARKER).exists()  # a site again, not a leftover
+    assert not retired.exists()
     assert (unmarked / "index.html").read_bytes() == b"mine"
 
 
@@ -103,11 +141,15 @@ def test_a_staging_folder_is_marked_before_anything_is_written_into_it(tmp_path:
 
     def fill(staging: Path) -> None:
         seen.append(sorted(p.name for p in staging.iterdir()))
-        marker = (staging / ".showcase-staging").read_text(encoding="utf-8")
-        assert "showcase" in marker and str(os.getpid()) in marker
+        marker = (staging / OWNER_MARKER).read_text(encoding="utf-8")
+        assert "showcase staging" in marker and f"pid {os.getpid()}" in marker
 
     write_site(tmp_path / "site", {"index.html": b"<p>"}, {}, fill)
-    assert seen == [[".showcase-staging"]]
+    assert seen == [[OWNER_MARKER]]
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        ".showcase-build",
+        "index.html",
+    ]
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
         ".showcase-build",
         "index.html",
