@@ -1,9 +1,10 @@
 """Ask other hosts whether the site's links to them answer: ``check --external``.
 
-Each link has one deadline for all it takes (connecting, redirects, a slow answer): when the
-time is up, every connection made for it is cut. A HEAD request is tried first, then a GET;
-only the status is read, never a body. Links carrying a user name and password are reported,
-never sent.
+Each link has one deadline for all it takes (looking up names, connecting, redirects, a slow
+answer): when the time is up, every connection made for it is cut, and a name lookup still
+waiting is left to finish on its own. A HEAD request is tried first, then a GET; only the
+status is read, never a body. Redirects are followed to http and https only. Links carrying a
+user name and password are reported, never sent.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import IO
 from urllib.parse import urlsplit
 
 from generator import __version__
@@ -42,7 +45,9 @@ def fetch(url: str, timeout: float) -> str | None:
     if parts.username is not None or parts.password is not None:
         return "the link carries a user name and password: remove them"  # never sent
     deadline = _Deadline(timeout)
-    opener = urllib.request.build_opener(_Watched.http(deadline), _Watched.https(deadline))
+    opener = urllib.request.build_opener(
+        _Watched.http(deadline), _Watched.https(deadline), _WebRedirects()
+    )
     timer = threading.Timer(timeout, deadline.expire)
     timer.daemon = True
     timer.start()
@@ -63,6 +68,8 @@ def _request(
         # Only the status is wanted: the body is never read.
         with opener.open(request, timeout=max(deadline.remaining(), 0.01)) as response:
             status = int(response.status)
+    except _Refused as exc:
+        return str(exc.reason)
     except urllib.error.HTTPError as exc:
         exc.close()
         return f"status {exc.code} {exc.reason}".rstrip()
@@ -102,6 +109,69 @@ class _Deadline:
                 _cut(connection)
 
 
+class _Refused(urllib.error.URLError):
+    """A redirect the check does not follow; its reason is the whole outcome."""
+
+
+class _WebRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib's redirects, but only to http and https: an ``ftp://`` target would be fetched
+    by a handler the deadline does not watch, from a host the page never named."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            fp.close()
+            raise _Refused(f"redirects to {newurl}: only http and https links are checked")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple[str, int]]:
+    """The addresses of ``host``, looked up in a thread of its own so that the deadline holds:
+    the system's resolver cannot be interrupted, and may wait much longer than the link may."""
+    found: list[tuple[str, int]] = []
+    failed: list[OSError] = []
+
+    def look_up() -> None:
+        try:
+            for *_, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+                found.append((str(address[0]), int(address[1])))
+        except OSError as exc:
+            failed.append(exc)
+
+    lookup = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
+    lookup.start()
+    lookup.join(max(deadline.remaining(), 0.0))
+    if lookup.is_alive():
+        deadline.expire()
+        raise TimeoutError(f"no address for {host} in time")
+    if failed:
+        raise failed[0]
+    return found
+
+
+def _connect(
+    address: tuple[str, int],
+    timeout: float | None,
+    source_address: tuple[str, int] | None,
+    deadline: _Deadline,
+) -> socket.socket:
+    """``socket.create_connection``, with the name looked up within the deadline."""
+    problem: OSError = OSError(f"no address for {address[0]}")
+    for numeric in _resolve(address[0], address[1], deadline):
+        try:
+            return socket.create_connection(numeric, timeout, source_address)
+        except OSError as exc:
+            problem = exc
+    raise problem
+
+
 def _cut(connection: http.client.HTTPConnection) -> None:
     if connection.sock is not None:
         with contextlib.suppress(OSError):
@@ -115,6 +185,7 @@ class _Watched:
     def http(deadline: _Deadline) -> urllib.request.HTTPHandler:
         class Connection(http.client.HTTPConnection):
             def connect(self) -> None:
+                self._create_connection = partial(_connect, deadline=deadline)
                 super().connect()
                 deadline.watch(self)
 
@@ -128,6 +199,7 @@ class _Watched:
     def https(deadline: _Deadline) -> urllib.request.HTTPSHandler:
         class Connection(http.client.HTTPSConnection):
             def connect(self) -> None:
+                self._create_connection = partial(_connect, deadline=deadline)
                 super().connect()
                 deadline.watch(self)
 

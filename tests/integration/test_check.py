@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -330,3 +331,61 @@ def test_protocol_relative_and_credential_links_are_checked_as_such(
     ((message, place),) = messages.items()
     assert message.startswith(f"//{host}/mirror: cannot be reached") and place == (STORY, line)
     assert not any("/archive" in request or "s3cret" in request for request in seen)
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_a_redirect_to_another_scheme_is_reported_and_not_followed() -> None:
+    from generator.authoring.external import fetch as _fetch
+
+    ftp = socket.create_server(("127.0.0.1", 0))  # would be asked for the file if followed
+    ftp.settimeout(0.5)
+    target = f"ftp://127.0.0.1:{ftp.getsockname()[1]}/catalogue.pdf"
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_GET(self) -> None:
+            self.do_HEAD()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        problem = _fetch(f"http://127.0.0.1:{server.server_address[1]}/moved", timeout=3)
+        with pytest.raises(TimeoutError):
+            ftp.accept()[0].close()  # nothing connected to the ftp server
+    finally:
+        server.shutdown()
+        server.server_close()
+        ftp.close()
+    assert problem == f"redirects to {target}: only http and https links are checked"
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_a_name_lookup_that_hangs_fails_the_link_at_the_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.authoring.external import fetch as _fetch
+
+    resolve = socket.getaddrinfo
+    answered = threading.Event()
+
+    def slow_resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "slow-dns.example":
+            answered.wait(30)  # a resolver that does not answer
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_resolver)
+    try:
+        started = time.monotonic()
+        problem = _fetch("http://slow-dns.example/", timeout=1)
+        assert time.monotonic() - started < 2.0
+    finally:
+        answered.set()
+    assert problem == "no answer within 1 s"
