@@ -2,7 +2,9 @@
 
 The directory target publishes through it, and github-pages copies the site into its
 temporary clone with it. Files are staged under temporary names of this process, then
-renamed into place; those of a publish that was killed are swept by the next one.
+renamed into place all or none: each file replaced or deleted is kept under another name of
+this process until every rename is done, and put back if one fails. Those names, left by a
+publish that was killed, are swept by the next one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from generator.errors import PublishError
 from generator.output.folders import prune as prune_folders
+from generator.output.ownership import CLOEXEC, NO_FOLLOW, process_gone
 from generator.publish.manifest import MANIFEST, MANIFEST_HEADER
 
 
@@ -29,14 +32,15 @@ def linked(path: Path) -> PublishError:
     )
 
 
-def temporary_name(rel: str) -> str:
-    """The name a file is written under before it is renamed into place: showcase's, and
-    this process's, so that no one else's file is ever taken for it."""
+def temporary_name(rel: str, kind: str = "new") -> str:
+    """The name a file is written under before it is renamed into place (``new``), or its
+    old version kept under until the publish is done (``old``): showcase's, and this
+    process's, so that no one else's file is ever taken for it."""
     folder, _, name = rel.rpartition("/")
-    return f"{folder}/" * bool(folder) + f".{name}.showcase-new-{os.getpid()}"
+    return f"{folder}/" * bool(folder) + f".{name}.showcase-{kind}-{os.getpid()}"
 
 
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.showcase-new-(?P<pid>[0-9]+)")
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.showcase-(?:new|old)-(?P<pid>[0-9]+)")
 
 
 def sweep_unfinished(root: Root, staging: Sequence[str]) -> None:
@@ -57,19 +61,11 @@ def _finished(match: re.Match[str] | None) -> bool:
     if match is None:
         return False
     pid = int(match["pid"])
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
+    return pid == os.getpid() or process_gone(pid)
 
 
-_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NO_FOLLOW | CLOEXEC
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | CLOEXEC
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +142,21 @@ class Root:
         return staged
 
     def move_into_place(self, staged: list[tuple[str, str]]) -> None:
-        """Rename each staged file over its target; on failure, leave no temporary behind."""
-        for done, (temporary, target) in enumerate(staged):
-            try:
-                folder, name = _split(target)
-                with self.folder(folder, create=True) as fd:
-                    os.replace(_split(temporary)[1], name, src_dir_fd=fd, dst_dir_fd=fd)
-            except BaseException:
-                for left, _ in staged[done:]:
-                    self.remove(left, prune=False)
-                raise
+        """Rename each staged file over its target, all or none (see ``swap``)."""
+        with self.swap() as swap:
+            swap.place(staged)
+
+    @contextlib.contextmanager
+    def swap(self) -> Iterator[Swap]:
+        """A Swap of files below this root: finished when the block ends, undone (every
+        file put back, no temporary left) when it raises."""
+        swap = Swap(self)
+        try:
+            yield swap
+        except BaseException:
+            swap.undo()
+            raise
+        swap.finish()
 
     def remove(self, rel: str, prune: bool = True) -> None:
         """Delete the file ``rel`` (not a link, not a folder), then folders left empty."""
@@ -171,11 +172,132 @@ class Root:
 
     def remove_if_starts(self, name: str, head: bytes) -> None:
         """Delete the regular file ``name`` at the root if its content begins with ``head``."""
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=self.fd)
+        fd = os.open(name, os.O_RDONLY | NO_FOLLOW | CLOEXEC, dir_fd=self.fd)
         with open(fd, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode) or file.read(len(head)) != head:
                 return
         os.unlink(name, dir_fd=self.fd)
+
+
+class Swap:
+    """Staged files renamed into place, and files deleted, below a Root, all or none.
+
+    Each file a rename replaces, or a deletion removes, is kept under its ``old`` temporary
+    name (a hard link when the file system has them) until ``finish`` drops them; ``undo``
+    renames them back, removes the files that were new, and the staged files not yet moved.
+    The build's in-place update (generator.output.update) works the same way, by path; this
+    one goes through folders opened without following links.
+    """
+
+    def __init__(self, root: Root) -> None:
+        self.root = root
+        self._waiting: list[str] = []  # staged temporaries not yet renamed into place
+        self._done: list[tuple[str, str | None]] = []  # (target, its old file kept, or None)
+
+    def place(self, staged: Sequence[tuple[str, str]]) -> None:
+        """Rename each staged ``(temporary, target)`` over its target."""
+        self._waiting = [temporary for temporary, _ in staged]
+        for temporary, target in staged:
+            folder, name = _split(target)
+            with self.root.folder(folder, create=True) as fd:
+                assert fd is not None
+                kept = _keep(fd, name, replacing=True)
+                try:
+                    os.replace(_split(temporary)[1], name, src_dir_fd=fd, dst_dir_fd=fd)
+                except BaseException:
+                    if kept is not None:
+                        _put_back(fd, kept, name)
+                    raise
+            self._waiting.remove(temporary)
+            self._done.append((target, kept and "/".join([*folder, kept])))
+
+    def delete(self, paths: Sequence[str]) -> None:
+        """Move each file of ``paths`` (not a link, not a folder) aside, to delete at the end."""
+        for rel in paths:
+            folder, name = _split(rel)
+            with self.root.folder(folder) as fd:
+                if fd is None or not _is_file(fd, name):
+                    continue
+                kept = _keep(fd, name, replacing=False)
+            if kept is not None:
+                self._done.append((rel, "/".join([*folder, kept])))
+
+    def undo(self) -> None:
+        """Put every file back as it was, as far as the disk lets us."""
+        for temporary in self._waiting:
+            with contextlib.suppress(OSError):
+                self.root.remove(temporary, prune=False)
+        for target, kept in reversed(self._done):
+            folder, name = _split(target)
+            with contextlib.suppress(OSError), self.root.folder(folder) as fd:
+                if fd is not None and kept is not None:
+                    _put_back(fd, _split(kept)[1], name)
+                elif fd is not None:
+                    os.unlink(name, dir_fd=fd)
+            if kept is None:
+                with contextlib.suppress(OSError):
+                    prune_folders(
+                        self.root.path.joinpath(*folder), self.root.path, root_fd=self.root.fd
+                    )
+        self._waiting, self._done = [], []
+
+    def finish(self) -> None:
+        """Drop the old files kept for ``undo``, and folders deleted files left empty."""
+        for target, kept in self._done:
+            if kept is not None:
+                self.root.remove(kept, prune=False)
+                with self.root.folder(_split(target)[0]) as fd:
+                    gone = fd is not None and not _lexists(fd, _split(target)[1])
+                if gone:
+                    self.root.remove(target)  # nothing there: prunes its folders
+        self._done = []
+
+
+def _keep(fd: int, name: str, *, replacing: bool) -> str | None:
+    """Keep the file ``name`` under its ``old`` temporary name; None if there is none.
+
+    Replacing, it is kept by a hard link (the target stays in place until the rename),
+    else, or without hard links, by a rename."""
+    kept = temporary_name(name, "old")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(kept, dir_fd=fd)  # this process's own name: a leftover of an earlier try
+    if not _lexists(fd, name):
+        return None
+    if replacing:
+        try:
+            os.link(name, kept, src_dir_fd=fd, dst_dir_fd=fd, follow_symlinks=False)
+            return kept
+        except OSError:
+            pass  # no hard links here: moved aside until the new file takes its place
+    os.replace(name, kept, src_dir_fd=fd, dst_dir_fd=fd)
+    return kept
+
+
+def _put_back(fd: int, kept: str, name: str) -> None:
+    """Return the file ``_keep`` kept to ``name`` (a rename, which needs no space)."""
+    try:
+        same = os.path.samestat(os.lstat(kept, dir_fd=fd), os.lstat(name, dir_fd=fd))
+    except FileNotFoundError:
+        same = False
+    if same:  # the new file never took its place: only the extra name goes
+        os.unlink(kept, dir_fd=fd)
+    else:
+        os.replace(kept, name, src_dir_fd=fd, dst_dir_fd=fd)
+
+
+def _lexists(fd: int, name: str) -> bool:
+    try:
+        os.lstat(name, dir_fd=fd)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _is_file(fd: int, name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(name, dir_fd=fd).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def _split(rel: str) -> tuple[list[str], str]:

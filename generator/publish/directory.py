@@ -6,15 +6,15 @@ import hashlib
 import stat
 from pathlib import Path
 
-from generator.errors import PublishError
+from generator.errors import PublishError, from_os_error
 from generator.publish.destination import Root, linked, sweep_unfinished, temporary_name
 from generator.publish.manifest import (
     MANIFEST,
+    check_conflicts,
     check_removals,
     foreign,
     manifest_text,
-    parse_manifest,
-    parse_staging,
+    read_manifest,
 )
 from generator.publish.plan import Job, PublishPlan
 
@@ -22,63 +22,100 @@ from generator.publish.plan import Job, PublishPlan
 def publish_directory(job: Job, dest: Path) -> PublishPlan:
     """Mirror the site into the local folder ``dest``, copying only files that differ.
 
-    Nothing is written or deleted through a symbolic link: a folder of the site that is a link
-    at ``dest`` stops the publish, and every write and deletion goes through folders opened
-    without following links, so one swapped in meanwhile is not followed either.
+    A file is replaced or deleted only while it holds what showcase published there: one it
+    did not write, or that changed since, stops the publish (``--force`` replaces it, and
+    never deletes it). Nothing is written or deleted through a symbolic link: a folder of
+    the site that is a link at ``dest`` stops the publish, and every write and deletion goes
+    through folders opened without following links. Files are renamed into place all or
+    none.
     """
+    try:
+        return _mirror(job, dest)
+    except OSError as exc:
+        raise from_os_error(exc, f"cannot publish into {dest}", kind=PublishError) from exc
+
+
+def _mirror(job: Job, dest: Path) -> PublishPlan:
     if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
         raise PublishError(f"{dest} exists and is not a folder", hint="choose another DEST")
     text = _read_manifest(dest)
-    ours = set(parse_manifest(text)) if text is not None else None
-    if ours is None and dest.is_dir() and any(dest.iterdir()) and not job.force:
+    if text is None and dest.is_dir() and any(dest.iterdir()) and not job.force:
         raise foreign(str(dest))
-    ours = ours or set()
+    old = read_manifest(text or "")
     states = {rel: _state(dest, rel) for rel in job.files}
-    for state in states.values():
-        if state.startswith("link:"):
-            raise linked(dest / state.removeprefix("link:"))
-    added = [rel for rel in job.files if states[rel] == "missing"]
-    changed = [
-        rel
+    for rel, state in states.items():
+        _refuse_odd(dest, rel, state)
+    digests = {rel: _digest(job.site / rel) for rel in job.files}
+    # What is there now: a file's digest; a link in the site's place is replaced, not followed.
+    there = {
+        rel: _digest(dest / rel) if states[rel] == "file" else ""
         for rel in job.files
-        if states[rel] not in ("missing", "file")
-        or (states[rel] == "file" and not _same_file(job.site / rel, dest / rel))
-    ]
-    removed = sorted(rel for rel in ours - set(job.files) if _state(dest, rel) == "file")
+        if states[rel] in ("file", "link")
+    }
+    added = [rel for rel in job.files if states[rel] == "missing"]
+    changed = [rel for rel, digest in there.items() if digest != digests[rel]]
+    left = [rel for rel in old.files.keys() - digests.keys() if _state(dest, rel) == "file"]
+    gone = {rel: _digest(dest / rel) for rel in left}
+    removed = sorted(rel for rel, digest in gone.items() if old.owns(rel, digest))
+    not_ours = [rel for rel in changed if not old.owns(rel, there[rel])]
+    check_conflicts(job, sorted([*not_ours, *gone.keys() - set(removed)]), str(dest))
     plan = PublishPlan(str(dest), tuple(added), tuple(changed), tuple(removed), job.dry_run)
-    check_removals(job, removed, len(ours), str(dest))
+    check_removals(job, removed, len(old.files), str(dest))
     if job.dry_run:
         return plan
-    try:
-        dest.mkdir(parents=True, exist_ok=True)
-        with Root.open(dest) as root:
-            sweep_unfinished(root, parse_staging(text or ""))
-            temporaries = {rel: temporary_name(rel) for rel in [*added, *changed]}
-            # Both are ours now, and so are the temporary files, should this run be killed.
-            root.write(MANIFEST, manifest_text(ours | set(job.files), temporaries.values()))
-            root.move_into_place(root.stage(job.site, temporaries))
-            for rel in removed:
-                root.remove(rel)
-            root.write(MANIFEST, manifest_text(job.files))
-    except OSError as exc:
-        raise PublishError(f"cannot publish into {dest}: {exc}") from exc
+    writes = [*added, *changed]
+    dest.mkdir(parents=True, exist_ok=True)
+    with Root.open(dest) as root:
+        sweep_unfinished(root, old.staging)
+        temporaries = {rel: temporary_name(rel) for rel in writes}
+        kept = [temporary_name(rel, "old") for rel in [*changed, *removed]]
+        # Should this run be killed, the manifest claims only the files that were showcase's,
+        # and a new one only while it holds what this run was writing.
+        root.write(
+            MANIFEST,
+            manifest_text(
+                old.files,
+                [*temporaries.values(), *kept],
+                pending={rel: digests[rel] for rel in writes},
+            ),
+        )
+        with root.swap() as swap:
+            swap.place(root.stage(job.site, temporaries))
+            swap.delete(removed)
+        root.write(MANIFEST, manifest_text(digests))
     return plan
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    if one.stat().st_size != other.stat().st_size:
-        return False
-    return _digest(one) == _digest(other)
+def _refuse_odd(dest: Path, rel: str, state: str) -> None:
+    """Stop, before anything is written, at a link on the way or a folder or file in the
+    way of ``rel``."""
+    kind, _, where = state.partition(":")
+    if kind == "link" and where:
+        raise linked(dest / where)
+    if kind == "folder":
+        raise PublishError(
+            f"{dest / rel} is a folder, where the site puts a file",
+            hint="move it out of the way and publish again; nothing was changed",
+        )
+    if kind in ("other", "blocked"):
+        raise PublishError(
+            f"{dest / (where or rel)} is not a "
+            + ("folder, where the site puts a folder" if where else "regular file")
+            + f" (the site writes {rel})",
+            hint="move it out of the way and publish again; nothing was changed",
+        )
 
 
-def _digest(path: Path) -> bytes:
+def _digest(path: Path) -> str:
+    """The sha256 of the file ``path``, in hexadecimal."""
     with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").digest()
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def _state(dest: Path, rel: str) -> str:
-    """``missing``, ``file``, ``link`` or ``other`` at ``dest/rel``; ``link:<folder>`` when
-    a folder on the way is a symbolic link."""
+    """``missing``, ``file``, ``link`` (the file itself), ``folder`` or ``other`` at
+    ``dest/rel``; ``link:<folder>`` when a folder on the way is a symbolic link, and
+    ``blocked:<folder>`` when it is not a folder."""
     parts = rel.split("/")
     for depth in range(1, len(parts) + 1):
         try:
@@ -90,7 +127,9 @@ def _state(dest: Path, rel: str) -> str:
         if stat.S_ISLNK(mode):
             return "link" if depth == len(parts) else "link:" + "/".join(parts[:depth])
         if depth < len(parts) and not stat.S_ISDIR(mode):
-            return "other"
+            return "blocked:" + "/".join(parts[:depth])
+    if stat.S_ISDIR(mode):
+        return "folder"
     return "file" if stat.S_ISREG(mode) else "other"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.errors import PublishError
 from generator.publish import publish
+from generator.publish.manifest import read_manifest
 
 OLD = 946684800  # 2000-01-01: a date no publish writes
 
@@ -197,8 +199,10 @@ def test_first_publish_copies_the_whole_site(
     files = files_in(www) - {".showcase-publish"}
     assert {"index.html", "404.html", "sitemap.xml", "map/index.html"} <= files
     assert f"{len(files)} added, 0 changed, 0 removed\nPublished to {www}\n" in result.output
-    manifest = (www / ".showcase-publish").read_text(encoding="utf-8").splitlines()
-    assert set(manifest[1:]) == files
+    manifest = read_manifest((www / ".showcase-publish").read_text(encoding="utf-8"))
+    assert set(manifest.files) == files
+    index = hashlib.sha256((www / "index.html").read_bytes()).hexdigest()
+    assert manifest.files["index.html"] == index  # what was published, to check it is still
 
 
 def test_a_second_publish_copies_only_what_changed_and_removes_what_went(
