@@ -3,6 +3,7 @@ failures turned into a PublishError that says what went wrong."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -34,11 +35,16 @@ def run(
     env: dict[str, str] | None = None,
     hint: str = "nothing was published; the destination was left as it was",
 ) -> str:
-    """The output of ``command``; a PublishError saying it could not do ``doing`` if it fails."""
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    """The output of ``command``; a PublishError saying it could not do ``doing`` if it fails.
+
+    The output is read as bytes and decoded as the system decodes file names (bytes that are
+    not UTF-8 kept as surrogates), so any name a program lists comes back exactly.
+    """
+    done = subprocess.run(command, capture_output=True, check=False, env=env)
     if done.returncode:
-        raise PublishError(f"cannot {doing}: {reason(done.stderr or done.stdout)}", hint=hint)
-    return done.stdout
+        said = done.stderr or done.stdout
+        raise PublishError(f"cannot {doing}: {reason(said.decode(errors='replace'))}", hint=hint)
+    return os.fsdecode(done.stdout)
 
 
 def reason(text: str) -> str:
@@ -53,9 +59,9 @@ def reason(text: str) -> str:
 def git_config(key: str, cwd: Path | None = None) -> str:
     """A value of the user's git configuration, or ''."""
     done = subprocess.run(
-        ["git", "config", "--get", key], cwd=cwd, capture_output=True, text=True, check=False
+        ["git", "config", "--get", key], cwd=cwd, capture_output=True, check=False
     )
-    return done.stdout.strip()
+    return done.stdout.decode(errors="replace").strip()
 
 
 def not_an_option(value: str, what: str) -> str:
