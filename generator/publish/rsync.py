@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import PublishError
 from generator.output.scratch import scratch_folder
+from generator.publish.destination import linked
 from generator.publish.manifest import (
     MANIFEST,
+    check_conflicts,
     check_removals,
     foreign,
     manifest_text,
@@ -26,11 +29,15 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
     """Mirror the site to ``user@host:path`` (or a local path) with the system's rsync.
 
     Only what the manifest lists is deleted: filter rules, written with each name's exact
-    bytes, let rsync delete those and protect everything else at the destination.
+    bytes, let rsync delete those and protect everything else at the destination. A file the
+    site would replace that the manifest does not list stops the publish unless ``--force``,
+    and so does a link, a file or a folder where the site needs the other. New files are
+    renamed into place together at the end, and deletions come after them.
     """
     root = dest.rstrip("/") + "/"
     with scratch_folder(SCRATCH) as tmp:
         listing = _rsync_listing(root)
+        _refuse_odd(listing, job.files, root)
         old: tuple[str, ...] | None = None
         if MANIFEST in listing:
             previous = tmp / "previous"
@@ -38,7 +45,7 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
             if not previous.is_file() or previous.is_symlink():
                 raise PublishError(f"{root}{MANIFEST} is not a file", hint="remove it and retry")
             old = parse_manifest(previous.read_text(encoding="utf-8", errors="replace"))
-        if old is None and listing and not job.force:
+        if old is None and any("/" not in path for path in listing) and not job.force:
             raise foreign(dest)
         ours = set(old or ())
         removed = sorted(ours - set(job.files))
@@ -50,12 +57,14 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
         # Not -a's times: unchanged files keep their dates, so caches and ETags stay valid.
         command = [
             *("rsync", "-a", "--no-times", "--no-owner", "--no-group", "--checksum"),
-            *("--delete", "--itemize-changes", "--exclude=/.showcase-build"),
+            *("--delete", "--delete-delay", "--delay-updates", "--itemize-changes"),
+            "--exclude=/.showcase-build",
             *("--from0", f"--filter=merge {rules}", "--"),
         ]
         sources = [f"{job.site}/", f"{extra}/", root]
         items = _itemized(run([*command[:-1], "--dry-run", "--", *sources], f"compare with {dest}"))
         sent = [(c[2] == "+", p) for c, p in items if c[:2] in _SENT and p != MANIFEST]
+        check_conflicts(job, sorted(p for new, p in sent if not new and p not in ours), dest)
         plan = PublishPlan(
             dest,
             tuple(sorted(path for new, path in sent if new)),
@@ -97,17 +106,55 @@ def _pattern(path: str) -> str:
     return "".join("\\" + char if char in "\\*?[" else char for char in path)
 
 
-def _rsync_listing(root: str) -> set[str]:
-    """The names at the top of ``root`` (none when it does not exist yet)."""
+def _rsync_listing(root: str) -> dict[str, str]:
+    """Every path below ``root`` and its kind, ``-`` (a file), ``d``, ``l`` (a link)…; none
+    when it does not exist yet. Links are listed, not followed."""
     done = subprocess.run(
-        ["rsync", "--list-only", "--", root], capture_output=True, text=True, check=False
+        ["rsync", "--list-only", "-r", "--", root], capture_output=True, check=False
     )
-    if done.returncode == 23 and "No such file or directory" in done.stderr:
-        return set()
+    if done.returncode == 23 and b"No such file or directory" in done.stderr:
+        return {}
     if done.returncode:
-        raise PublishError(f"cannot read {root}: {reason(done.stderr)}")
-    names = {line.split(maxsplit=4)[-1] for line in done.stdout.splitlines() if line.strip()}
-    return names - {"."}
+        raise PublishError(f"cannot read {root}: {reason(done.stderr.decode(errors='replace'))}")
+    listing = {}
+    for line in done.stdout.split(b"\n"):
+        fields = line.split(maxsplit=4)
+        if len(fields) == 5:
+            listing[_unescaped(fields[4])] = chr(fields[0][0])
+    listing.pop(".", None)
+    return listing
+
+
+def _refuse_odd(listing: dict[str, str], files: Sequence[str], root: str) -> None:
+    """Stop before anything is sent at a link where the site has a folder (rsync would
+    replace the link, deleting the user's), a file where it has a folder, or a folder
+    where it has a file."""
+    folders = {rel.rsplit("/", depth)[0] for rel in files for depth in range(1, rel.count("/") + 1)}
+    for path, kind in sorted(listing.items()):
+        if kind == "l":
+            # Some versions of rsync show a link as ``name -> target``.
+            names = [path, *(path[: at.start()] for at in re.finditer(" -> ", path))]
+            for name in names:
+                if name in folders:
+                    raise linked(Path(f"{root}{name}"))
+        elif kind != "d" and path in folders:
+            raise PublishError(
+                f"{root}{path} is a file, where the site puts a folder",
+                hint="move it out of the way and publish again; nothing was changed",
+            )
+    for path in sorted(set(files) & {path for path, kind in listing.items() if kind == "d"}):
+        raise PublishError(
+            f"{root}{path} is a folder, where the site puts a file",
+            hint="move it out of the way and publish again; nothing was changed",
+        )
+
+
+def _unescaped(name: bytes) -> str:
+    """A name as rsync shows it (bytes it cannot print as ``\\#ooo``), as the file's name."""
+    return os.fsdecode(_ESCAPE.sub(lambda match: bytes([int(match[1], 8)]), name))
+
+
+_ESCAPE = re.compile(rb"\\#([0-7]{3})")
 
 
 def _itemized(output: str) -> list[tuple[str, str]]:
@@ -116,7 +163,7 @@ def _itemized(output: str) -> list[tuple[str, str]]:
     for line in output.splitlines():
         code, path = line[:11], line[12:]
         if len(line) > 12 and line[11] == " " and (code == "*deleting  " or code[0] in "<>ch."):
-            items.append((code.strip(), path))
+            items.append((code.strip(), _unescaped(os.fsencode(path))))
     return items
 
 
