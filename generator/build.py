@@ -7,6 +7,7 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from dataclasses import dataclass
@@ -25,9 +26,11 @@ from generator.incremental.state import (
     state_file,
 )
 from generator.layout import CACHE_DIR, REGION_FILE, default_theme
-from generator.output.update import Update
+from generator.output.lock import output_lock
+from generator.output.scratch import stopping_signals_raise
+from generator.output.update import Update, sweep_update
 from generator.output.writer import MARKER, check_output, recover, write_site
-from generator.report import BuildReport
+from generator.report import BROKEN, KEPT, NOTHING, WRITTEN, BuildReport
 
 if TYPE_CHECKING:
     import jinja2
@@ -118,6 +121,12 @@ class Builder:
             str(self.output), options.base_url, options.drafts, options.preview, options.production
         )
         self._state_file = state_file(self.cache_dir, self.output)
+        # Beside the record: the lock that keeps builds of this folder one at a time, and the
+        # journal of an in-place update while it runs.
+        self._lock_file = self._state_file.with_suffix(".lock")
+        self._journal = self._state_file.with_suffix(".update")
+        # What the last build left in the output (report.KEPT…): the message of a failure.
+        self.left = NOTHING
         self._state: BuildState | None = None
         self._memo: Memo = {}
         self._locators: LocatorMemo | None = None
@@ -145,8 +154,18 @@ class Builder:
         # a rebuild at 4,000 artists). It is off while a build runs, and back on after.
         collecting = gc.isenabled()
         gc.disable()
+        self.left = KEPT if (self.output / MARKER).is_file() else NOTHING
+        # A folder thrown away after is this process's alone: it needs no lock. SIGTERM and
+        # SIGHUP stop a build as Ctrl-C does, undoing an update in place.
+        lock = (
+            contextlib.nullcontext()
+            if self.temporary
+            else output_lock(self._lock_file, self.output)
+        )
         try:
-            return self._build_once(shortcut)
+            check_output(self.output, self.source)  # before the lock makes the cache folder
+            with stopping_signals_raise(), lock:
+                return self._build_once(shortcut)
         except OSError as exc:  # one the writer did not meet: reading a file, say
             raise from_os_error(exc) from exc
         finally:
@@ -155,8 +174,8 @@ class Builder:
 
     def _build_once(self, shortcut: bool) -> BuildReport:
         started = time.perf_counter()
-        check_output(self.output, self.source)
         recover(self.output)
+        sweep_update(self._journal, self.output)  # of a build killed outright while updating
         current = BuildState(
             options=self._options_digest, inputs=inputs_digest(self.source, default_theme())
         )
@@ -279,6 +298,7 @@ class Builder:
                 )
 
             files = write_site(self.output, extra, copies, fill)
+            self.left = WRITTEN
             assert rendered is not None
             files += len(rendered.written)
             # Pages were measured as they were written (moving the folder keeps their times);
@@ -348,7 +368,7 @@ class Builder:
         pages = render([job for job in jobs if not job.index])
         if not self.temporary:
             forget_state(self._state_file)  # from here on the folder is being changed
-        update = Update(self.output)
+        update = Update(self.output, self._journal)
         try:
             with update:  # all of it, or none: a failure puts back every file it changed
                 written = update.write(pages.files)
@@ -358,9 +378,11 @@ class Builder:
                 wanted = {*pages.keys, *indexes.keys, *extra, *copies}
                 update.remove(set(previous.outputs) - wanted)
         except BaseException:
+            self.left = KEPT if update.undone else BROKEN
             if update.undone and not self.temporary:
                 save_state(self._state_file, previous)  # the folder is as it recorded
             raise
+        self.left = WRITTEN
         all_keys = {**pages.keys, **indexes.keys}
         return Rendered({**pages.files, **indexes.files}, all_keys), {*written, *stale}
 

@@ -112,6 +112,8 @@ def build(
     modification times, and with nothing changed the build stops at once.
     """
     from generator.build import Builder, BuildOptions, BuildReport
+    from generator.output.scratch import stopping_signals_raise
+    from generator.report import left_behind
 
     options = BuildOptions(
         base_url=base_url, drafts=drafts, cache_dir=cache_dir, workers=jobs, fresh=fresh
@@ -123,7 +125,7 @@ def build(
             console.show_report(report)
 
     def report_errors(exc: SiteError) -> None:
-        failed = console.left_behind(builder.output)
+        failed = left_behind(builder.output, builder.left)  # from what the build did
         console.print_errors(exc, debug=ctx.obj["debug"], failed=failed)
 
     try:  # watching, the first build reads the whole site even when nothing changed
@@ -135,7 +137,8 @@ def build(
     if watch:
         from generator.authoring.preview import watch as watch_sources
 
-        with contextlib.suppress(KeyboardInterrupt):
+        # SIGTERM and SIGHUP (a closed terminal) stop it as Ctrl-C does, undoing a rebuild.
+        with contextlib.suppress(KeyboardInterrupt), stopping_signals_raise():
             watch_sources(
                 builder,
                 show,

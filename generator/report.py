@@ -5,6 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# What a build that failed left in its output folder, as the build itself knows it.
+KEPT = "kept"  # the site that was there is as it was: nothing was swapped, or all undone
+NOTHING = "nothing"  # there was no site, and none was written
+WRITTEN = "written"  # the new site is in place; what failed came after
+BROKEN = "broken"  # an update could not be undone in full
+
+
+def left_behind(output: Path, left: str) -> str:
+    """The end of a failed build's message: what became of ``output``, from ``left``."""
+    if left == KEPT:
+        return "; the previous site was left as it was."
+    if left == WRITTEN:
+        return f"; the new site was written to {output}."
+    if left == BROKEN:
+        return f"; {output} could not be put back as it was: build again to repair it."
+    return f"; nothing was written to {output}."
+
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:

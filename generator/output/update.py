@@ -10,11 +10,21 @@ from pathlib import Path
 
 from generator.errors import OutputError
 from generator.output.folders import check_inside, make_folder, prune
-from generator.output.ownership import CLOEXEC, NO_FOLLOW
+from generator.output.ownership import (
+    CLOEXEC,
+    NO_FOLLOW,
+    UPDATE,
+    marker_text,
+    new_token,
+    owner,
+    process_gone,
+    write_marker,
+)
 from generator.output.writer import cannot_write, link_or_copy, write_all
 
 # Beside a file of a built folder while an update runs: its next version, written first, and
-# its last one, kept (by a hard link, which takes no space) until the update is done.
+# its last one, kept (by a hard link, which takes no space) until the update is done. Each
+# name ends with the update's process and token: ``.index.html.showcase-new-<pid>-<token>``.
 NEW_SUFFIX = ".showcase-new"
 OLD_SUFFIX = ".showcase-old"
 
@@ -28,11 +38,25 @@ class Update:
     under another name. ``undo`` puts every kept file back by renaming (which needs no space)
     and removes the new ones; ``finish`` drops the kept files. As a context manager it does
     one or the other, and a refusal of the disk leaves it as OutputError.
+
+    ``journal``, when given, is a file (in the cache) marked with this update's process and
+    token while it runs: should the process be killed outright, ``sweep_update`` finds the
+    temporary files by it and removes them, putting the kept ones back.
     """
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, journal: Path | None = None) -> None:
         self.output = output
         self.undone = False
+        self._journal = journal
+        token = new_token()[:8]
+        self._new = f"{NEW_SUFFIX}-{os.getpid()}-{token}"
+        self._old = f"{OLD_SUFFIX}-{os.getpid()}-{token}"
+        if journal is not None:
+            try:
+                journal.parent.mkdir(parents=True, exist_ok=True)
+                write_marker(journal, marker_text(UPDATE, os.fspath(output), os.getpid(), token))
+            except OSError as error:  # the disk is full, say: nothing was changed yet
+                raise cannot_write(error, output) from error
         self._root = os.fspath(output)
         self._folders: set[str] = {self._root}  # known to be real folders inside the output
         self._temporaries: set[str] = set()
@@ -99,7 +123,7 @@ class Update:
             target = self._locate(rel, make=False)
             if target is None or not os.path.lexists(target) or os.path.isdir(target):
                 continue
-            aside = _beside(target, OLD_SUFFIX)
+            aside = _beside(target, self._old)
             os.replace(target, aside)
             self._removed.append((target, aside))
 
@@ -121,6 +145,8 @@ class Update:
                     prune(Path(target).parent, self.output)
             except OSError:
                 self.undone = False  # the next build starts afresh: its record is gone
+        if self.undone:
+            self._close_journal()
 
     def finish(self) -> None:
         """Delete the old files kept for ``undo``, and folders left empty by removed ones."""
@@ -131,11 +157,16 @@ class Update:
             os.unlink(aside)
             prune(Path(target).parent, self.output)
         self._done, self._removed = [], []
+        self._close_journal()
+
+    def _close_journal(self) -> None:
+        if self._journal is not None:
+            self._journal.unlink(missing_ok=True)
 
     def _commit(self, staged: list[tuple[str, str, str]]) -> list[str]:
         """Rename each written file over its target, keeping the target for ``undo``."""
         for _, temporary, target in staged:
-            kept = _keep(target)
+            kept = _keep(target, self._old)
             try:
                 os.replace(temporary, target)  # a reader sees the old file or the new one
             except BaseException:
@@ -186,7 +217,7 @@ class Update:
         return False
 
     def _temporary(self, target: str) -> str:
-        temporary = _beside(target, NEW_SUFFIX)
+        temporary = _beside(target, self._new)
         self._temporaries.add(temporary)
         return temporary
 
@@ -233,9 +264,9 @@ def _create(path: str) -> int:
         return os.open(path, flags, 0o666)
 
 
-def _keep(target: str) -> str | None:
+def _keep(target: str, suffix: str) -> str | None:
     """Keep the file at ``target`` under another name, for ``undo``; None if there is none."""
-    kept = _beside(target, OLD_SUFFIX)
+    kept = _beside(target, suffix)
     for _ in range(2):
         try:
             os.link(target, kept, follow_symlinks=False)
@@ -250,3 +281,30 @@ def _keep(target: str) -> str | None:
             os.replace(target, kept)
             return kept
     raise OutputError(f"cannot keep {target} while updating it")
+
+
+def sweep_update(journal: Path, output: Path) -> bool:
+    """Undo what an update killed outright left in ``output``; whether there was one.
+
+    Only an update whose journal is showcase's, names ``output`` and whose process is gone
+    counts; only files named with its process and token are touched: new ones are removed,
+    kept ones put back. Costs one look at the journal when there is nothing to do.
+    """
+    if not os.path.lexists(journal):
+        return False
+    made = owner(journal, UPDATE, os.fspath(output))
+    if made is None or not (made[0] == os.getpid() or process_gone(made[0])):
+        return False
+    tag = f"-{made[0]}-{made[1]}"
+    new, old = NEW_SUFFIX + tag, OLD_SUFFIX + tag
+    for folder, folders, names in os.walk(output):  # never into a link
+        folders.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                if name.startswith(".") and name.endswith(new):
+                    os.unlink(path)
+                elif name.startswith(".") and name.endswith(old):
+                    _put_back(path, os.path.join(folder, name[1 : -len(old)]))
+    journal.unlink(missing_ok=True)
+    return True

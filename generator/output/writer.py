@@ -21,6 +21,7 @@ from generator.output.ownership import (
     STAGING,
     folder_owner,
     mark,
+    marker_text,
     new_token,
     owner,
     process_gone,
@@ -32,7 +33,7 @@ from generator.output.ownership import (
 MARKER = ".showcase-build"
 MARKER_TEXT = "This folder is built by showcase. It is replaced on every build.\n"
 # A staging folder's name, as made by _make_staging: .<output>.new-<pid>-<token>.
-_STAGING_NAME = re.compile(r"\.(?P<output>.+)\.new-[0-9]+-[0-9a-f]+")
+_STAGING_NAME = re.compile(r"\.(?P<output>.+)\.new-(?P<pid>[0-9]+)-(?P<token>[0-9a-f]+)")
 
 
 def check_output(output: Path, source: Path) -> None:
@@ -111,10 +112,11 @@ def cannot_write(exc: OSError, output: Path) -> SiteError:
 
 def _make_staging(output: Path) -> Path:
     """A new folder beside ``output``, marked as this process's staging folder before use."""
-    staging = output.with_name(f".{output.name}.new-{os.getpid()}-{new_token()}")
+    token = new_token()
+    staging = output.with_name(f".{output.name}.new-{os.getpid()}-{token}")
     staging.mkdir()
     try:
-        mark(staging, STAGING)
+        mark(staging, STAGING, token=token)
     except BaseException:  # the disk is full, say: the folder just made goes again
         with contextlib.suppress(OSError):
             (staging / OWNER_MARKER).unlink(missing_ok=True)
@@ -148,11 +150,8 @@ def recover(output: Path) -> None:
                 if kind == RETIRED:
                     retired.append((os.lstat(folder / OWNER_MARKER).st_mtime, folder))
                 break
-        else:  # killed between making a staging folder and marking it: empty, nothing lost
-            match = _STAGING_NAME.fullmatch(name)
-            if match and match["output"] == output.name and _ended(_pid_of(name)):
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
+        else:
+            _remove_unmarked_staging(folder, output)
     if retired and not os.path.lexists(output):
         # A build was killed between moving the old site aside and moving the new one in.
         back = max(retired)[1]
@@ -168,8 +167,19 @@ def _ended(pid: int) -> bool:
     return pid == os.getpid() or process_gone(pid)
 
 
-def _pid_of(name: str) -> int:
-    return int(name.rpartition(".new-")[2].partition("-")[0])
+def _remove_unmarked_staging(folder: Path, output: Path) -> None:
+    """Remove a staging folder of ``output`` killed while being marked: it holds nothing
+    but the start of the marker its name (``.<output>.new-<pid>-<token>``) calls for."""
+    match = _STAGING_NAME.fullmatch(folder.name)
+    if not match or match["output"] != output.name or not _ended(int(match["pid"])):
+        return
+    expected = marker_text(STAGING, folder.name, int(match["pid"]), match["token"])
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if os.listdir(folder) == [OWNER_MARKER]:
+            marker = folder / OWNER_MARKER
+            if not os.path.islink(marker) and expected.startswith(marker.read_text("utf-8")):
+                marker.unlink()
+        folder.rmdir()
 
 
 def _drop_marker(site: Path) -> None:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from generator.build import build
 from generator.cli import cli
+from generator.output.ownership import OWNER_MARKER, RETIRED, STAGING, marker_text
 from tests.sitecheck import tree_digest
 
 
@@ -87,14 +88,15 @@ def test_a_killed_builds_marked_folders_are_removed_and_unmarked_ones_kept(
 ) -> None:
     build(project, project / "site", cache_dir=own_cache)
     pid = dead_pid()
-    staging = project / f".site.new-{pid}"  # a build killed while writing the new site
+    staging = project / f".site.new-{pid}-a1"  # a build killed while writing the new site
     staging.mkdir()
-    (staging / ".showcase-staging").write_text(f"showcase staging folder {pid}\n", "utf-8")
+    (staging / OWNER_MARKER).write_text(marker_text(STAGING, staging.name, pid, "a1"), "utf-8")
     (staging / "index.html").write_bytes(b"half")
-    retired = project / f".site.old-{pid}"  # a build killed just after the swap
+    retired = project / f".site.old-{pid}-a1"  # a build killed just after the swap
     (project / "site").rename(retired)
+    (retired / OWNER_MARKER).write_text(marker_text(RETIRED, retired.name, pid, "a1"), "utf-8")
     build(project, project / "site", cache_dir=own_cache, fresh=True)
-    unmarked = project / f".site.new-{dead_pid()}"
+    unmarked = project / f".site.new-{dead_pid()}-a1"
     unmarked.mkdir()
     (unmarked / "keep.txt").write_bytes(b"mine")
     code, output = run("build", "-s", str(project), "--cache-dir", str(own_cache), "-q")

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator import build
 from generator.cli import cli
 from generator.errors import ContentError, OutputError
+from generator.output.ownership import OWNER_MARKER, RETIRED, marker_text
 from generator.output.writer import write_site
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.slugs import is_valid_slug
@@ -266,8 +267,10 @@ def test_a_site_moved_aside_by_a_killed_build_is_put_back(project: Path, image_c
     """A kill between moving the old site aside and the new one in (where no atomic swap)."""
     build(project, project / "site", cache_dir=image_cache)
     before = tree_digest(project / "site")
-    (project / "site").rename(project / ".site.old-99999")
-    (project / ".site.new-99999").mkdir()
+    retired = project / ".site.old-99999-ab"
+    (project / "site").rename(retired)
+    (retired / OWNER_MARKER).write_text(marker_text(RETIRED, retired.name, 99999, "ab"), "utf-8")
+    (project / ".site.new-99999-ab").mkdir()  # killed before it was marked: empty
     with pytest.raises(OutputError):  # the next build fails too, after putting the site back
         write_site(project / "site", {"index.html": b"new"}, {"x": project / "no-such-file"})
     assert tree_digest(project / "site") == before

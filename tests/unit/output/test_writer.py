@@ -154,3 +154,19 @@ def test_a_staging_folder_is_marked_before_anything_is_written_into_it(tmp_path:
         ".showcase-build",
         "index.html",
     ]
+
+
+def test_a_staging_folder_killed_while_being_marked_is_removed_and_a_lookalike_kept(
+    tmp_path: Path,
+) -> None:
+    site = built_site(tmp_path / "site")
+    half = tmp_path / ".site.new-999999999-ab"
+    half.mkdir()
+    text = marker_text(STAGING, half.name, 999999999, "ab")
+    (half / OWNER_MARKER).write_text(text[:20], encoding="utf-8")
+    lookalike = tmp_path / ".site.new-999999998-ab"
+    lookalike.mkdir()
+    (lookalike / OWNER_MARKER).write_text("mine", encoding="utf-8")
+    recover(site)
+    assert not half.exists()
+    assert (lookalike / OWNER_MARKER).read_text(encoding="utf-8") == "mine"
