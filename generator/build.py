@@ -247,7 +247,9 @@ class Builder:
         atlas = build_atlas(site, memo=self._locators)
 
         theme = default_theme()
-        static = collect_static([theme / "static", self.source / "static"])
+        static = collect_static(
+            [theme / "static", self.source / "static"], self.cache_dir / "static"
+        )
         # Fingerprinted names let hosts cache CSS and JS for a year; the preview keeps the
         # plain names so that a stylesheet can be swapped in place.
         assets = (

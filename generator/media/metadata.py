@@ -222,11 +222,19 @@ _PNG_PUBLISHED = {
 }  # fmt: skip
 
 
-def strip_png(data: bytes, exif: bytes = b"") -> bytes:
-    """A still PNG with ``exif`` as its only metadata, pixels untouched; nothing after IEND."""
+# An animated PNG's frames, kept only where asked (a static file is published as it is drawn).
+_PNG_FRAMES = {b"acTL", b"fcTL", b"fdAT"}
+
+
+def strip_png(data: bytes, exif: bytes = b"", *, frames: bool = False) -> bytes:
+    """A still PNG with ``exif`` as its only metadata, pixels untouched; nothing after IEND.
+
+    With ``frames``, an animated PNG keeps its animation.
+    """
     if not data.startswith(_PNG_SIGNATURE):
         raise ValueError("not a PNG file")
     exif = _tiff(exif)
+    published = _PNG_PUBLISHED | _PNG_FRAMES if frames else _PNG_PUBLISHED
     out = bytearray(_PNG_SIGNATURE)
     pos = len(_PNG_SIGNATURE)
     while pos + 12 <= len(data):
@@ -238,7 +246,7 @@ def strip_png(data: bytes, exif: bytes = b"") -> bytes:
         if kind == b"iCCP":  # its name is free text: published under a neutral one
             profile = data[pos + 8 : end - 4].partition(b"\x00")[2]
             out += _png_chunk(b"iCCP", b"ICC profile\x00" + profile)
-        elif kind in _PNG_PUBLISHED:
+        elif kind in published:
             out += data[pos:end]
         if kind == b"IHDR" and exif:
             out += _png_chunk(b"eXIf", exif)
@@ -251,6 +259,48 @@ def strip_png(data: bytes, exif: bytes = b"") -> bytes:
 def _png_chunk(kind: bytes, body: bytes) -> bytes:
     crc = zlib.crc32(kind + body)
     return len(body).to_bytes(4, "big") + kind + body + crc.to_bytes(4, "big")
+
+
+# The chunks of a WebP that draw it: the bitstreams, the extended header, alpha, animation
+# and the colour profile. EXIF, XMP and any unknown chunk are not among them.
+_WEBP_PUBLISHED = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
+_VP8X_EXIF, _VP8X_XMP = 0x08, 0x04
+
+
+def strip_webp(data: bytes, exif: bytes = b"") -> bytes:
+    """A WebP with ``exif`` as its only metadata, its pixels untouched; nothing after it.
+
+    ``exif`` can only be written into an extended WebP (one with a VP8X header), the only
+    kind that can carry metadata at all; the header's flags say what the file holds.
+    """
+    if not (data.startswith(b"RIFF") and data[8:12] == b"WEBP"):
+        raise ValueError("not a WebP file")
+    end = 8 + int.from_bytes(data[4:8], "little")
+    if end > len(data):
+        raise ValueError("truncated WebP file")
+    exif = _tiff(exif)
+    chunks: list[bytes] = []
+    pos = 12
+    while pos < end:
+        if pos + 8 > end:
+            raise ValueError("truncated WebP file")
+        kind = data[pos : pos + 4]
+        size = int.from_bytes(data[pos + 4 : pos + 8], "little")
+        stop = pos + 8 + size
+        if stop > end:
+            raise ValueError("truncated WebP file")
+        chunk = data[pos:stop] + b"\x00" * (size & 1)  # chunks are padded to an even length
+        if kind == b"VP8X" and size >= 10:
+            flags = chunk[8] & ~(_VP8X_EXIF | _VP8X_XMP) | (_VP8X_EXIF if exif else 0)
+            chunk = chunk[:8] + bytes((flags,)) + chunk[9:]
+        if kind in _WEBP_PUBLISHED:
+            chunks.append(chunk)
+        pos = stop + (size & 1)
+    if exif and chunks and chunks[0].startswith(b"VP8X"):
+        pad = b"\x00" if len(exif) & 1 else b""
+        chunks.append(b"EXIF" + len(exif).to_bytes(4, "little") + exif + pad)
+    body = b"WEBP" + b"".join(chunks)
+    return b"RIFF" + len(body).to_bytes(4, "little") + body
 
 
 def _has_thumbnail(image: Image.Image) -> bool:

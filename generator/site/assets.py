@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ContentError
+from generator.errors import ContentError, ContentErrors, SiteError, from_os_error
+from generator.media.statics import Unpublishable, publishable, sweep
 from generator.source.confine import linked_out, outside
 
 FINGERPRINTED = (".css", ".js")
@@ -24,13 +25,19 @@ LEAFLET_FILES = (
 LEAFLET_URL = "vendor/leaflet/"
 
 
-def collect_static(folders: Iterable[Path]) -> dict[str, Path]:
-    """Map output paths to source files; a later folder overrides an earlier one.
+CLEAN_HINT = "convert it, or put the image in content/ to publish it through the image pipeline"
+
+
+def collect_static(folders: Iterable[Path], cache_dir: Path) -> dict[str, Path]:
+    """Map output paths to the files to publish; a later folder overrides an earlier one.
 
     Each folder is ``<project>/static`` (or the theme's); a file in it that leads out of
-    ``<project>`` (or the theme) through a link is refused with a ContentError.
+    ``<project>`` (or the theme) through a link is refused with a ContentError. An image
+    that carries metadata is published from a copy without it kept in ``cache_dir``, or,
+    when that cannot be done losslessly, refused (``media.statics``).
     """
     files: dict[str, Path] = dict(_leaflet())
+    shown: dict[str, str] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -42,6 +49,18 @@ def collect_static(folders: Iterable[Path]) -> dict[str, Path]:
             if real is not None:
                 raise linked_out(f"{folder.name}/{rel.as_posix()}", real, ContentError)
             files[rel.as_posix()] = path
+            shown[rel.as_posix()] = f"{folder.name}/{rel.as_posix()}"
+    problems: list[SiteError] = []
+    for name, source in files.items():
+        try:
+            files[name] = publishable(source, cache_dir)
+        except Unpublishable as exc:
+            problems.append(ContentError(str(exc), path=shown.get(name, name), hint=CLEAN_HINT))
+        except OSError as exc:
+            problems.append(from_os_error(exc, f"cannot read {shown.get(name, name)}"))
+    if problems:
+        raise ContentErrors(problems)
+    sweep(cache_dir, files.values())
     return files
 
 

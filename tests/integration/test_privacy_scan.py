@@ -91,11 +91,38 @@ def hostile_sources(project: Path) -> None:
     text = text.replace("02-brick-and-cobalt.jpg", "02-brick-and-cobalt.png")
     text = text.replace("03-the-road-to-tashkent.jpg", "03-the-road-to-tashkent.webp")
     series.write_text(text, encoding="utf-8")
+    hostile_static(project / "static")
     settings = project / "site.yaml"
     text = settings.read_text(encoding="utf-8")
     text = text.replace("widths: [480, 960, 1600, 2400]", "widths: [240, 400]")
     text = text.replace("downloads: false", "downloads: true")
     settings.write_text(text, encoding="utf-8")
+
+
+# The hostile files a site keeps in static/, published by their own names.
+STATIC_IMAGES = ("img/photo.jpg", "img/turned.jpg", "img/plan.png", "img/banner.webp")
+
+
+def hostile_static(static: Path) -> None:
+    """Images in static/ (published as they are, not through the pipeline) with every secret,
+    and an SVG drawn in an editor that wrote who made it and where."""
+    (static / "img").mkdir(parents=True, exist_ok=True)
+    photo = jpeg_bytes(exif=private_exif("static"), xmp=private_xmp("static"))
+    photo = insert_segments(
+        photo, comment_segment(f"COMMENT-static-{MARK} LAT 43.25"), iptc_segment(f"IPTC-{MARK}")
+    )
+    (static / "img/photo.jpg").write_bytes(photo + b"TRAILER-" + MARK.encode())
+    turned = jpeg_bytes(exif=private_exif("static-turned", orientation=6), progressive=True)
+    (static / "img/turned.jpg").write_bytes(turned)
+    (static / "img/plan.png").write_bytes(private_png("static-png"))
+    (static / "img/banner.webp").write_bytes(private_webp("static-webp"))
+    (static / "img/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><metadata><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><dc:creator>'
+        f"SVG-OWNER-{MARK}</dc:creator></rdf:RDF></metadata>"
+        '<rect width="8" height="8" fill="#1d4a73"/></svg>',
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +219,7 @@ def test_no_published_byte_carries_what_the_sources_held_privately(published: Pa
             check_image(base64.b64decode(match.group(1)), f"{where}: data URI")
             embedded += 1
     assert len([w for w in images if "-original." in w]) == 4, sorted(images)
+    assert set(STATIC_IMAGES) <= set(images), sorted(images)
     assert embedded >= 4  # the blurred previews
     media = {where: exif for where, exif in images.items() if where.startswith("media/")}
     assert len(media) == 4 * 2 * 3 + 4
@@ -211,6 +239,23 @@ def test_a_downloadable_original_is_the_primary_image_and_stays_upright(publishe
     [primary] = published.rglob("*dome-at-noon-original.jpg")
     with Image.open(primary) as image:
         assert image.format == "JPEG" and image.size == (320, 240)
+
+
+def test_a_static_image_keeps_its_pixels_and_the_orientation_it_is_shown_in(
+    published: Path,
+) -> None:
+    project = published.parent / "project"
+    for name in STATIC_IMAGES:
+        with Image.open(published / name) as image, Image.open(project / "static" / name) as was:
+            assert image.format == was.format and image.size == was.size, name
+            assert image.convert("RGB").tobytes() == was.convert("RGB").tobytes(), name
+            if name == "img/turned.jpg":
+                assert dict(image.getexif()) == {0x0112: 6}
+            else:
+                assert not image.getexif(), name  # no authors either: the site's furniture
+    svg = (published / "img/logo.svg").read_text(encoding="utf-8")
+    assert svg.endswith('<rect width="8" height="8" fill="#1d4a73"/></svg>')
+    assert "metadata" not in svg
 
 
 def test_a_source_comment_is_not_copied_into_a_derivative(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from generator.media.metadata import (
     read_privacy,
     strip_jpeg,
     strip_png,
+    strip_webp,
 )
 from generator.source.imagefile import exif_text
 from tests.imagefactory import (
@@ -29,6 +30,7 @@ from tests.imagefactory import (
     multi_picture_jpeg,
     private_exif,
     private_png,
+    private_webp,
     private_xmp,
 )
 
@@ -278,3 +280,28 @@ def test_the_exif_written_into_an_original_starts_with_its_tiff_header() -> None
     png = strip_png(private_png("png"), policy_exif(private_png("png"), orientation=False))
     chunk = png.index(b"eXIf")
     assert png[chunk + 4 : chunk + 8] in (b"MM\x00*", b"II*\x00")
+
+
+def webp_chunks(data: bytes) -> list[bytes]:
+    assert int.from_bytes(data[4:8], "little") + 8 == len(data)
+    kinds, pos = [], 12
+    while pos < len(data):
+        size = int.from_bytes(data[pos + 4 : pos + 8], "little")
+        kinds.append(data[pos : pos + 4])
+        pos += 8 + size + (size & 1)
+    return kinds
+
+
+def test_a_webp_loses_its_exif_and_xmp_chunks_and_the_flags_that_announced_them() -> None:
+    source = private_webp("webp") + b"TRAILER-" + SECRET
+    assert {b"EXIF", b"XMP "} <= set(webp_chunks(source[: source.index(b"TRAILER")]))
+    clean = strip_webp(source)
+    assert SECRET not in clean
+    assert webp_chunks(clean) == [b"VP8X", b"VP8 "]
+    assert clean[20] & 0b1100 == 0  # VP8X: no EXIF, no XMP
+    assert strip_webp(clean) == clean
+    assert same_pixels(clean, source)
+    turned = strip_webp(source, policy_exif(source))
+    assert webp_chunks(turned) == [b"VP8X", b"VP8 ", b"EXIF"] and turned[20] & 0b1000
+    with Image.open(io.BytesIO(turned)) as published:
+        assert sorted(published.getexif()) == [0x013B, 0x8298]
