@@ -10,8 +10,6 @@ that very name: a copy of a built site, a dated backup or a folder made by hand 
 from __future__ import annotations
 
 import os
-import secrets
-import socket
 import stat
 import sys
 from pathlib import Path
@@ -32,11 +30,15 @@ CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 def new_token() -> str:
     """A random word that no other run (and no user) will write by chance."""
+    import secrets  # here: a build with nothing to do never needs it
+
     return secrets.token_hex(8)
 
 
 def marker_text(kind: str, name: str, pid: int, token: str) -> str:
     """The marker's text for ``kind`` of thing called ``name``, made by ``pid`` here."""
+    import socket  # here: a build with nothing to do never needs it
+
     return (
         f"showcase {kind}: removed by showcase once the process that made it is gone\n"
         f"name {name}\npid {pid}\nhost {socket.gethostname()}\ntoken {token}\n"

@@ -13,7 +13,6 @@ import contextlib
 import os
 import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +31,8 @@ _DEFERRED = {*_STOPPING, signal.SIGINT}
 @contextlib.contextmanager
 def scratch_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
     """A new marked folder in the system's temporary folder (or ``parent``), removed after."""
+    import tempfile  # here: a build, which only needs stopping_signals_raise, never does
+
     with stopping_signals_raise():
         owner = os.getpid()
         with _signals_deferred():  # a signal now would leave an unmarked folder behind
@@ -56,6 +57,8 @@ def sweep_stale(prefix: str, parent: Path | None = None) -> list[Path]:
     showcase's marker naming this machine, and the process the marker names no longer runs.
     Anything else with the same name is left alone.
     """
+    import tempfile
+
     root = Path(parent) if parent is not None else Path(tempfile.gettempdir())
     swept = []
     try:
