@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -11,9 +12,9 @@ from generator.build import build as build_site
 from generator.config import PublishSettings, load_config
 from generator.errors import PublishError
 from generator.output.scratch import scratch_folder, stopping_signals_raise, sweep_stale
+from generator.output.update import NEW_SUFFIX, OLD_SUFFIX
 from generator.output.writer import MARKER
 from generator.publish.github_pages import pages_branch, pages_cname, pages_remote
-from generator.publish.manifest import MANIFEST
 from generator.publish.plan import Job, PublishPlan
 from generator.publish.programs import not_an_option
 from generator.publish.targets import TARGETS, Target
@@ -141,9 +142,23 @@ def _built(
 
 
 def _files(site: Path) -> tuple[str, ...]:
-    """Every file of the built site, relative, without showcase's own marker files."""
-    files = (path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
-    return tuple(sorted(rel for rel in files if rel not in (MARKER, MANIFEST)))
+    """Every file of the built site, relative, without showcase's own files (its markers,
+    named ``.showcase-…``); a site an interrupted build left half-updated is refused."""
+    files = []
+    for path in site.rglob("*"):
+        if _LEFTOVER.fullmatch(path.name):
+            raise PublishError(
+                f"{site} was left half-updated by an interrupted build "
+                f"({path.relative_to(site).as_posix()} is one of its temporary files)",
+                hint="run 'showcase build' to finish it, then publish again",
+            )
+        if path.is_file() and not path.name.startswith(".showcase-"):
+            files.append(path.relative_to(site).as_posix())
+    return tuple(sorted(files))
+
+
+# A file's next or last version, beside it while a build updates a site in place.
+_LEFTOVER = re.compile(rf"\..+(?:{re.escape(NEW_SUFFIX)}|{re.escape(OLD_SUFFIX)})(?:-.*)?")
 
 
 def _destination(
