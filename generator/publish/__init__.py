@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.build import build as build_site
 from generator.config import PublishSettings, load_config
-from generator.errors import PublishError
+from generator.errors import PublishError, from_os_error
 from generator.output.scratch import scratch_folder, stopping_signals_raise, sweep_stale
 from generator.output.update import NEW_SUFFIX, OLD_SUFFIX
 from generator.output.writer import MARKER
@@ -100,17 +100,22 @@ def publish(
         with _built(source, build, cache_dir, say) as site:
             if spec.program:
                 spec.program.require()
-            return send(
-                Job(
-                    site=site,
-                    files=_files(site),
-                    dry_run=dry_run,
-                    force=force,
-                    allow_mass_delete=allow_mass_delete,
-                    max_delete=settings.max_delete,
-                    report=say,
+            try:
+                return send(
+                    Job(
+                        site=site,
+                        files=_files(site),
+                        dry_run=dry_run,
+                        force=force,
+                        allow_mass_delete=allow_mass_delete,
+                        max_delete=settings.max_delete,
+                        report=say,
+                    )
                 )
-            )
+            except OSError as exc:  # the system refused: one line that says what to do
+                raise from_os_error(
+                    exc, f"cannot publish with {target}", kind=PublishError
+                ) from exc
 
 
 @contextlib.contextmanager

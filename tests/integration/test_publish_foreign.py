@@ -326,3 +326,19 @@ def test_no_build_refuses_leftovers_of_an_interrupted_build_and_skips_markers(
     leftover.rename(site / "artists/.index.html.showcase-old")
     with pytest.raises(PublishError, match="interrupted"):
         publish(project, "directory", str(www), build=False)
+
+
+def test_a_disk_refusal_on_any_target_reads_as_one_line_with_what_to_do(
+    project: Path, own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = tmp_path / "site.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", full_disk)
+    with pytest.raises(PublishError) as caught:
+        publish(project, "github-pages", remote=str(bare), cache_dir=own_cache)
+    assert "no space left on the disk" in str(caught.value)
+    assert "[Errno" not in str(caught.value) and caught.value.hint
