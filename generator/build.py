@@ -219,7 +219,7 @@ class Builder:
         from generator.site.feed import plan_feed
         from generator.site.hosts import headers_file, redirects_file
         from generator.site.pages import plan_pages
-        from generator.site.urls import UrlBuilder
+        from generator.urls import UrlBuilder
 
         config = load_config(self.source)
         if self.options.base_url:

@@ -29,8 +29,8 @@ from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
-from generator.site.urls import UrlBuilder
 from generator.source.imagefile import IMAGE_SUFFIXES
+from generator.urls import UrlBuilder
 
 DISPLAY_WIDTH = 1600  # the largest width a work page shows an image at
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter

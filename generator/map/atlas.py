@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from generator import urls
 from generator.content.model import Artist, Place, Site
 from generator.incremental.memo import LocatorMemo
 from generator.map import projection as geo
 from generator.map import region as regions
 from generator.map.drawing import CountryShape, country_shapes
-from generator.site import urls
 
 if TYPE_CHECKING:
     from generator.media.images import Rendition

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find th
     import jinja2
 
     from generator.media.images import ImageSource, PublishedImage
-    from generator.site.urls import UrlBuilder
+    from generator.urls import UrlBuilder
 
 
 def make_environment(
@@ -30,7 +30,6 @@ def make_environment(
     import jinja2
 
     from generator.render.speedups import environment_class
-    from generator.site.urls import permalink
 
     bytecode = None
     if cache is not None:
@@ -133,3 +132,17 @@ def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     word = singular if number == 1 else (plural or singular + "s")
     return f"{number} {word}"
+
+
+def permalink(item: object) -> str:
+    """The page of an artist, series or work: the templates' ``permalink`` filter."""
+    from generator.content.model import Artist, Series, Work
+    from generator.urls import artist_url, series_url, work_url
+
+    if isinstance(item, Artist):
+        return artist_url(item.slug)
+    if isinstance(item, Series):
+        return series_url(item.slug)
+    if isinstance(item, Work):
+        return work_url(item.series_slug, item.slug)
+    raise TypeError(f"no page for {type(item).__name__}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from generator import urls
 from generator.content.model import Site
-from generator.site import urls
 from generator.site.pages import first_sentence
 
 

@@ -6,10 +6,10 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from generator import urls
 from generator.content.model import Artist, Place, Series, Site, Work
 from generator.media.images import PublishedImage
-from generator.site import urls
-from generator.site.urls import UrlBuilder
+from generator.urls import UrlBuilder
 
 Json = dict[str, Any]
 

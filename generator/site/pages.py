@@ -5,7 +5,7 @@ planned (the sitemap lists them in that order). A new kind of page is one more e
 builder takes the ``Planning`` (what every builder may read) and returns its ``Page`` values;
 each page declares:
 
-- ``template`` and ``url``: what renders it and where it is served (``site.urls`` makes URLs);
+- ``template`` and ``url``: what renders it and where it is served (``generator.urls`` makes URLs);
 - ``data``: what the template shows besides the settings and images (its fingerprint is the
   page's key, unless the page has an identity);
 - ``identity``: for a page made through ``plan.memo.page(kind, parts, make)``, the parts it is
@@ -25,15 +25,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
+from generator import urls
 from generator.content.model import Artist, Series, Site, Work
 from generator.incremental.memo import PageMemo
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
-from generator.site import urls
 from generator.site.jsonld import artist_updated, series_updated, site_updated
 from generator.site.pagination import in_pages
-from generator.site.urls import UrlBuilder
+from generator.urls import UrlBuilder
 
 T = TypeVar("T")
 

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from generator.render.environment import make_environment
 from generator.render.speedups import escape_function
-from generator.site.urls import UrlBuilder
+from generator.urls import UrlBuilder
 
 
 class Html:

@@ -8,7 +8,7 @@ from generator.incremental.fingerprint import Fingerprints
 from generator.map.atlas import build_atlas
 from generator.media.images import ImageSource, PublishedImage, Rendition
 from generator.site.pages import Page, plan_pages
-from generator.site.urls import UrlBuilder
+from generator.urls import UrlBuilder
 
 ALMATY = Place(name="Almaty", country="Kazakhstan", lat=43.2525, lon=76.9115)
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.urls import UrlBuilder, output_path
 from generator.source.slugs import is_valid_slug, slugify
+from generator.urls import UrlBuilder, output_path
 
 
 @pytest.mark.parametrize(

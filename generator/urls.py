@@ -104,16 +104,3 @@ def _is_external(url: str) -> bool:
     if url.startswith("/") and not url.startswith("//"):
         return False  # a site path, as nearly every link is
     return bool(urlsplit(url).scheme) or url.startswith(("//", "#", "mailto:"))
-
-
-def permalink(item: object) -> str:
-    """The page of an artist, series or work."""
-    from generator.content.model import Artist, Series, Work
-
-    if isinstance(item, Artist):
-        return artist_url(item.slug)
-    if isinstance(item, Series):
-        return series_url(item.slug)
-    if isinstance(item, Work):
-        return work_url(item.series_slug, item.slug)
-    raise TypeError(f"no page for {type(item).__name__}")
