@@ -29,10 +29,10 @@ from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
+from generator.media.requests import SHARP_SIZE, looks_soft
 from generator.source.imagefile import IMAGE_SUFFIXES
 from generator.urls import UrlBuilder
 
-DISPLAY_WIDTH = 1600  # the largest width a work page shows an image at
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
 
 
@@ -219,21 +219,17 @@ def _resolve(
 
 
 def _small_images(site: Site) -> list[Finding]:
-    """Works whose image cannot fill a work page: their longer side is under DISPLAY_WIDTH.
-
-    A work page shows an image up to DISPLAY_WIDTH px wide, and a tall one up to the height
-    of the window: a source that is short of that on both sides is shown blown up.
-    """
+    """Works whose image will look soft on a work page (the build's own rule, ``looks_soft``)."""
     warnings = []
     for series in site.series:
         for work in series.works:
             width, height = _image_size(work.image)
-            if max(width, height) < DISPLAY_WIDTH:
+            if looks_soft(width, height):
                 warnings.append(
                     Finding(
                         "image-size",
                         f"{_label(site, work.image)} is only {width}×{height} px; a work page "
-                        f"shows it up to {DISPLAY_WIDTH} px, so it will look soft "
+                        f"shows it up to {SHARP_SIZE} px, so it will look soft "
                         "(export it larger)",
                         work.source,
                         work.line,

@@ -10,7 +10,15 @@ from generator.content.model import Site
 from generator.media.images import ImageRequest, PublishedImage
 from generator.media.metadata import Rights
 
-SHARP_WIDTH = 960  # the width a work is shown at on a typical screen
+# On a typical screen a work page shows an image about 960 px wide, and a tall one about as
+# tall: an image whose longer side is shorter is shown blown up. The build and `check` both
+# warn by this one rule.
+SHARP_SIZE = 960
+
+
+def looks_soft(width: int, height: int) -> bool:
+    """Whether an image this size will look soft on a work page."""
+    return max(width, height) < SHARP_SIZE
 
 
 def media_url(series_slug: str, name: str) -> str:
@@ -52,13 +60,13 @@ def image_requests(site: Site) -> list[ImageRequest]:
 
 
 def soft_images(root: Path, images: dict[Path, PublishedImage]) -> list[str]:
-    """A warning for each image narrower than work pages show it: it will look soft."""
+    """A warning for each image smaller than work pages show it: it will look soft."""
     label = labeller(root)
     return [
-        f"{label(path)}: only {image.width} px wide; work pages show images up "
-        f"to {SHARP_WIDTH} px, so it will look soft (export it larger)"
+        f"{label(path)}: only {image.width}×{image.height} px; work pages show images up "
+        f"to {SHARP_SIZE} px, so it will look soft (export it larger)"
         for path, image in sorted(images.items())
-        if image.width < SHARP_WIDTH
+        if looks_soft(image.width, image.height)
     ]
 
 

@@ -142,7 +142,7 @@ def test_an_unused_file_in_content_is_a_warning(project: Path, own_cache: Path) 
 def test_an_image_too_small_for_a_work_page_is_a_warning(project: Path, own_cache: Path) -> None:
     image = project / "content" / "series" / "steppe-awakening" / "02-golden-grass.jpg"
     with Image.open(image) as original:
-        original.resize((800, 1000)).save(image, quality=85)
+        original.resize((600, 750)).save(image, quality=85)
     code, output = run_check(project, own_cache)
     assert code == 0, output
     line = next(
@@ -151,7 +151,7 @@ def test_an_image_too_small_for_a_work_page_is_a_warning(project: Path, own_cach
         if "02-golden-grass.jpg" in text
     )
     label = "content/series/steppe-awakening/02-golden-grass.jpg"
-    assert f"{SERIES}:{line}: warning: {label} is only 800×1000 px" in output
+    assert f"{SERIES}:{line}: warning: {label} is only 600×750 px" in output
     assert output.strip().splitlines()[-1] == "0 errors, 1 warning"
 
 
