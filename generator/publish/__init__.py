@@ -52,7 +52,7 @@ def publish(
     settings = load_config(source).publish
     target = target or settings.target
     if not target:
-        example = TARGETS["directory"]
+        example = next(spec for spec in TARGETS.values() if spec.dest == "folder")
         raise PublishError(
             "where to publish? no TARGET given and no 'publish.target' in site.yaml",
             hint=f"for example 'showcase publish {example.name} {example.example}' "
