@@ -35,12 +35,12 @@ from generator.authoring.guards import (
 )
 from generator.errors import ContentErrors, SiteError
 from generator.layout import LIVE_SCRIPT
+from generator.media.images import EXTENSIONS, MIME_TYPES
 
 EVENTS_PATH = "/__showcase/events"
 LIVE_SCRIPT_PATH = "/__showcase/live.js"
 TYPES = {
-    ".avif": "image/avif",
-    ".webp": "image/webp",
+    **{f".{EXTENSIONS[name]}": kind for name, kind in MIME_TYPES.items()},
     ".geojson": "application/geo+json",
     ".js": "text/javascript",
     ".css": "text/css",

@@ -11,6 +11,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from generator.config import ImageSettings
 from generator.errors import ImageError
+from generator.media.images import EXTENSIONS
 from generator.media.metadata import (
     Privacy,
     Rights,
@@ -24,7 +25,6 @@ from generator.media.metadata import (
 from generator.source.imagefile import MAX_PIXELS
 
 PREVIEW_WIDTH = 16
-_EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
@@ -61,7 +61,7 @@ def encode_image(
             else image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         )
         for image_format in formats:
-            path = folder / f"{width}.{_EXTENSIONS[image_format]}"
+            path = folder / f"{width}.{EXTENSIONS[image_format]}"
             _save(resized, path, image_format, settings.quality(image_format), exif)
             encoded += 1
     return EncodeResult(

@@ -16,6 +16,7 @@ from generator.incremental.memo import DigestMemo
 from generator.media.metadata import Privacy, Rights
 from generator.parallel import cores
 
+# Each published format: its media type and the extension of its files, defined here only.
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 CACHE_VERSION = "4"  # 4: an original's EXIF starts at its TIFF header, Adobe APP14 trimmed

@@ -1,0 +1,10 @@
+"""Each published image format is named once: its files' extension and its media type."""
+
+from __future__ import annotations
+
+from generator.media import encode, images
+
+
+def test_encoding_names_files_with_the_extensions_pages_link() -> None:
+    assert encode.EXTENSIONS is images.EXTENSIONS
+    assert set(images.MIME_TYPES) == set(images.EXTENSIONS)
