@@ -6,7 +6,8 @@ a JPEG, after its end). JPEG, PNG and WebP lose every piece of metadata without 
 being touched: they keep their colour profile and, if they are shown turned, the
 orientation, and nothing else: no camera, owner, place, date, comment or authors (a static
 image is part of the site's furniture, not a work: the site's copyright line is not written
-into it). An SVG loses its ``<metadata>`` elements. GIF, TIFF, AVIF and HEIC files carrying
+into it). An SVG loses its ``<metadata>`` elements, its comments and what an editor
+(Inkscape, Sodipodi) keeps there of its own. GIF, TIFF, AVIF and HEIC files carrying
 metadata cannot be cleaned without encoding them again: they are refused.
 
 A cleaned file is published from a copy in the build's cache named after the digest of its
@@ -33,6 +34,20 @@ _HEIF_BRANDS = {b"avif", b"avis", b"heic", b"heix", b"heim", b"heis", b"mif1", b
 _SVG_METADATA = re.compile(
     rb"<(?:[\w.-]+:)?metadata\b[^>]*?(?:/>|>.*?</(?:[\w.-]+:)?metadata\s*>)", re.S
 )
+# What an editor leaves in an SVG: comments ("Created with Inkscape"), and Inkscape's and
+# Sodipodi's own elements and attributes (the file's name, the path it was last exported
+# to in its author's home folder, the editor's window).
+_SVG_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_SVG_EDITOR_ELEMENT = re.compile(
+    rb"<(sodipodi|inkscape):([\w.-]+)\b[^>]*?(?:/>|>.*?</\1:\2\s*>)", re.S
+)
+_SVG_TAG = re.compile(rb"<[A-Za-z_][^<>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^<>\"']*)*>")
+_SVG_EDITOR_ATTRIBUTE = re.compile(
+    rb"\s+(?:sodipodi|inkscape):[\w.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*')"
+)
+# The version of the cleaning rules, in the name of a cleaned copy, so that a copy cleaned by
+# older rules is never reused (before 2, an SVG kept its comments and its editor's data).
+_CLEANING = b"2"
 _CACHED = re.compile(r"[0-9a-f]{32}(\.[a-z0-9]+)?")
 
 
@@ -80,7 +95,7 @@ def publishable(source: Path, cache_dir: Path) -> Path:
     clean = _clean(kind, data)
     if clean == data:
         return source
-    name = hashlib.sha256(data).hexdigest()[:32] + source.suffix.lower()
+    name = hashlib.sha256(_CLEANING + data).hexdigest()[:32] + source.suffix.lower()
     copy = cache_dir / (name if _CACHED.fullmatch(name) else name[:32])
     if not copy.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -112,15 +127,23 @@ def _clean(kind: str, data: bytes) -> bytes:
     except ValueError as exc:
         raise Unpublishable(f"this image cannot be read to remove its metadata ({exc})") from exc
     if kind == "svg":
-        return _SVG_METADATA.sub(b"", data)
+        return _clean_svg(data)
     carried = {"gif": _gif_metadata, "tiff": _tiff_metadata, "heif": _heif_metadata}.get(kind)
     if carried is not None:
         found = carried(data)
     else:  # svgz
-        found = "<metadata>" if _SVG_METADATA.search(_gunzip(data)) else None
+        svg = _gunzip(data)
+        found = "metadata, comments or an editor's data" if _clean_svg(svg) != svg else None
     if found:
         raise Unpublishable(f"this image carries {found}, which cannot be removed losslessly")
     return data
+
+
+def _clean_svg(data: bytes) -> bytes:
+    """An SVG without its ``<metadata>``, its comments and what Inkscape keeps of its own."""
+    data = _SVG_COMMENT.sub(b"", _SVG_METADATA.sub(b"", data))
+    data = _SVG_EDITOR_ELEMENT.sub(b"", data)
+    return _SVG_TAG.sub(lambda tag: _SVG_EDITOR_ATTRIBUTE.sub(b"", tag[0]), data)
 
 
 def _strip_png_frames(data: bytes, exif: bytes) -> bytes:

@@ -123,6 +123,27 @@ def hostile_static(static: Path) -> None:
         '<rect width="8" height="8" fill="#1d4a73"/></svg>',
         encoding="utf-8",
     )
+    (static / "img/drawing.svg").write_text(INKSCAPE_SVG, encoding="utf-8")
+
+
+# An SVG as Inkscape saves it: the file's path in the author's home, in attributes, elements
+# of its own and a comment.
+INKSCAPE_SVG = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+    f"<!-- Created with Inkscape by {MARK} (http://www.inkscape.org/) -->\n"
+    '<svg xmlns="http://www.w3.org/2000/svg"\n'
+    '   xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"\n'
+    '   xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"\n'
+    f'   viewBox="0 0 8 8" sodipodi:docname="{MARK}.svg"\n'
+    f"   inkscape:export-filename='/home/{MARK}/Pictures/drawing.png'\n"
+    '   inkscape:version="1.3 (0e150ed6c4, 2023-07-21)">\n'
+    f'  <sodipodi:namedview id="namedview1" inkscape:current-layer="{MARK}">\n'
+    f'    <inkscape:page x="0" y="0" width="8" height="8" id="page-{MARK}" />\n'
+    "  </sodipodi:namedview>\n"
+    f'  <g inkscape:label="{MARK}" inkscape:groupmode="layer">'
+    '<rect width="8" height="8" fill="#73351d"/></g>\n'
+    "</svg>\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -256,6 +277,9 @@ def test_a_static_image_keeps_its_pixels_and_the_orientation_it_is_shown_in(
     svg = (published / "img/logo.svg").read_text(encoding="utf-8")
     assert svg.endswith('<rect width="8" height="8" fill="#1d4a73"/></svg>')
     assert "metadata" not in svg
+    drawing = (published / "img/drawing.svg").read_text(encoding="utf-8")
+    assert '<g><rect width="8" height="8" fill="#73351d"/></g>' in drawing
+    assert "inkscape:" not in drawing and "sodipodi:" not in drawing and "<!--" not in drawing
 
 
 def test_a_source_comment_is_not_copied_into_a_derivative(tmp_path: Path) -> None:
