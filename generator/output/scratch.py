@@ -35,7 +35,7 @@ def scratch_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
 
     with stopping_signals_raise():
         owner = os.getpid()
-        with _signals_deferred():  # a signal now would leave an unmarked folder behind
+        with signals_deferred():  # a signal now would leave an unmarked folder behind
             folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
             try:
                 mark(folder, SCRATCH)
@@ -46,7 +46,7 @@ def scratch_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
             yield folder
         finally:
             if os.getpid() == owner:  # never in a forked child that did not make it
-                with _signals_deferred():
+                with signals_deferred():
                     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -103,8 +103,8 @@ def _exit_on_signal(number: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold stopping signals back while cleaning up; they arrive when the block ends."""
+def signals_deferred() -> Iterator[None]:
+    """Hold stopping signals back while cleaning up or undoing; they arrive when it ends."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(
         signal, "pthread_sigmask"
     ):  # Windows has no signal mask: cleaning up there may be cut short
@@ -115,6 +115,9 @@ def _signals_deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+_signals_deferred = signals_deferred  # its earlier, private name
 
 
 def _is_stale(folder: Path) -> bool:

@@ -20,6 +20,7 @@ from generator.output.ownership import (
     process_gone,
     write_marker,
 )
+from generator.output.scratch import signals_deferred
 from generator.output.writer import cannot_write, link_or_copy, write_all
 
 # Beside a file of a built folder while an update runs: its next version, written first, and
@@ -41,7 +42,9 @@ class Update:
 
     ``journal``, when given, is a file (in the cache) marked with this update's process and
     token while it runs: should the process be killed outright, ``sweep_update`` finds the
-    temporary files by it and removes them, putting the kept ones back.
+    temporary files by it and removes them, putting the kept ones back. Beside it,
+    ``<journal>-created`` lists the files the update made where there were none, each
+    before it takes its place, so that the sweep removes those too.
     """
 
     def __init__(self, output: Path, journal: Path | None = None) -> None:
@@ -51,9 +54,11 @@ class Update:
         token = new_token()[:8]
         self._new = f"{NEW_SUFFIX}-{os.getpid()}-{token}"
         self._old = f"{OLD_SUFFIX}-{os.getpid()}-{token}"
+        self._created: int | None = None  # the open list of created files, once there is one
         if journal is not None:
             try:
                 journal.parent.mkdir(parents=True, exist_ok=True)
+                _created_list(journal).unlink(missing_ok=True)  # an older update's, swept
                 write_marker(journal, marker_text(UPDATE, os.fspath(output), os.getpid(), token))
             except OSError as error:  # the disk is full, say: nothing was changed yet
                 raise cannot_write(error, output) from error
@@ -128,7 +133,14 @@ class Update:
             self._removed.append((target, aside))
 
     def undo(self) -> None:
-        """Put the folder back as it was before this update, as far as the disk lets us."""
+        """Put the folder back as it was before this update, as far as the disk lets us.
+
+        A second stop signal (a closed terminal often sends two) waits until it is done.
+        """
+        with signals_deferred():
+            self._undo()
+
+    def _undo(self) -> None:
         self.undone = True
         for temporary in self._temporaries:
             with contextlib.suppress(OSError):
@@ -160,13 +172,29 @@ class Update:
         self._close_journal()
 
     def _close_journal(self) -> None:
+        if self._created is not None:
+            os.close(self._created)
+            self._created = None
         if self._journal is not None:
             self._journal.unlink(missing_ok=True)
+            _created_list(self._journal).unlink(missing_ok=True)
+
+    def _note_created(self, rel: str) -> None:
+        """Add ``rel`` (about to be made where no file was) to the list beside the journal."""
+        if self._journal is None:
+            return
+        if self._created is None:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | NO_FOLLOW | CLOEXEC
+            self._created = os.open(_created_list(self._journal), flags, 0o666)
+        # NUL ends each path: it is the one character a path cannot hold.
+        write_all(self._created, os.fsencode(rel) + b"\0")
 
     def _commit(self, staged: list[tuple[str, str, str]]) -> list[str]:
         """Rename each written file over its target, keeping the target for ``undo``."""
-        for _, temporary, target in staged:
+        for rel, temporary, target in staged:
             kept = _keep(target, self._old)
+            if kept is None:
+                self._note_created(rel)
             try:
                 os.replace(temporary, target)  # a reader sees the old file or the new one
             except BaseException:
@@ -283,12 +311,18 @@ def _keep(target: str, suffix: str) -> str | None:
     raise OutputError(f"cannot keep {target} while updating it")
 
 
+def _created_list(journal: Path) -> Path:
+    return journal.with_name(f"{journal.name}-created")
+
+
 def sweep_update(journal: Path, output: Path) -> bool:
     """Undo what an update killed outright left in ``output``; whether there was one.
 
     Only an update whose journal is showcase's, names ``output`` and whose process is gone
     counts; only files named with its process and token are touched: new ones are removed,
-    kept ones put back. Costs one look at the journal when there is nothing to do.
+    kept ones put back, and the files it made where there were none (listed beside the
+    journal) removed with the folders they leave empty. Costs one look at the journal when
+    there is nothing to do.
     """
     if not os.path.lexists(journal):
         return False
@@ -306,5 +340,34 @@ def sweep_update(journal: Path, output: Path) -> bool:
                     os.unlink(path)
                 elif name.startswith(".") and name.endswith(old):
                     _put_back(path, os.path.join(folder, name[1 : -len(old)]))
+    _remove_created(_created_list(journal), output)
     journal.unlink(missing_ok=True)
+    return True
+
+
+def _remove_created(listing: Path, output: Path) -> None:
+    """Remove the files ``listing`` names below ``output`` (never through a link)."""
+    try:
+        names = listing.read_bytes().split(b"\0")[:-1]  # the last may be cut short: not made
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError, ValueError, OutputError):
+            rel = check_inside(os.fsdecode(name))
+            target = output / rel
+            if _below_real_folders(target.parent, output) and not stat.S_ISDIR(
+                os.lstat(target).st_mode
+            ):
+                os.unlink(target)
+                prune(target.parent, output)
+    listing.unlink(missing_ok=True)
+
+
+def _below_real_folders(folder: Path, root: Path) -> bool:
+    """Whether every folder from ``root`` down to ``folder`` is a real folder, not a link."""
+    path = root
+    for part in folder.relative_to(root).parts:
+        path = path / part
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            return False
     return True

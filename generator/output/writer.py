@@ -26,6 +26,7 @@ from generator.output.ownership import (
     owner,
     process_gone,
 )
+from generator.output.scratch import signals_deferred
 
 # In every built site: says the folder may be replaced by the next build. It proves nothing
 # about a folder beside the output (every copy of a site holds it): only the ownership
@@ -97,7 +98,8 @@ def write_site(
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _swap(staging, output)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
+        # A second stop signal (a closed terminal often sends two) waits until it is gone.
+        with signals_deferred(), contextlib.suppress(OSError):
             _remove_own(staging)
         if isinstance(exc, OSError):
             raise cannot_write(exc, output) from exc
@@ -177,7 +179,9 @@ def _remove_unmarked_staging(folder: Path, output: Path) -> None:
     with contextlib.suppress(OSError, UnicodeDecodeError):
         if os.listdir(folder) == [OWNER_MARKER]:
             marker = folder / OWNER_MARKER
-            if not os.path.islink(marker) and expected.startswith(marker.read_text("utf-8")):
+            written = marker.read_text("utf-8")
+            # A start of it: an empty file proves nothing (anyone can make one).
+            if not os.path.islink(marker) and written and expected.startswith(written):
                 marker.unlink()
         folder.rmdir()
 

@@ -99,6 +99,10 @@ def test_the_next_build_undoes_an_update_killed_outright(
 ) -> None:
     cache = tmp_path / "cache"
     before = built_then_edited(tiny_project, cache)
+    # A new artist too: the update makes files (and folders) the site never had.
+    artists = tiny_project / "content/artists"
+    text = (artists / "dana-sadyk.md").read_text("utf-8")
+    (artists / "new-comer.md").write_text(text.replace("Dana Sadyk", "New Comer"), "utf-8")
     process = start_slow(tiny_project, cache)
     process.kill()  # SIGKILL: nothing can clean up
     process.communicate(timeout=30)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
 
 from generator.errors import OutputError
+from generator.output import writer
 from generator.output.ownership import OWNER_MARKER, RETIRED, STAGING, marker_text
+from generator.output.scratch import stopping_signals_raise
 from generator.output.writer import recover, write_file, write_site
 
 
@@ -170,3 +173,33 @@ def test_a_staging_folder_killed_while_being_marked_is_removed_and_a_lookalike_k
     recover(site)
     assert not half.exists()
     assert (lookalike / OWNER_MARKER).read_text(encoding="utf-8") == "mine"
+
+
+def test_a_lookalike_staging_folder_holding_an_empty_marker_is_kept(tmp_path: Path) -> None:
+    site = built_site(tmp_path / "site")
+    lookalike = tmp_path / ".site.new-999999999-ab"
+    lookalike.mkdir()
+    (lookalike / OWNER_MARKER).write_bytes(b"")  # the start of any text: proves nothing
+    recover(site)
+    assert (lookalike / OWNER_MARKER).read_bytes() == b""
+
+
+def test_a_second_stop_signal_waits_until_the_staging_folder_is_gone(tmp_path: Path) -> None:
+    def fill(staging: Path) -> None:
+        (staging / "page.html").write_bytes(b"p")
+        raise SystemExit(143)  # the first SIGTERM
+
+    removing = writer._remove_own
+
+    def signalled(folder: Path) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # the second, while cleaning up
+        removing(folder)
+
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        pytest.raises(SystemExit),
+        stopping_signals_raise(),
+    ):
+        patch.setattr(writer, "_remove_own", signalled)
+        write_site(tmp_path / "site", {}, {}, fill)
+    assert sorted(os.listdir(tmp_path)) == []
