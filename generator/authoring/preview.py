@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from generator.authoring.livereload import LiveState, PreviewServer, bind, error_payload
 from generator.build import Builder, BuildOptions, BuildReport
 from generator.config import load_config
-from generator.errors import SiteError
-from generator.layout import CONFIG_FILE, INPUT_DIRS
+from generator.errors import SiteError, from_os_error
+from generator.layout import CONFIG_FILE, INPUT_DIRS, STATIC_DIR
 from generator.output.scratch import scratch_folder, sweep_stale
 
 SCRATCH_PREFIX = "showcase-serve-"
@@ -72,7 +72,7 @@ def preview(
 def classify(changes: Iterable[Path], source: Path) -> str:
     """'css' when only stylesheets changed (swap them in place), else 'reload'."""
     paths = list(changes)
-    static = source / "static"
+    static = source / STATIC_DIR
     if paths and all(p.suffix == ".css" and p.is_relative_to(static) for p in paths):
         return "css"
     return "reload"
@@ -81,12 +81,10 @@ def classify(changes: Iterable[Path], source: Path) -> str:
 SOURCES = (*INPUT_DIRS, CONFIG_FILE)  # what a build reads from a project
 
 
-def watch_changes(
-    source: Path, stop: threading.Event, ready: threading.Event
-) -> Iterator[set[Path]]:
+def watch_changes(source: Path, stop: threading.Event) -> Iterator[set[Path]]:
     """Sets of changed files among the project's sources (watchfiles), until ``stop`` is set.
 
-    Hidden files (an editor's swap and lock files) are left out. ``ready`` is set once the
+    Hidden files (an editor's swap and lock files) are left out. The first set comes once the
     watcher listens, so no save made after it is missed; an empty set comes every tenth of a
     second without changes.
     """
@@ -102,45 +100,51 @@ def watch_changes(
         yield_on_timeout=True,
         raise_interrupt=False,
     ):
-        ready.set()
         changed = (Path(path) for _, path in changes)
         yield {p for p in changed if not any(part.startswith(".") for part in p.parts[-2:])}
 
 
-def run_watcher(
+def rebuild_on_changes(
     source: Path,
-    rebuild: Callable[[], object],
-    live: LiveState,
+    rebuild: Callable[[set[Path]], None],
+    on_error: Callable[[SiteError], None],
     stop: threading.Event,
-    report: Callable[[str], None],
-    ready: threading.Event,
+    on_ready: Callable[[], None] = lambda: None,
 ) -> None:
-    """Rebuild on every change and tell the open pages what happened."""
-    for changed in watch_changes(source, stop, ready):
+    """The one watch loop, of the preview and of ``build --watch``: call ``rebuild`` with the
+    files changed among ``source``'s inputs at every change, until ``stop`` is set.
+
+    A rebuild that fails goes to ``on_error`` and the loop keeps watching: a SiteError as it
+    is, and anything else as one located line (:func:`as_site_error`), its traceback kept as
+    the cause. ``on_ready`` is called once the watcher listens.
+    """
+    announced = False
+    for changed in watch_changes(source, stop):
+        if not announced:
+            announced = True
+            on_ready()
         if not changed:
             continue
         try:
-            outcome = rebuild()
-        except SiteError as exc:
-            live.errors = error_payload(exc)
-            report(str(exc))
-            live.publish("build-error", json.dumps(live.errors))
-            continue
-        except Exception as exc:  # a bug must not stop the preview: show it and keep watching
-            live.errors = [
-                {
-                    "location": "",
-                    "message": f"{type(exc).__name__}: {exc}",
-                    "hint": "this is a bug in showcase; please report it",
-                }
-            ]
-            report(f"error: {type(exc).__name__}: {exc}")
-            live.publish("build-error", json.dumps(live.errors))
-            continue
-        had_errors = bool(live.errors)
-        live.errors = []
-        report(str(outcome))
-        live.publish("ok" if had_errors else classify(changed, source))
+            rebuild(changed)
+        except Exception as exc:  # a bug must not stop the watching either: shown, and on
+            on_error(as_site_error(exc))
+        gc.collect()  # the cycles a build left, collected while waiting for the next change
+
+
+def as_site_error(exc: Exception) -> SiteError:
+    """``exc`` as an error the author is shown: a refusal of the system in one line, a bug
+    named as one; the original stays attached as the cause (``--debug`` shows it)."""
+    if isinstance(exc, SiteError):
+        return exc
+    if isinstance(exc, OSError):
+        error = from_os_error(exc)
+    else:
+        error = SiteError(
+            f"{type(exc).__name__}: {exc}", hint="this is a bug in showcase; please report it"
+        )
+    error.__cause__ = exc
+    return error
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +193,24 @@ def start_preview(
     except SiteError as exc:
         live.errors = error_payload(exc)
         report(str(exc))
+
+    def rebuild_and_tell(changed: set[Path]) -> None:
+        outcome = rebuild()
+        had_errors = bool(live.errors)
+        live.errors = []
+        report(outcome)
+        live.publish("ok" if had_errors else classify(changed, source))
+
+    def tell_error(exc: SiteError) -> None:
+        live.errors = error_payload(exc)
+        report(str(exc))
+        live.publish("build-error", json.dumps(live.errors))
+
     stop, ready = threading.Event(), threading.Event()
     watcher = threading.Thread(
-        target=run_watcher, args=(source, rebuild, live, stop, report, ready), daemon=True
+        target=rebuild_on_changes,
+        args=(source, rebuild_and_tell, tell_error, stop, ready.set),
+        daemon=True,
     )
     watcher.start()
     ready.wait(timeout=10)
@@ -211,24 +230,17 @@ def watch(
     """Rebuild ``builder``'s site on every change to its sources, until ``stop`` is set.
 
     A build that fails reports its errors and leaves the folder as the last good build left
-    it; the next change tries again. ``on_ready`` is called once the watcher listens.
+    it; the next change tries again (see :func:`rebuild_on_changes`).
     """
-    stop = stop or threading.Event()
-    ready = threading.Event()
-    announced = False
     # Rebuilds touch a few pages: one process does them sooner than starting workers would.
     builder.workers = 1
     if not builder.primed:
         with contextlib.suppress(SiteError):  # read the whole site now, not at the first change
             builder.build(shortcut=False)
-    for changed in watch_changes(builder.source, stop, ready):
-        if not announced:
-            announced = True
-            on_ready()
-        if not changed:
-            continue
-        try:
-            on_build(builder.build())
-        except SiteError as exc:
-            on_error(exc)
-        gc.collect()  # the cycles a build left, collected while waiting for the next change
+    rebuild_on_changes(
+        builder.source,
+        lambda changed: on_build(builder.build()),
+        on_error,
+        stop or threading.Event(),
+        on_ready,
+    )
