@@ -30,8 +30,9 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
 
     Only what the manifest lists is deleted: filter rules, written with each name's exact
     bytes, let rsync delete those and protect everything else at the destination. A file the
-    site would replace that the manifest does not list stops the publish unless ``--force``,
-    and so does a link, a file or a folder where the site needs the other. New files are
+    site would replace that the manifest does not list, or a link in its place, stops the
+    publish unless ``--force``; a link is never deleted; a link, a file or a folder where the
+    site needs the other stops it. New files are
     renamed into place together at the end, and deletions come after them.
     """
     root = dest.rstrip("/") + "/"
@@ -48,7 +49,10 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
         if old is None and any("/" not in path for path in listing) and not job.force:
             raise foreign(dest)
         ours = set(old or ())
-        removed = sorted(ours - set(job.files))
+        links = _links(listing)
+        # A link of the user's is never deleted, and replaced only with --force, as by the
+        # directory target: rsync would itemise it as a new file, or delete it unasked.
+        removed = sorted(ours - set(job.files) - links)
         extra = tmp / "manifest"
         extra.mkdir()
         (extra / MANIFEST).write_text(manifest_text(job.files), encoding="utf-8")
@@ -64,11 +68,13 @@ def publish_rsync(job: Job, dest: str) -> PublishPlan:
         sources = [f"{job.site}/", f"{extra}/", root]
         items = _itemized(run([*command[:-1], "--dry-run", "--", *sources], f"compare with {dest}"))
         sent = [(c[2] == "+", p) for c, p in items if c[:2] in _SENT and p != MANIFEST]
-        check_conflicts(job, sorted(p for new, p in sent if not new and p not in ours), dest)
+        linked_files = links & set(job.files)
+        changed = {p for new, p in sent if not new and p not in ours}
+        check_conflicts(job, sorted(changed | linked_files), dest)
         plan = PublishPlan(
             dest,
-            tuple(sorted(path for new, path in sent if new)),
-            tuple(sorted(path for new, path in sent if not new)),
+            tuple(sorted(path for new, path in sent if new and path not in linked_files)),
+            tuple(sorted(path for new, path in sent if not new or path in linked_files)),
             tuple(removed),
             job.dry_run,
         )
@@ -130,14 +136,10 @@ def _refuse_odd(listing: dict[str, str], files: Sequence[str], root: str) -> Non
     replace the link, deleting the user's), a file where it has a folder, or a folder
     where it has a file."""
     folders = {rel.rsplit("/", depth)[0] for rel in files for depth in range(1, rel.count("/") + 1)}
+    for name in sorted(_links(listing) & folders):
+        raise linked(Path(f"{root}{name}"))
     for path, kind in sorted(listing.items()):
-        if kind == "l":
-            # Some versions of rsync show a link as ``name -> target``.
-            names = [path, *(path[: at.start()] for at in re.finditer(" -> ", path))]
-            for name in names:
-                if name in folders:
-                    raise linked(Path(f"{root}{name}"))
-        elif kind != "d" and path in folders:
+        if kind not in "dl" and path in folders:
             raise PublishError(
                 f"{root}{path} is a file, where the site puts a folder",
                 hint="move it out of the way and publish again; nothing was changed",
@@ -147,6 +149,17 @@ def _refuse_odd(listing: dict[str, str], files: Sequence[str], root: str) -> Non
             f"{root}{path} is a folder, where the site puts a file",
             hint="move it out of the way and publish again; nothing was changed",
         )
+
+
+def _links(listing: dict[str, str]) -> set[str]:
+    """The paths of the listing that may be links: some versions of rsync show a link as
+    ``name -> target``, so each name a `` -> `` could end is one."""
+    return {
+        name
+        for path, kind in listing.items()
+        if kind == "l"
+        for name in [path, *(path[: at.start()] for at in re.finditer(" -> ", path))]
+    }
 
 
 def _unescaped(name: bytes) -> str:

@@ -274,6 +274,31 @@ def test_rsync_refuses_a_folder_of_the_site_that_is_a_link_at_the_destination(
     assert snapshot(outside) == {"precious.txt": b"precious\n"}
 
 
+def test_rsync_replaces_a_link_of_the_user_only_when_forced_and_never_deletes_one(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    needs_rsync()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious\n", encoding="utf-8")
+    add_static(project, "gone.txt", "gone\n")
+    www = tmp_path / "www"
+    publish(project, "rsync", str(www), cache_dir=own_cache)
+    (www / "robots.txt").unlink()
+    (www / "robots.txt").symlink_to(outside)
+    (www / "gone.txt").unlink()
+    (www / "gone.txt").symlink_to(outside)
+    (project / "static/gone.txt").unlink()
+
+    with pytest.raises(PublishError, match=r"1 file .*robots\.txt"):
+        publish(project, "rsync", str(www), cache_dir=own_cache)
+    plan = publish(project, "rsync", str(www), cache_dir=own_cache, force=True)
+    assert "robots.txt" in plan.changed and "robots.txt" not in plan.added
+    assert "gone.txt" not in plan.removed
+    assert not (www / "robots.txt").is_symlink()
+    assert (www / "gone.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+
+
 # Finding 10: rsync renames the new files into place at the end, and deletes last -----------
 
 
