@@ -21,7 +21,14 @@ import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from generator.errors import ScaffoldError, SiteError
-from generator.layout import CONFIG_FILE, CONTENT_DIR, DATA, default_theme
+from generator.layout import (
+    CONFIG_FILE,
+    CONTENT_DIR,
+    DATA,
+    STATIC_DIR,
+    TEMPLATES_DIR,
+    default_theme,
+)
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.slugs import slugify
 
@@ -49,10 +56,10 @@ def init_site(path: Path | str) -> list[Path]:
     }
     for painting in EXAMPLE_PAINTINGS:
         files[f"{SERIES_DIR}/{EXAMPLE_SERIES_SLUG}/{painting.file}"] = painting.render()
-    files["templates/README.txt"] = _theme_readme()
+    files[f"{TEMPLATES_DIR}/README.txt"] = _theme_readme()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        (target / "static").mkdir(exist_ok=True)
+        (target / STATIC_DIR).mkdir(exist_ok=True)
         return [_write_new(target / rel, data, rel) for rel, data in files.items()]
     except OSError as exc:
         raise ScaffoldError(
@@ -219,16 +226,16 @@ def _title_from_folder(target: Path) -> str:
 def _theme_readme() -> bytes:
     theme = default_theme()
     names = sorted(
-        p.relative_to(theme / "templates").as_posix()
-        for p in (theme / "templates").rglob("*")
+        p.relative_to(theme / TEMPLATES_DIR).as_posix()
+        for p in (theme / TEMPLATES_DIR).rglob("*")
         if p.is_file() and not p.name.startswith((".", "__"))
     )
     listing = "\n".join(f"  {name}" for name in names if not name.endswith(".py"))
     return _text(
         "templates-README.txt",
         listing=listing,
-        templates=str(theme / "templates"),
-        static=str(theme / "static"),
+        templates=str(theme / TEMPLATES_DIR),
+        static=str(theme / STATIC_DIR),
     )
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator import build
+from generator.authoring import scaffold
 from generator.authoring.scaffold import EXAMPLE_PAINTINGS, init_site
 from generator.cli import cli
 from generator.content.artists import ARTIST_KEYS, PLACE_KEYS
@@ -87,6 +88,18 @@ def test_init_writes_settings_content_and_no_theme(tmp_path: Path) -> None:
     assert not list((site / "templates").glob("*.html"))
     assert not any((site / "static").iterdir())
     assert "same name" in (site / "templates/README.txt").read_text(encoding="utf-8")
+
+
+def test_init_names_the_theme_folders_as_the_layout_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scaffold, "STATIC_DIR", "assets")
+    monkeypatch.setattr(scaffold, "TEMPLATES_DIR", "layouts")
+    monkeypatch.setattr(scaffold, "EXAMPLE_PAINTINGS", ())  # no need to paint them here
+    init_site(tmp_path / "site")
+    assert (tmp_path / "site/assets").is_dir() and not (tmp_path / "site/static").exists()
+    assert (tmp_path / "site/layouts/README.txt").is_file()
+    assert not (tmp_path / "site/templates").exists()
 
 
 def test_init_paints_the_example_works_the_same_every_time(tmp_path: Path) -> None:

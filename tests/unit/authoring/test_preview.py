@@ -78,3 +78,11 @@ def test_a_bug_is_named_as_one_with_its_traceback_kept_for_debug() -> None:
     error = preview.as_site_error(bug)
     assert error.message == "KeyError: 'slug'" and error.hint is not None and "bug" in error.hint
     assert error.__cause__ is bug
+
+
+def test_a_stylesheet_is_static_by_the_layout_s_folder_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(preview, "STATIC_DIR", "assets")
+    assert preview.classify({SOURCE / "assets/site.css"}, SOURCE) == "css"
+    assert preview.classify({SOURCE / "static/site.css"}, SOURCE) == "reload"
