@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from generator import parallel
+from generator import layout, parallel
 from generator.errors import from_os_error
 from generator.incremental.state import (
     BuildState,
@@ -25,19 +25,25 @@ from generator.incremental.state import (
     save_state,
     state_file,
 )
-from generator.layout import CACHE_DIR, REGION_FILE, default_theme
 from generator.output.lock import output_lock
 from generator.output.scratch import stopping_signals_raise
 from generator.output.update import Update, sweep_update
 from generator.output.writer import MARKER, check_output, recover, write_site
-from generator.report import BROKEN, KEPT, NOTHING, WRITTEN, BuildReport
+from generator.report import (
+    BROKEN,
+    KEPT,
+    NOTHING,
+    WRITTEN,
+    BuildReport,
+    artists_without_series,
+    count_pages,
+)
 
 if TYPE_CHECKING:
     import jinja2
 
     from generator.content.loader import Memo
     from generator.content.markdown import MarkdownRenderer
-    from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
     from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
     from generator.render.render import Job, Rendered
@@ -68,28 +74,18 @@ class BuildOptions:
 def build(
     source: Path | str = ".",
     output: Path | str | None = None,
-    *,
-    base_url: str | None = None,
-    drafts: bool = False,
-    cache_dir: Path | str | None = None,
-    production: bool = False,
-    workers: int | None = None,
-    fresh: bool = False,
-    temporary: bool = False,
+    options: BuildOptions | None = None,
+    **changes: Any,
 ) -> BuildReport:
     """Build the site in ``source`` into ``output`` (default ``source/site``).
 
-    The keywords are those of :class:`BuildOptions`.
+    ``options`` (default: all defaults) with ``changes``, keywords named as the fields of
+    :class:`BuildOptions`, applied: ``build("path", "out", base_url="https://…/")``.
+    A name that is not a field is a TypeError.
     """
-    options = BuildOptions(
-        base_url=base_url,
-        drafts=drafts,
-        cache_dir=Path(cache_dir) if cache_dir else None,
-        production=production,
-        workers=workers,
-        fresh=fresh,
-        temporary=temporary,
-    )
+    if changes.get("cache_dir"):
+        changes["cache_dir"] = Path(changes["cache_dir"])
+    options = replace(options or BuildOptions(), **changes)
     return Builder(source, output, options).build()
 
 
@@ -109,9 +105,11 @@ class Builder:
         options: BuildOptions = BuildOptions(),
     ) -> None:
         self.source = Path(source).resolve()
-        self.output = Path(output).resolve() if output is not None else self.source / "site"
+        self.output = (
+            Path(output).resolve() if output is not None else self.source / layout.OUTPUT_DIR
+        )
         self.options = options
-        self.cache_dir = options.cache_dir or self.source / CACHE_DIR
+        self.cache_dir = options.cache_dir or self.source / layout.CACHE_DIR
         self.workers = options.workers or parallel.cores()  # the preview's loop sets 1
         self._fresh = options.fresh  # from scratch once: later builds reuse what it made
         # A folder thrown away after (a preview's, or the one check and publish build into)
@@ -177,21 +175,15 @@ class Builder:
         recover(self.output)
         sweep_update(self._journal, self.output)  # of a build killed outright while updating
         current = BuildState(
-            options=self._options_digest, inputs=inputs_digest(self.source, default_theme())
+            options=self._options_digest, inputs=inputs_digest(self.source, layout.default_theme())
         )
         fresh, self._fresh = self._fresh, False
         previous = None if fresh else self._previous_state(current)
         # Output files changed by hand since the last build: they are written again.
         stale = set(previous.altered(self.output)) if previous is not None else set()
         if shortcut and previous is not None and previous.unchanged(current) and not stale:
-            return BuildReport(
-                output=self.output,
-                pages=sum(1 for path in previous.keys if path.endswith(".html")),
-                images=0,
-                files=len(previous.outputs),
-                seconds=time.perf_counter() - started,
-                unchanged=True,
-            )
+            seconds = time.perf_counter() - started
+            return BuildReport.up_to_date(self.output, previous.keys, previous.outputs, seconds)
         return self._build(current, previous, stale, started, fresh)
 
     def _build(
@@ -219,7 +211,7 @@ class Builder:
         from generator.site.feed import plan_feed
         from generator.site.hosts import headers_file, redirects_file
         from generator.site.pages import plan_pages
-        from generator.urls import UrlBuilder
+        from generator.urls import UrlBuilder, output_path, region_url
 
         config = load_config(self.source)
         if self.options.base_url:
@@ -246,9 +238,9 @@ class Builder:
         )
         atlas = build_atlas(site, memo=self._locators)
 
-        theme = default_theme()
+        theme = layout.default_theme()
         static = collect_static(
-            [theme / "static", self.source / "static"], self.cache_dir / "static"
+            [theme / layout.STATIC_DIR, self.source / layout.STATIC_DIR], self.cache_dir / "static"
         )
         # Fingerprinted names let hosts cache CSS and JS for a year; the preview keeps the
         # plain names so that a stylesheet can be swapped in place.
@@ -265,7 +257,7 @@ class Builder:
         self._pages.begin(settings)
         pages = plan_pages(site, published.images, atlas, link, self._pages)
         env = make_environment(
-            [self.source / "templates", theme / "templates"],
+            [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR],
             link,
             None if fresh else self.cache_dir / "templates",
         )
@@ -280,7 +272,7 @@ class Builder:
         copies = {
             **assets.copies,
             **published.files,
-            "map/region.geojson": REGION_FILE,
+            output_path(region_url()): layout.REGION_FILE,
         }
         finish = _minify if self.options.production else None
         if previous is None:  # a fresh folder, swapped in whole
@@ -318,12 +310,12 @@ class Builder:
             save_state(self._state_file, current)
         return BuildReport(
             output=self.output,
-            pages=sum(1 for path in rendered.keys if path.endswith(".html")),
+            pages=count_pages(rendered.keys),
             images=len(published.images),
             files=files,
             seconds=time.perf_counter() - started,
             warnings=(
-                *_warnings(site),
+                *artists_without_series(site),
                 *soft_images(site.root, published.images),
                 *published.notes,
             ),
@@ -393,26 +385,14 @@ class Builder:
         previous = self._state
         if previous is None and not self.temporary:
             previous = load_state(self._state_file)
-        if previous is None or previous.options != current.options:
-            return None
-        if not (self.output / MARKER).is_file():
-            return None
-        return previous
+        same = previous is not None and previous.options == current.options
+        return previous if same and (self.output / MARKER).is_file() else None
 
 
 def _minify(path: str, data: bytes) -> bytes:
     from generator.site.assets import minify_page
 
     return minify_page(data) if path.endswith(".html") else data
-
-
-def _warnings(site: Site) -> list[str]:
-    """Things that build but that a visitor would notice (soft images are the media's)."""
-    return [
-        f"{artist.source}: {artist.name} has no series, so their card shows no work"
-        for artist in site.artists
-        if not site.series_of(artist)
-    ]
 
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "build"]

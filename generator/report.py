@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.content.model import Site
 
 # What a build that failed left in its output folder, as the build itself knows it.
 KEPT = "kept"  # the site that was there is as it was: nothing was swapped, or all undone
@@ -40,6 +45,15 @@ class BuildReport:
     # Each planned page's URL and the content file it shows (``Page.source``), for check.
     sources: tuple[tuple[str, str], ...] = ()
 
+    @classmethod
+    def up_to_date(
+        cls, output: Path, paths: Collection[str], files: Collection[str], seconds: float
+    ) -> BuildReport:
+        """The report of a build that found nothing changed since the one that wrote ``paths``
+        (the pages and feeds it rendered) and ``files`` (all it wrote)."""
+        pages = count_pages(paths)
+        return cls(output, pages, images=0, files=len(files), seconds=seconds, unchanged=True)
+
     def summary(self) -> str:
         """One line for the terminal."""
         if self.unchanged:
@@ -61,3 +75,17 @@ class BuildReport:
             if count
         ]
         return "Removed " + ", ".join(parts) + "." if parts else ""
+
+
+def count_pages(paths: Collection[str]) -> int:
+    """How many of the written ``paths`` are HTML pages."""
+    return sum(1 for path in paths if path.endswith(".html"))
+
+
+def artists_without_series(site: Site) -> list[str]:
+    """A warning for each artist whose card shows no work: it builds, but a visitor notices."""
+    return [
+        f"{artist.source}: {artist.name} has no series, so their card shows no work"
+        for artist in site.artists
+        if not site.series_of(artist)
+    ]

@@ -44,6 +44,11 @@ def map_data_url() -> str:
     return "/map/hometowns.json"
 
 
+def region_url() -> str:
+    """The outline of the region the map page's script draws under its pins, as GeoJSON."""
+    return "/map/region.geojson"
+
+
 def locator_url(cell: str) -> str:
     """The base map shared by the locator maps of one grid cell."""
     return f"/map/locators/{cell}.svg"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.layout import CONFIG_FILE, INPUT_DIRS, PACKAGE
+from generator.layout import CONFIG_FILE, INPUT_DIRS, PACKAGE, STATIC_DIR, TEMPLATES_DIR
 
 STATE_DIR = "build"
 FORMAT = 1
@@ -155,7 +155,7 @@ def inputs_digest(source: Path, theme: Path) -> str:
     _add_tree(lines, "package", PACKAGE)  # showcase's own code and data, for development installs
     for name in INPUT_DIRS:
         _add_tree(lines, name, source / name)
-    for name in ("templates", "static"):
+    for name in (TEMPLATES_DIR, STATIC_DIR):
         _add_tree(lines, f"theme/{name}", theme / name)
     lines.append(_file_line(CONFIG_FILE, source / CONFIG_FILE))
     return _hash("\n".join(lines))

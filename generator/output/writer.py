@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.errors import OutputError, SiteError, from_os_error
+from generator.layout import INPUT_DIRS
 from generator.output.folders import check_inside, join_inside, make_folder
 from generator.output.ownership import (
     CLOEXEC,
@@ -51,7 +52,7 @@ def check_output(output: Path, source: Path) -> None:
         raise OutputError(
             f"refusing to build into {output}", hint="choose a folder of its own, such as 'site/'"
         )
-    for kept in ("content", "templates", "static"):
+    for kept in INPUT_DIRS:
         if output.is_relative_to(source / kept):
             raise OutputError(
                 f"refusing to build into {output}: it is inside {kept}/",

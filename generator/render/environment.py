@@ -30,6 +30,7 @@ def make_environment(
     import jinja2
 
     from generator.render.speedups import environment_class
+    from generator.urls import region_url
 
     bytecode = None
     if cache is not None:
@@ -68,6 +69,7 @@ def make_environment(
     env.filters["srcset"] = jinja2.pass_context(srcset)
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
+    env.globals["region_url"] = region_url()
     return env
 
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.source.slugs import is_valid_slug, slugify
-from generator.urls import UrlBuilder, output_path
+from generator.urls import UrlBuilder, output_path, region_url
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,10 @@ def test_links_at_the_domain_root() -> None:
     urls = UrlBuilder("https://example.org/")
     assert urls.href("/") == "/"
     assert urls.absolute("/gallery/") == "https://example.org/gallery/"
+
+
+def test_the_region_s_path_is_named_once_for_the_build_and_the_map_page() -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert output_path(region_url()) == "map/region.geojson"
+    for user in ("generator/build.py", "templates/map.html"):
+        assert "region.geojson" not in (root / user).read_text(encoding="utf-8"), user
