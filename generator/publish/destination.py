@@ -3,8 +3,9 @@
 The directory target publishes through it, and github-pages copies the site into its
 temporary clone with it. Files are staged under temporary names of this process, then
 renamed into place all or none: each file replaced or deleted is kept under another name of
-this process until every rename is done, and put back if one fails. Those names, left by a
-publish that was killed, are swept by the next one.
+this process until every rename is done, and put back if one fails (a second stop signal
+waits until that is done). Those names, left by a publish that was killed, are swept by the
+next one, which puts the kept files back.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from generator.errors import PublishError
 from generator.output.folders import prune as prune_folders
 from generator.output.ownership import CLOEXEC, NO_FOLLOW, process_gone
+from generator.output.scratch import signals_deferred
 from generator.publish.manifest import MANIFEST, MANIFEST_HEADER
 
 
@@ -40,15 +42,26 @@ def temporary_name(rel: str, kind: str = "new") -> str:
     return f"{folder}/" * bool(folder) + f".{name}.showcase-{kind}-{os.getpid()}"
 
 
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.showcase-(?:new|old)-(?P<pid>[0-9]+)")
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.showcase-(?P<kind>new|old)-(?P<pid>[0-9]+)")
 
 
 def sweep_unfinished(root: Root, staging: Sequence[str]) -> None:
-    """Remove what a killed publish left: the temporary files its manifest lists, and its
-    unfinished manifest, whose first line says it is showcase's; never another's."""
+    """Undo what a killed publish left: the temporary files its manifest lists are removed,
+    the files it kept aside put back, and its unfinished manifest, whose first line says it
+    is showcase's, removed; never another's."""
     for rel in staging:
-        if _finished(_TEMPORARY.fullmatch(rel.rpartition("/")[2])):
+        match = _TEMPORARY.fullmatch(rel.rpartition("/")[2])
+        if match is None or not _finished(match):
+            continue
+        if match["kind"] == "new":
             root.remove(rel, prune=False)
+            continue
+        folder, kept = _split(rel)
+        with contextlib.suppress(OSError), root.folder(folder) as fd:
+            target = match["name"]
+            free = fd is not None and (_is_file(fd, target) or not _lexists(fd, target))
+            if fd is not None and free and _is_file(fd, kept):
+                _put_back(fd, kept, target)
     for name in os.listdir(root.fd):
         match = _TEMPORARY.fullmatch(name)
         if match and match["name"] == MANIFEST and _finished(match):
@@ -64,6 +77,8 @@ def _finished(match: re.Match[str] | None) -> bool:
     return pid == os.getpid() or process_gone(pid)
 
 
+# What Root calls with dir_fd=: where the system lacks one, it refuses up front.
+_BY_DESCRIPTOR = {os.open, os.mkdir, os.unlink, os.rename, os.link, os.stat}  # rename: replace
 _FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NO_FOLLOW | CLOEXEC
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | CLOEXEC
 
@@ -78,6 +93,14 @@ class Root:
     @classmethod
     @contextlib.contextmanager
     def open(cls, path: Path) -> Iterator[Root]:
+        """``path`` opened; a PublishError where folders cannot be opened and written below
+        by descriptor (Windows), before anything is written."""
+        if not _BY_DESCRIPTOR.issubset(os.supports_dir_fd):
+            raise PublishError(
+                f"cannot publish into {path}: this system cannot write below a folder "
+                "without following links (it has no dir_fd support)",
+                hint="publish from Linux, macOS or WSL (Windows Subsystem for Linux)",
+            )
         fd = os.open(path, _FOLDER)
         try:
             yield cls(path, fd)
@@ -136,8 +159,9 @@ class Root:
                     with open(out, "wb") as file:
                         shutil.copyfileobj(source, file)
         except BaseException:
-            for temporary, _ in staged:
-                self.remove(temporary, prune=False)
+            with signals_deferred():
+                for temporary, _ in staged:
+                    self.remove(temporary, prune=False)
             raise
         return staged
 
@@ -223,7 +247,11 @@ class Swap:
                 self._done.append((rel, "/".join([*folder, kept])))
 
     def undo(self) -> None:
-        """Put every file back as it was, as far as the disk lets us."""
+        """Put every file back as it was, as far as the disk lets us; stop signals wait."""
+        with signals_deferred():  # closing a terminal may send SIGHUP twice
+            self._undo()
+
+    def _undo(self) -> None:
         for temporary in self._waiting:
             with contextlib.suppress(OSError):
                 self.root.remove(temporary, prune=False)

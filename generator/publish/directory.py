@@ -42,6 +42,9 @@ def _mirror(job: Job, dest: Path) -> PublishPlan:
     if text is None and dest.is_dir() and any(dest.iterdir()) and not job.force:
         raise foreign(str(dest))
     old = read_manifest(text or "")
+    if text is not None and not job.dry_run:
+        with Root.open(dest) as root:  # first, so that what is there is what was published
+            sweep_unfinished(root, old.staging)
     states = {rel: _state(dest, rel) for rel in job.files}
     for rel, state in states.items():
         _refuse_odd(dest, rel, state)
@@ -66,7 +69,6 @@ def _mirror(job: Job, dest: Path) -> PublishPlan:
     writes = [*added, *changed]
     dest.mkdir(parents=True, exist_ok=True)
     with Root.open(dest) as root:
-        sweep_unfinished(root, old.staging)
         temporaries = {rel: temporary_name(rel) for rel in writes}
         kept = [temporary_name(rel, "old") for rel in [*changed, *removed]]
         # Should this run be killed, the manifest claims only the files that were showcase's,
