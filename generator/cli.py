@@ -338,15 +338,7 @@ def publish(
         console.fail(exc, debug=ctx.obj["debug"])
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"], failed="; nothing was published.")
-    click.echo(plan.summary())
-    if dry_run:
-        for line in plan.lines():
-            click.echo(line)
-        click.echo(f"Dry run: nothing was published to {plan.destination}.")
-    elif not plan:
-        click.echo(f"Nothing to publish: {plan.destination} is up to date.")
-    else:
-        click.echo(f"Published to {plan.destination}")
+    console.show_published(plan, dry_run=dry_run)
 
 
 @cli.command()

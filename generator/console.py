@@ -14,6 +14,7 @@ from generator.errors import ContentErrors, SiteError, from_os_error
 
 if TYPE_CHECKING:
     from generator.build import BuildReport
+    from generator.publish.plan import PublishPlan
 
 WARNINGS_SHOWN = 5  # of one kind; the rest are counted
 
@@ -108,6 +109,19 @@ def show_report(report: BuildReport) -> None:
     if report.privacy():
         click.echo(report.privacy())
     click.echo(report.summary())
+
+
+def show_published(plan: PublishPlan, *, dry_run: bool) -> None:
+    """What a publish did, or (``dry_run``) would do, file by file."""
+    click.echo(plan.summary())
+    if dry_run:
+        for line in plan.lines():
+            click.echo(line)
+        click.echo(f"Dry run: nothing was published to {plan.destination}.")
+    elif not plan:
+        click.echo(f"Nothing to publish: {plan.destination} is up to date.")
+    else:
+        click.echo(f"Published to {plan.destination}")
 
 
 def show_created(directory: Path, written: list[Path]) -> None:

@@ -98,3 +98,12 @@ def test_warnings_are_printed_but_do_not_fail_the_build(tiny_project: Path, tmp_
     )
     assert result.exit_code == 0
     assert "warning: content/artists/dana-sadyk.md: Dana Sadyk has no series" in (result.output)
+
+
+def test_the_commands_stay_thin() -> None:
+    # Parsing options and calling the library: past ~400 lines, cli.py is doing a second job
+    # (printing belongs to console.py).
+    import generator.cli
+
+    assert generator.cli.__file__ is not None
+    assert len(Path(generator.cli.__file__).read_text("utf-8").splitlines()) < 400
