@@ -19,8 +19,14 @@ REQUEST_TIMEOUT = 5.0  # seconds for a request's head to arrive, and for any one
 
 
 def is_loopback(host: str) -> bool:
-    """Whether ``host`` is reachable from this machine only."""
-    return host in LOOPBACK or host.startswith("127.")
+    """Whether ``host`` is reachable from this machine only (a name like 127.example.com
+    is not: any machine may bear it)."""
+    if host.lower() in LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def host_is_allowed(header: str | None, bound: str) -> bool:

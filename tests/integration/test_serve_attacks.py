@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.authoring.guards import host_is_allowed
 from generator.authoring.livereload import EVENTS_PATH, LiveState, PreviewServer
 
 HOME = "<!doctype html><title>Home</title><body><p>the private home page</p></body>"
@@ -145,26 +144,6 @@ def test_an_ipv6_loopback_server_answers_to_its_own_address(start: Start) -> Non
     port = server.server_address[1]
     request = f"GET / HTTP/1.1\r\nHost: [::1]:{port}\r\nConnection: close\r\n\r\n".encode()
     assert status(raw(server, request)) == 200
-
-
-@pytest.mark.parametrize(
-    ("header", "bound", "allowed"),
-    [
-        ("localhost:8000", "127.0.0.1", True),
-        ("[::1]:8000", "127.0.0.1", True),
-        ("127.0.0.2:8000", "127.0.0.2", True),  # the address it was told to bind
-        ("192.168.1.5:8000", "127.0.0.1", False),
-        ("192.168.1.5:8000", "0.0.0.0", True),  # an address typed by hand cannot be rebound
-        ("[fe80::1]:8000", "::", True),
-        ("evil.example", "0.0.0.0", False),  # a name can be rebound, whatever the binding
-        ("localhost:80x", "127.0.0.1", False),
-        ("[::1", "127.0.0.1", False),
-        ("", "127.0.0.1", False),
-        (None, "127.0.0.1", False),
-    ],
-)
-def test_hosts_the_preview_answers_to(header: str | None, bound: str, allowed: bool) -> None:
-    assert host_is_allowed(header, bound) is allowed
 
 
 # -- Connections that stall, pile up or vanish ----------------------------------------------
