@@ -2,8 +2,9 @@
 
 The fragile part of incremental builds is what a page's key forgets. This walks one project
 through an edit, a rename and a deletion of every kind of input the build reads: an artist, a
-series, a work, an image, a template, a static file and ``site.yaml``; after each step the
-updated folder must hold exactly what a build from scratch writes.
+series, a work, an image, a template, a static file (a stylesheet and a script, whose
+fingerprinted names change on every page) and ``site.yaml``; after each step the updated
+folder must hold exactly what a build from scratch writes, also in production (minified).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
+def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
     """Named steps, each leaving a project that builds."""
     series = project / SERIES
     images = project / "content/series/steppe-awakening"
@@ -77,6 +78,31 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
             project / "content/series/aktybek.md"
         )
 
+    def delete_image_and_its_work() -> None:
+        text = series.read_text(encoding="utf-8")
+        start = text.index("  - title: Rose Horizon\n")
+        end = text.index("  - title: Evening Song\n")
+        series.write_text(text[:start] + text[end:], encoding="utf-8")
+        (images / "05-rose-horizon.jpg").unlink()
+
+    artists = project / "content/artists"
+
+    def add_artist() -> None:  # with no series: the one kind of artist that can be deleted
+        text = (artists / "bekzat-ayumi.md").read_text(encoding="utf-8")
+        (artists / "aliya-nurlan.md").write_text(
+            text.replace("name: Bekzat Ayumi", "name: Aliya Nurlan", 1), encoding="utf-8"
+        )
+
+    def theme_file_edited(rel: str, addition: str) -> Callable[[], None]:
+        def change() -> None:  # the project's copy overrides the theme's
+            text = (default_theme() / "static" / rel).read_text(encoding="utf-8")
+            (static / rel).parent.mkdir(parents=True, exist_ok=True)
+            (static / rel).write_text(text + addition, encoding="utf-8")
+
+        return change
+
+    static.mkdir(exist_ok=True)  # empty: it adds nothing to the site until a file is in it
+
     def delete_series() -> None:
         (project / "content/series/bazaar-colours.md").unlink()
         shutil.rmtree(project / "content/series/bazaar-colours")
@@ -105,6 +131,7 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
         ("work deleted", remove_work),
         ("image content", replace_image),
         ("image renamed", rename_image),
+        ("image deleted with its work", delete_image_and_its_work),
         ("series file renamed", rename_series_file),
         ("series deleted", delete_series),
         (
@@ -125,6 +152,12 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
                 project / "content/artists/bakhyt-kalejs.md", "---\n", "---\ndraft: true\n"
             ),
         ),
+        ("artist added, without series", add_artist),
+        (
+            "artist file renamed",
+            lambda: (artists / "aliya-nurlan.md").rename(artists / "nurlan.md"),
+        ),
+        ("artist deleted", lambda: (artists / "nurlan.md").unlink()),
         ("template added", override_template),
         (
             "template edited",
@@ -133,11 +166,13 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
         ("template deleted", lambda: (templates / "work.html").unlink()),
         (
             "static file added",
-            lambda: (static.mkdir(exist_ok=True), (static / "notes.txt").write_text("one\n")),
+            lambda: (static / "notes.txt").write_text("one\n"),
         ),
         ("static file edited", lambda: (static / "notes.txt").write_text("two\n")),
         ("static file renamed", lambda: (static / "notes.txt").rename(static / "about.txt")),
         ("static file deleted", lambda: (static / "about.txt").unlink()),
+        ("stylesheet edited", theme_file_edited("css/site.css", "\n.edited { color: red; }\n")),
+        ("script edited", theme_file_edited("js/lightbox.js", "\nwindow.edited = true;\n")),
         (
             "site title",
             lambda: edit(project / "site.yaml", "title: Steppe & City", "title: Steppe and City"),
@@ -156,19 +191,18 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-@pytest.mark.parametrize("how", ["in memory", "across runs"])
+@pytest.mark.parametrize("how", ["in memory", "across runs", "production"])
 def test_every_kind_of_edit_ends_byte_identical_to_a_fresh_build(
     project: Path, own_cache: Path, tmp_path: Path, how: str
 ) -> None:
     live = tmp_path / "live"
-    builder = Builder(project, live, BuildOptions(cache_dir=own_cache))
+    options = BuildOptions(cache_dir=own_cache, production=how == "production")
+    builder = Builder(project, live, options)
     builder.build()
     for step, change in every_kind_of_edit(project):
         change()
-        report = (
-            builder.build() if how == "in memory" else build(project, live, cache_dir=own_cache)
-        )
+        report = builder.build() if how != "across runs" else build(project, live, options)
         assert not report.unchanged, f"after '{step}' the build saw no change"
-        clean = build(project, tmp_path / f"clean-{step}", cache_dir=own_cache, fresh=True)
+        clean = build(project, tmp_path / f"clean-{step}", options, fresh=True)
         assert tree_digest(live) == tree_digest(clean.output), f"after '{step}'"
         shutil.rmtree(clean.output)
