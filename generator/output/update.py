@@ -159,6 +159,9 @@ class Update:
                 self.undone = False  # the next build starts afresh: its record is gone
         if self.undone:
             self._close_journal()
+        elif self._created is not None:  # the journal stays, for the sweep; the list is closed
+            os.close(self._created)
+            self._created = None
 
     def finish(self) -> None:
         """Delete the old files kept for ``undo``, and folders left empty by removed ones."""
