@@ -104,17 +104,29 @@ def _exit_on_signal(number: int, frame: FrameType | None) -> None:
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold stopping signals back while cleaning up or undoing; they arrive when it ends."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-        signal, "pthread_sigmask"
-    ):  # Windows has no signal mask: cleaning up there may be cut short
-        yield
+    """Hold stopping signals back while cleaning up or undoing; they arrive when it ends.
+
+    The signals' Python handlers are swapped for one that only notes them: a signal mask would
+    hold them back from this thread alone, and the kernel hands a process's signal to any
+    thread that does not block it (the preview's server threads, say), whose arrival Python
+    then turns into the main thread's handler all the same.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may change handlers, and only it runs them
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    noted: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        noted.append(signum)
+
+    previous = {number: signal.signal(number, note) for number in sorted(_DEFERRED)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if noted:
+            signal.raise_signal(noted[0])  # now, to the handler it would have met
 
 
 _signals_deferred = signals_deferred  # its earlier, private name
