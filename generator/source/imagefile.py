@@ -8,8 +8,10 @@ publishes images and keeps their rights): neither has to import the other.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Pillow is imported where an image is read: a site without any skips it
@@ -23,6 +25,40 @@ IMAGE_DESCRIPTION = 0x010E
 XP_TITLE = 0x9C9B
 IPTC_TITLE = (2, 5)
 IPTC_CAPTION = (2, 120)
+MAKE = 0x010F
+MODEL = 0x0110
+
+# What cameras write into every photograph's description: never a title or a caption.
+STOCK_DESCRIPTIONS = frozenset(
+    {
+        "olympus digital camera",
+        "konica minolta digital camera",
+        "minolta digital camera",
+        "sony dsc",
+        "nikon digital camera",
+        "panasonic digital camera",
+        "samsung digital camera",
+        "samsung camera pictures",
+        "sanyo digital camera",
+        "kodak digital still camera",
+        "digital camera",
+        "digital still camera",
+        "hp photosmart",
+        "casio qv digital",
+        "sony digital still camera",
+        "default",
+        "dcim",
+    }
+)
+# The words by which an all-capitals description gives itself away as a camera's.
+_CAMERA_WORDS = frozenset(
+    {"CAMERA", "DSC", "DSLR", "DIGICAM", "DIGIMAX", "PHOTOSMART", "EASYSHARE"}
+)
+# The names cameras and phones give their files: IMG_3307, DSC01234, P1010001.JPG…
+_CAMERA_FILE_NAME = re.compile(
+    r"(?:img|dsc[nf]?|_dsc|_mg|pict?|p|dji|gopr|mvc|cimg|sam|wp)[_-]?\d{3,}(?:\.\w{2,4})?",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +70,11 @@ class EmbeddedText:
 
 
 def read_embedded_text(image: Image.Image) -> EmbeddedText:
-    """The title and caption an image carries in XMP, IPTC or EXIF, in that order."""
+    """The title and caption an image carries in XMP, IPTC or EXIF, in that order.
+
+    What a camera writes by itself (a stock description, its model, the file's name) is
+    passed over: it would otherwise be published as the work's caption.
+    """
     xmp = _xmp_text(image)
     iptc = _iptc_text(image)
     exif = image.getexif()
@@ -42,10 +82,45 @@ def read_embedded_text(image: Image.Image) -> EmbeddedText:
     xp_title = exif.get(XP_TITLE, b"")
     if isinstance(xp_title, bytes):
         xp_title = xp_title.decode("utf-16-le", "ignore").rstrip("\x00")
+    make, model = exif_text(exif.get(MAKE, "")), exif_text(exif.get(MODEL, ""))
+    cameras = {make, model, f"{make} {model}"}
+    file_name = str(getattr(image, "filename", "") or "")
+
+    def authored(*texts: str) -> str:
+        return next(
+            (
+                text
+                for text in texts
+                if not is_camera_text(text, file_name=file_name, cameras=cameras)
+            ),
+            "",
+        )
+
     return EmbeddedText(
-        title=xmp.title or iptc.title or _clean(xp_title),
-        caption=xmp.caption or iptc.caption or description,
+        title=authored(xmp.title, iptc.title, _clean(xp_title)),
+        caption=authored(xmp.caption, iptc.caption, description),
     )
+
+
+def is_camera_text(text: str, *, file_name: str = "", cameras: Collection[str] = ()) -> bool:
+    """Whether ``text`` is empty or was written by the camera, not by a person.
+
+    That is: a manufacturer's stock description ("OLYMPUS DIGITAL CAMERA", "SONY DSC"), any
+    all-capitals text naming a camera, the camera's make or model, or a file name (this
+    file's own, with or without its suffix, or one a camera gives, such as IMG_3307).
+    """
+    words = text.split()
+    if not words:
+        return True
+    folded = " ".join(words).casefold()
+    if folded in STOCK_DESCRIPTIONS or _CAMERA_FILE_NAME.fullmatch(folded):
+        return True
+    if text == text.upper() and _CAMERA_WORDS.intersection(re.split(r"[^A-Z]+", text)):
+        return True
+    if any(folded == " ".join(camera.split()).casefold() for camera in cameras if camera.strip()):
+        return True
+    base = PurePath(file_name.replace("\\", "/")).name.casefold()
+    return bool(base) and folded in {base, base.rsplit(".", 1)[0]}
 
 
 @dataclass(frozen=True, slots=True)
