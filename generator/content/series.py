@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.content.model import Series, Work
 from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
+from generator.content.years import HIGH, LOW, parse_year
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
 from generator.source.imagefile import MAX_PIXELS, EmbeddedText, read_embedded_text
@@ -73,7 +74,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
     return Work(
         slug=read_slug(fields, title),
         title=title,
-        year=fields.integer("year", low=1000, high=2999),
+        year=_read_year(fields),
         medium=fields.text("medium"),
         alt=fields.text("alt"),
         image=image or path,
@@ -84,6 +85,22 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         line=fields.mark("image").line,
         date=fields.date("date"),
     )
+
+
+def _read_year(fields: Fields) -> int:
+    """A work's year: a whole year, a range of years, or an approximate year."""
+    if fields.data.get("year") is None:  # reported as required
+        return fields.integer("year", low=LOW, high=HIGH)
+    year = parse_year(fields.data["year"])
+    if isinstance(year, str):
+        fields.problems.add(
+            f"'{fields.name('year')}' {year}",
+            fields.mark("year"),
+            "write a year such as 2021, a range such as 2023–2024 or 2023-24, "
+            "or an approximate year such as c. 1990",
+        )
+        return 0
+    return year
 
 
 def _embedded_text(fields: Fields, image: Path | None, disk: Disk) -> EmbeddedText:

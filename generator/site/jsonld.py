@@ -79,7 +79,7 @@ def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder)
         "name": work.title,
         "url": link.absolute(urls.work_url(work.series_slug, work.slug)),
         "image": link.absolute(image.social.url),
-        "dateCreated": str(work.year),
+        "dateCreated": str(int(work.year)),  # a range or a 'c. 1990' is dated by its first year
         "artMedium": work.medium,
         "creator": {"@id": person_id(artist, link)},
         "description": work.caption or work.alt,
