@@ -323,6 +323,7 @@ class Builder:
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
             sources=tuple((page.url, page.source) for page in pages if page.source is not None),
+            drafts=site.left_out,
         )
 
     def _update(

@@ -109,6 +109,8 @@ def show_report(report: BuildReport) -> None:
     if report.privacy():
         click.echo(report.privacy())
     click.echo(report.summary())
+    if report.drafts:
+        click.echo(report.left_out("showcase build"))
 
 
 def show_published(plan: PublishPlan, *, dry_run: bool) -> None:

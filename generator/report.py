@@ -44,6 +44,8 @@ class BuildReport:
     unchanged: bool = False
     # Each planned page's URL and the content file it shows (``Page.source``), for check.
     sources: tuple[tuple[str, str], ...] = ()
+    # A noun for each draft the build left out (``Site.left_out``).
+    drafts: tuple[str, ...] = ()
 
     @classmethod
     def up_to_date(
@@ -67,6 +69,10 @@ class BuildReport:
             f"→ {self.output}"
         )
 
+    def left_out(self, command: str) -> str:
+        """How many drafts were left out and how ``command`` shows them, or '' for none."""
+        return drafts_left_out(self.drafts, command)
+
     def privacy(self) -> str:
         """What was kept out of the published images, or '' when there was nothing."""
         parts = [
@@ -75,6 +81,26 @@ class BuildReport:
             if count
         ]
         return "Removed " + ", ".join(parts) + "." if parts else ""
+
+
+def drafts_left_out(nouns: Collection[str], command: str) -> str:
+    """'2 drafts left out (an artist and a series): COMMAND --drafts shows them', or ''."""
+    if not nouns:
+        return ""
+    counts = {noun: 0 for noun in nouns}  # in the order the kinds come
+    for noun in nouns:
+        counts[noun] += 1
+    parts = [
+        (f"an {noun}" if noun[0] in "aeiou" else f"a {noun}")
+        if count == 1
+        else f"{count} {noun if noun.endswith('s') else noun + 's'}"
+        for noun, count in counts.items()
+    ]
+    total = len(nouns)
+    return (
+        f"{total} draft{'s' if total != 1 else ''} left out ({' and '.join(parts)}): "
+        f"{command} --drafts shows {'them' if total != 1 else 'it'}"
+    )
 
 
 def count_pages(paths: Collection[str]) -> int:

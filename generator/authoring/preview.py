@@ -53,10 +53,12 @@ def preview(
         def rebuild() -> str:
             result = builder.build()
             count = len(result.rendered)
-            return (
+            told = (
                 f"Rendered {count} page{'s' if count != 1 else ''} in "
                 f"{result.seconds * 1000:.0f} ms"
             )
+            drafts = result.left_out("showcase serve")
+            return f"{told}\n{drafts}" if drafts else told
 
         return rebuild
 

@@ -49,6 +49,8 @@ class Kind:
     # What an item holds that has pages of its own, each with its own fingerprint.
     parts: Callable[[Any], tuple[Any, ...]] = lambda item: ()
     owner: Owner | None = None  # listed after its owner's kind, which it must name
+    # Whether an item is a draft: left out of a build without --drafts, with what it owns.
+    draft: Callable[[Any], bool] = lambda item: False
 
 
 def _artist_images(artist: Artist) -> Iterable[Path]:
@@ -72,6 +74,7 @@ KINDS: tuple[Kind, ...] = (
         title_key="name",
         order=lambda artist, ranks: (artist.weight, artist.name, artist.slug),
         images=_artist_images,
+        draft=lambda artist: artist.draft,
     ),
     Kind(
         folder="series",

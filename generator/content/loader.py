@@ -43,7 +43,9 @@ def load_site(
     ``memo`` keeps what each file gave between calls, so an unchanged file is not read again.
     With ``workers`` > 1 and many files to read, worker processes share the reading.
     ``prints`` learns the fingerprint of every item and of its parts, worked out as they were
-    read. Without ``drafts``, the site is the published one (``Site.published``).
+    read. Without ``drafts``, the site is the published one (``Site.published``), and the
+    problems of an item whose owner is a draft (a draft artist's series) are not reported:
+    it is a draft too, left out unread.
     """
     root = root.resolve()
     memo = {} if memo is None else memo
@@ -53,10 +55,16 @@ def load_site(
     problems: list[SiteError] = []
     loaded: dict[str, list[tuple[Any, Anchors]]] = {}
     broken: dict[str, set[str]] = {}  # slugs of files with errors: not also "unknown" elsewhere
+    drafted: dict[str, set[str]] = {}  # slugs of the drafts of each kind (none with ``drafts``)
+    unread: list[str] = []  # a noun for each draft left out for its problems
     for kind in KINDS:
         broken[kind.folder] = set()
+        hidden = drafted[kind.owner.kind] if kind.owner is not None else set()
         loaded[kind.folder] = _load_kind(
-            kind, files[kind.folder], problems, broken[kind.folder], memo, prints
+            kind, files[kind.folder], problems, broken[kind.folder], memo, prints, hidden, unread
+        )
+        drafted[kind.folder] = (
+            set() if drafts else {item.slug for item, _ in loaded[kind.folder] if kind.draft(item)}
         )
         problems += _duplicate_slugs(loaded[kind.folder], kind)
     for kind in KINDS:
@@ -73,7 +81,7 @@ def load_site(
         ranks[kind.folder] = {item.slug: i for i, item in enumerate(ordered)}
         items[kind.folder] = tuple(ordered)
     site = Site(config=config, root=root, **items)
-    return site if drafts else site.published()
+    return site if drafts else site.published(tuple(unread))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,7 @@ class _FileResult:
     # worked out where the file was read (often a worker process): every page that shows
     # them needs them, and pages are rendered in several processes.
     fingerprints: tuple[str, ...] = ()
+    owner: str = ""  # the slug of the owner it names (its kind has one), read even with problems
 
 
 # What each content file gave, kept between builds (see ``generator.incremental.memo``).
@@ -185,11 +194,20 @@ def _load_kind(
     broken: set[str],
     memo: Memo,
     prints: Fingerprints | None,
+    hidden: set[str],
+    unread: list[str],
 ) -> list[tuple[Any, Anchors]]:
-    """What the (already read) files of one kind gave, their problems added to ``problems``."""
+    """What the (already read) files of one kind gave, their problems added to ``problems``.
+
+    A file with problems whose owner is in ``hidden`` (a draft) is a draft too: left out, its
+    noun added to ``unread``.
+    """
     items: list[tuple[Any, Anchors]] = []
     for path in paths:
         result = memo[path]
+        if result.problems and result.owner and result.owner in hidden:
+            unread.append(kind.noun)
+            continue
         problems += result.problems
         broken.update(result.broken)
         if result.item is not None and result.fields is not None:
@@ -243,7 +261,9 @@ def _read_file(root: Path, path: Path, kind: Kind, reading: Reading) -> _FileRes
     item = kind.read(fields, document, path, reading)
     inputs += tuple((image, reading.disk.signature(image)) for image in kind.images(item))
     if file_problems.errors:
-        return _FileResult(None, None, tuple(file_problems.errors), (path.stem, item.slug), inputs)
+        owner = kind.owner.slug(item) if kind.owner is not None else ""
+        errors = tuple(file_problems.errors)
+        return _FileResult(None, None, errors, (path.stem, item.slug), inputs, owner=owner)
     tokens: tuple[str, ...] = ()
     if reading.fingerprinted:
         prints = Fingerprints()

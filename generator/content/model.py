@@ -95,6 +95,8 @@ class Site:
     root: Path
     artists: tuple[Artist, ...]
     series: tuple[Series, ...]
+    # What was left out as drafts, one noun an item ("artist", "series"), in kind order.
+    left_out: tuple[str, ...] = ()
     _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False, compare=False)
     _artist_by_slug: dict[str, Artist] = field(init=False, repr=False, compare=False)
 
@@ -117,14 +119,24 @@ class Site:
         """Every work of the site, series by series."""
         return tuple(work for series in self.series for work in series.works)
 
-    def published(self) -> Site:
-        """The site as it is published: without draft artists, nor the series of one."""
+    def published(self, unread: tuple[str, ...] = ()) -> Site:
+        """The site as it is published: without draft artists, nor the series of one.
+
+        ``unread`` names drafts left out before they became items (a draft artist's series
+        with problems): they are counted in ``left_out`` with the rest.
+        """
         hidden = {a.slug for a in self.artists if a.draft}
-        if not hidden:
+        if not hidden and not unread:
             return self
+        series = [s for s in self.series if s.artist_slug in hidden]
         return Site(
             config=self.config,
             root=self.root,
             artists=tuple(a for a in self.artists if not a.draft),
             series=tuple(s for s in self.series if s.artist_slug not in hidden),
+            left_out=(
+                *("artist" for _ in hidden),
+                *("series" for _ in series),
+                *unread,
+            ),
         )
