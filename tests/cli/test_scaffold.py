@@ -14,6 +14,7 @@ from generator import build
 from generator.authoring import scaffold
 from generator.authoring.scaffold import EXAMPLE_PAINTINGS, init_site
 from generator.cli import cli
+from generator.config import PublishSettings, load_config
 from generator.content.artists import ARTIST_KEYS, PLACE_KEYS
 from generator.content.series import SERIES_KEYS, WORK_KEYS
 
@@ -255,3 +256,30 @@ def test_new_series_refuses_to_overwrite(site: Path) -> None:
     assert code == 1
     assert "content/series/turkistan-blue.md" in output and "already exists" in output
     assert path.read_bytes() == before
+
+
+def test_init_footer_names_the_site_once(site: Path, tmp_path: Path, image_cache: Path) -> None:
+    build(site, tmp_path / "out", cache_dir=image_cache)
+    page = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    footer = page[page.index('<footer class="site-footer">') :]
+    title = load_config(site).title
+    assert f"<p>{title}</p>" in footer
+    assert f"{title} · {title}" not in footer
+
+
+def test_init_settings_explain_a_publish_section_that_loads_once_uncommented(
+    site: Path,
+) -> None:
+    settings = (site / "site.yaml").read_text(encoding="utf-8")
+    assert "\n# publish:\n" in settings
+    assert "\npublish:" not in settings
+    for key in PublishSettings.__dataclass_fields__:
+        assert has_key(settings, key, indent=r"#   "), key
+    # Removing the '#' of 'publish:' and of its keys gives settings that load as they say.
+    section = settings[settings.index("# publish:") :]
+    uncommented = re.sub(r"^# ?(publish:|  \w+:)", r"\1", section, flags=re.MULTILINE)
+    (site / "site.yaml").write_text(settings.replace(section, uncommented), encoding="utf-8")
+    publish = load_config(site).publish
+    assert publish.target == "github-pages"
+    assert publish.branch == "gh-pages"
+    assert publish.cname == "art.example.org"
