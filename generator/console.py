@@ -91,18 +91,6 @@ def exit_on(exc: BaseException, *, debug: bool = False) -> NoReturn:
     raise exc
 
 
-def left_behind(output: Path | None) -> str:
-    """The end of a failed build's message: what became of ``output``, the site's folder."""
-    from generator.output.writer import MARKER
-
-    # A failed build leaves the folder as it was: a site of showcase's, or none at all.
-    if output is None:
-        return "."
-    if (output / MARKER).is_file():
-        return "; the previous site was left as it was."
-    return f"; nothing was written to {output}."
-
-
 def show_report(report: BuildReport) -> None:
     """A finished build: its warnings, what it removed for privacy, and its summary."""
     show_warnings(report.warnings)

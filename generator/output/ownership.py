@@ -105,6 +105,12 @@ def is_ours(folder: Path, kind: str) -> bool:
     return folder_owner(folder, kind) is not None
 
 
+def ended(pid: int) -> bool:
+    """Whether the process ``pid`` is done with what it made: this very process, whose
+    earlier work is over, or one known to have ended."""
+    return pid == os.getpid() or process_gone(pid)
+
+
 def process_gone(pid: int) -> bool:
     """Whether the process ``pid`` is known to have ended; False when in doubt.
 

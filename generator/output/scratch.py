@@ -129,9 +129,6 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(noted[0])  # now, to the handler it would have met
 
 
-_signals_deferred = signals_deferred  # its earlier, private name
-
-
 def _is_stale(folder: Path) -> bool:
     """Whether ``folder`` is proven a scratch folder of showcase whose process is gone."""
     made = folder_owner(folder, SCRATCH)

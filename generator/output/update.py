@@ -14,10 +14,10 @@ from generator.output.ownership import (
     CLOEXEC,
     NO_FOLLOW,
     UPDATE,
+    ended,
     marker_text,
     new_token,
     owner,
-    process_gone,
     write_marker,
 )
 from generator.output.scratch import signals_deferred
@@ -330,7 +330,7 @@ def sweep_update(journal: Path, output: Path) -> bool:
     if not os.path.lexists(journal):
         return False
     made = owner(journal, UPDATE, os.fspath(output))
-    if made is None or not (made[0] == os.getpid() or process_gone(made[0])):
+    if made is None or not ended(made[0]):
         return False
     tag = f"-{made[0]}-{made[1]}"
     new, old = NEW_SUFFIX + tag, OLD_SUFFIX + tag

@@ -20,12 +20,12 @@ from generator.output.ownership import (
     OWNER_MARKER,
     RETIRED,
     STAGING,
+    ended,
     folder_owner,
     mark,
     marker_text,
     new_token,
     owner,
-    process_gone,
 )
 from generator.output.scratch import signals_deferred
 
@@ -148,7 +148,7 @@ def recover(output: Path) -> None:
         folder = output.with_name(name)
         for kind in (STAGING, RETIRED):
             made = folder_owner(folder, kind)
-            if made is not None and _ended(made[0]):
+            if made is not None and ended(made[0]):
                 found.append(folder)
                 if kind == RETIRED:
                     retired.append((os.lstat(folder / OWNER_MARKER).st_mtime, folder))
@@ -165,16 +165,11 @@ def recover(output: Path) -> None:
         _remove_own(folder)
 
 
-def _ended(pid: int) -> bool:
-    """Whether the build ``pid`` is over: this process's own earlier one, or one gone."""
-    return pid == os.getpid() or process_gone(pid)
-
-
 def _remove_unmarked_staging(folder: Path, output: Path) -> None:
     """Remove a staging folder of ``output`` killed while being marked: it holds nothing
     but the start of the marker its name (``.<output>.new-<pid>-<token>``) calls for."""
     match = _STAGING_NAME.fullmatch(folder.name)
-    if not match or match["output"] != output.name or not _ended(int(match["pid"])):
+    if not match or match["output"] != output.name or not ended(int(match["pid"])):
         return
     expected = marker_text(STAGING, folder.name, int(match["pid"]), match["token"])
     with contextlib.suppress(OSError, UnicodeDecodeError):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.errors import PublishError
 from generator.output.folders import prune as prune_folders
-from generator.output.ownership import CLOEXEC, NO_FOLLOW, process_gone
+from generator.output.ownership import CLOEXEC, NO_FOLLOW, ended
 from generator.output.scratch import signals_deferred
 from generator.publish.manifest import MANIFEST, MANIFEST_HEADER
 
@@ -73,8 +73,7 @@ def _finished(match: re.Match[str] | None) -> bool:
     """Whether the process that named a temporary file is gone (or is this one)."""
     if match is None:
         return False
-    pid = int(match["pid"])
-    return pid == os.getpid() or process_gone(pid)
+    return ended(int(match["pid"]))
 
 
 # What Root calls with dir_fd=: where the system lacks one, it refuses up front.
