@@ -30,7 +30,7 @@ from generator.content.model import Site
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
 from generator.media.requests import SHARP_SIZE, looks_soft
-from generator.source.imagefile import IMAGE_SUFFIXES
+from generator.source.imagefile import IMAGE_SUFFIXES, open_image
 from generator.urls import UrlBuilder
 
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
@@ -243,7 +243,7 @@ def _image_size(path: Path) -> tuple[int, int]:
     try:
         with warnings.catch_warnings():  # the size is all that is read: no bomb goes off
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = open_image(path)
         with image:
             width, height = image.size
             if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8):

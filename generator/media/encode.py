@@ -22,7 +22,7 @@ from generator.media.metadata import (
     strip_jpeg,
     strip_png,
 )
-from generator.source.imagefile import MAX_PIXELS
+from generator.source.imagefile import HEIF_SUFFIXES, MAX_PIXELS, open_image
 
 PREVIEW_WIDTH = 16
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -37,6 +37,7 @@ class EncodeResult:
     colour: str
     preview: str
     sizes: list[tuple[int, int]]
+    formats: tuple[str, ...]
     privacy: Privacy
     notes: tuple[str, ...]
     encoded: int
@@ -45,12 +46,16 @@ class EncodeResult:
 def encode_image(
     source: Path, folder: Path, settings: ImageSettings, formats: tuple[str, ...], rights: Rights
 ) -> EncodeResult:
-    """Write ``<width>.<ext>`` for every width and format into ``folder``."""
+    """Write ``<width>.<ext>`` for every width and format into ``folder``.
+
+    An image with transparency gets a PNG instead of a JPEG fallback (see ``formats_for``).
+    """
     notes: list[str] = []
     with _open(source) as opened:
         privacy = read_privacy(opened)
         exif = published_exif(opened, _rights_of(opened, rights), keep_gps=settings.keep_gps)
         image = _normalise(opened, notes)
+    formats = formats_for(image, formats)
     widths = sorted({min(width, image.width) for width in settings.widths})
     sizes = [(w, max(1, round(image.height * w / image.width))) for w in widths]
     encoded = 0
@@ -62,7 +67,8 @@ def encode_image(
         )
         for image_format in formats:
             path = folder / f"{width}.{EXTENSIONS[image_format]}"
-            _save(resized, path, image_format, settings.quality(image_format), exif)
+            quality = 0 if image_format == "png" else settings.quality(image_format)
+            _save(resized, path, image_format, quality, exif)
             encoded += 1
     return EncodeResult(
         width=image.width,
@@ -70,6 +76,7 @@ def encode_image(
         colour=_dominant_colour(image),
         preview=_preview(image),
         sizes=sizes,
+        formats=formats,
         privacy=privacy,
         notes=tuple(notes),
         encoded=encoded,
@@ -80,8 +87,9 @@ def publish_original(source: Path, folder: Path, settings: ImageSettings, rights
     """Copy the original for download, under the same metadata policy as every derivative.
 
     A JPEG or PNG keeps its own bytes for the pixels (only the primary image, and only the
-    metadata ``published_exif`` allows, with its orientation); anything else, or a file
-    whose structure cannot be followed, is encoded again as a JPEG from its upright pixels.
+    metadata ``published_exif`` allows, with its orientation); anything else (a HEIC photo,
+    which only Safari shows, among them), or a file whose structure cannot be followed, is
+    encoded again as a JPEG from its upright pixels.
     """
     suffix = source.suffix.lower()
     with _open(source, load=False) as opened:
@@ -100,9 +108,10 @@ def publish_original(source: Path, folder: Path, settings: ImageSettings, rights
         with _open(source) as opened:
             exif = published_exif(opened, _rights_of(opened, rights), keep_gps=settings.keep_gps)
             image = _normalise(opened, [])
-        name = "original.jpg"
+        image_format = formats_for(image, ("jpeg",))[0]
+        name = f"original.{EXTENSIONS[image_format]}"
         buffer = io.BytesIO()
-        _save(image, buffer, "jpeg", 95, exif)
+        _save(image, buffer, image_format, 95, exif)
         clean = buffer.getvalue()
     (folder / name).write_bytes(clean)
     return name
@@ -120,15 +129,24 @@ def _open(source: Path, *, load: bool = True) -> Image.Image:
     Without ``load``, only its header is read: enough for its metadata.
     """
     try:
-        image = Image.open(source)
+        image = open_image(source)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError(
             f"the image is over the limit of {MAX_PIXELS // 1_000_000} megapixels",
             hint="export a smaller version (8,000 px on the long side is plenty for the web)",
         ) from None
     except UnidentifiedImageError:
+        if source.suffix.lower() in HEIF_SUFFIXES:
+            raise ImageError(
+                f"cannot read this {source.suffix} file as a HEIC/HEIF photo: it is damaged, "
+                "only partly copied, or another format under a HEIC name",
+                hint="copy it from the phone again, or export it as JPEG from Photos "
+                "(File › Export) or Preview (File › Export…)",
+            ) from None
         raise ImageError(
-            "not an image Pillow can read", hint="export it as JPEG, PNG or WebP"
+            "not an image showcase can read: it is damaged, or its content is not JPEG, "
+            "PNG, WebP, AVIF, TIFF, GIF or HEIC, whatever its name says",
+            hint="export it as JPEG or PNG from Photos, Preview or your editor",
         ) from None
     except OSError as exc:
         raise ImageError(f"cannot open the image: {exc}") from None
@@ -193,11 +211,29 @@ def _to_srgb(image: Image.Image, profile: bytes, target: str) -> Image.Image | N
         return None
 
 
+def formats_for(image: Image.Image, formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats to publish ``image`` in: PNG stands in for JPEG when it has transparency.
+
+    JPEG has no alpha, and no one colour to lay a cut-out on suits both the light and the
+    dark theme, so the fallback keeps the transparency losslessly (WebP and AVIF keep it
+    too). An image whose alpha channel is opaque everywhere is published as any other.
+    """
+    if image.mode != "RGBA" or "jpeg" not in formats:
+        return formats
+    lowest, _ = image.getchannel("A").getextrema()
+    if lowest == 255:
+        return formats
+    return tuple("png" if f == "jpeg" else f for f in formats)
+
+
 def _save(
     image: Image.Image, target: Path | io.BytesIO, image_format: str, quality: int, exif: bytes
 ) -> None:
     options = {"quality": quality, **encoder_options(exif)}
-    if image_format == "jpeg":
+    if image_format == "png":
+        del options["quality"]
+        image.save(target, "PNG", optimize=True, **options)
+    elif image_format == "jpeg":
         if image.mode == "RGBA":
             image = _flatten(image)
         image.save(target, "JPEG", optimize=True, progressive=True, **options)

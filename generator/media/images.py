@@ -17,9 +17,10 @@ from generator.media.metadata import Privacy, Rights
 from generator.parallel import cores
 
 # Each published format: its media type and the extension of its files, defined here only.
-MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
-EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
-CACHE_VERSION = "4"  # 4: an original's EXIF starts at its TIFF header, Adobe APP14 trimmed
+# PNG is never configured: it stands in for JPEG for an image with transparency.
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
+CACHE_VERSION = "5"  # 5: a transparent image's fallback is PNG, no longer JPEG on white
 _KEY_LENGTH = 32
 
 
@@ -267,7 +268,7 @@ def _encode_entry(
             colour=result.colour,
             preview=result.preview,
             sizes=tuple(result.sizes),
-            formats=formats,
+            formats=result.formats,
             privacy=result.privacy,
             notes=result.notes,
             original=original,

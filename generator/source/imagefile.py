@@ -7,18 +7,52 @@ publishes images and keeps their rights): neither has to import the other.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from html import unescape
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Pillow is imported where an image is read: a site without any skips it
     from PIL import Image
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif", ".avif")
+# HEIC/HEIF (what iPhones take) is read through pillow-heif; no published file is one.
+HEIF_SUFFIXES = (".heic", ".heif")
+IMAGE_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".tif",
+    ".tiff",
+    ".gif",
+    ".avif",
+    *HEIF_SUFFIXES,
+)
 MAX_PIXELS = 80_000_000  # larger sources are refused before they are decoded
+
+# Files artists have that showcase cannot read, by suffix: what each is, and how to convert it.
+_EXPORT = "export it as JPEG or PNG from Photos, Preview or your editor"
+_RAW = (
+    "a camera raw file",
+    "open it in your raw editor (Lightroom, Darktable, Photos) and export it as JPEG",
+)
+UNREADABLE_FORMATS: dict[str, tuple[str, str]] = {
+    ".psd": ("a Photoshop document", "in Photoshop: File › Export › Export As… JPEG or PNG"),
+    ".psb": ("a Photoshop document", "in Photoshop: File › Export › Export As… JPEG or PNG"),
+    ".kra": ("a Krita document", "in Krita: File › Export… as JPEG or PNG"),
+    ".xcf": ("a GIMP document", "in GIMP: File › Export As… with a .jpg or .png name"),
+    ".procreate": ("a Procreate document", "in Procreate: Share › JPEG or PNG"),
+    ".jxl": ("a JPEG XL image, which showcase cannot read", _EXPORT),
+    ".pdf": ("a PDF document", _EXPORT),
+    ".bmp": ("a BMP image", _EXPORT),
+    **dict.fromkeys(
+        (".raw", ".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".orf", ".rw2", ".raf", ".pef"),
+        _RAW,
+    ),
+}
 
 # Where the title and caption stand: EXIF tags (TIFF numbering) and IPTC records.
 IMAGE_DESCRIPTION = 0x010E
@@ -59,6 +93,27 @@ _CAMERA_FILE_NAME = re.compile(
     r"(?:img|dsc[nf]?|_dsc|_mg|pict?|p|dji|gopr|mvc|cimg|sam|wp)[_-]?\d{3,}(?:\.\w{2,4})?",
     re.I,
 )
+
+
+def open_image(path: Path) -> Image.Image:
+    """Pillow's ``Image.open``, able to read HEIC/HEIF photographs too."""
+    from PIL import Image
+
+    _read_heif()
+    return Image.open(path)
+
+
+@functools.cache
+def _read_heif() -> None:
+    """Teach Pillow to open HEIC/HEIF files (once per process: it registers a decoder)."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener(thumbnails=False)
+
+
+def unreadable_format(name: str) -> tuple[str, str] | None:
+    """What a file that showcase cannot read is, and how to convert it; None if unknown."""
+    return UNREADABLE_FORMATS.get(PurePath(name).suffix.lower())
 
 
 @dataclass(frozen=True, slots=True)
