@@ -1,0 +1,24 @@
+"""A hometown given only by name is drawn where the gazetteer puts it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.build import build
+
+
+def test_a_name_only_hometown_is_pinned_at_the_looked_up_place(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    artist = tiny_project / "content/artists/dana-sadyk.md"
+    text = artist.read_text(encoding="utf-8")
+    text = text.replace("  lat: 42.9\n  lon: 71.3667\n", "", 1)
+    text = text.replace("  name: Taraz\n", "  name: Балхаш\n", 1)
+    artist.write_text(text, encoding="utf-8")
+    build(tiny_project, tmp_path / "out", cache_dir=image_cache)
+    data = json.loads((tmp_path / "out/map/hometowns.json").read_text(encoding="utf-8"))
+    pin = next(p for p in data["pins"] if p["slug"] == "dana-sadyk")
+    assert (pin["lat"], pin["lon"]) == (46.8455, 74.9821)
+    page = (tmp_path / "out/artists/dana-sadyk/index.html").read_text(encoding="utf-8")
+    assert "Балхаш" in page
