@@ -20,6 +20,7 @@ from string import Template
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from generator.content import placeholders as example
 from generator.errors import ScaffoldError, SiteError
 from generator.layout import (
     CONFIG_FILE,
@@ -87,8 +88,12 @@ def new_artist(source: Path | str, name: str) -> Path:
         name=_yaml_text(name),
         plain_name=name,
         slug=slug,
-        summary=_yaml_text(f"One sentence about {name}."),
-        portrait_alt=_yaml_text(f"{name} in the studio."),
+        summary=_yaml_text(example.ARTIST_SUMMARY.format(name=name)),
+        portrait_alt=_yaml_text(example.ARTIST_PORTRAIT_ALT.format(name=name)),
+        hometown=_yaml_text(example.ARTIST_HOMETOWN),
+        lat=str(example.ARTIST_HOMETOWN_LAT),
+        lon=str(example.ARTIST_HOMETOWN_LON),
+        story=example.ARTIST_STORY.format(name=name),
     )
     return _write_new(root / rel, text, rel)
 
@@ -111,6 +116,10 @@ def new_series(source: Path | str, title: str, artist_slug: str) -> Path:
         slug=slug,
         artist=artist_slug,
         year=str(datetime.date.today().year),
+        work_title=_yaml_text(example.WORK_TITLE),
+        work_alt=_yaml_text(example.WORK_ALT),
+        work_caption=_yaml_text(example.WORK_CAPTION),
+        description=example.SERIES_DESCRIPTION.format(title=title),
     )
     written = _write_new(root / rel, text, rel)
     (root / SERIES_DIR / slug).mkdir(exist_ok=True)

@@ -243,10 +243,76 @@ def test_new_series_writes_a_file_that_builds_once_filled_in(site: Path, tmp_pat
         site / "content/series/steppe-awakening/01-first-work.jpg",
     )
     text = text.replace("# image:", "image:").replace("# alt:", "alt:")
+    text = text.replace("What the image shows, in a sentence.", "Two bands of green.")
+    text = text.replace("A paragraph or two about Steppe Awakening", "Spring on the steppe")
+    text = text.replace("title: First Work", "title: Green Bands")
     path.write_text(text, encoding="utf-8")
     report = build(site, tmp_path / "out", cache_dir=tmp_path / "cache")
     assert report.warnings == ()
-    assert (tmp_path / "out/gallery/steppe-awakening/first-work/index.html").is_file()
+    assert (tmp_path / "out/gallery/steppe-awakening/green-bands/index.html").is_file()
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of ``path`` that holds ``text``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+def test_example_text_of_new_is_refused_once_published_and_kept_in_a_draft(
+    site: Path, tmp_path: Path
+) -> None:
+    assert run("new", "artist", "Bakhyt Morel", "-s", str(site))[0] == 0
+    assert run("new", "series", "Steppe Light", "-a", "bakhyt-morel", "-s", str(site))[0] == 0
+    artist, series = (
+        site / "content/artists/bakhyt-morel.md",
+        site / "content/series/steppe-light.md",
+    )
+    shutil.copy(
+        site / "content/series/turkistan-blue/01-dome-at-noon.jpg",
+        site / "content/series/steppe-light/01-first-work.jpg",
+    )
+    series.write_text(
+        series.read_text("utf-8").replace("# image:", "image:").replace("# alt:", "alt:"), "utf-8"
+    )
+    common = ["build", "-s", str(site), "-o", str(tmp_path / "out"), "--cache-dir"]
+    common.append(str(tmp_path / "cache"))
+    code, output = run(*common)  # a draft may carry them, and so may its series
+    assert code == 0, output
+
+    artist.write_text(artist.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+    before = snapshot(tmp_path / "out")
+    code, output = run(*common)
+    assert code == 1
+    a, s = "content/artists/bakhyt-morel.md", "content/series/steppe-light.md"
+    for place in (
+        f"{a}:{line_of(artist, 'summary: One sentence about Bakhyt Morel.')}: the summary",
+        f"{a}:{line_of(artist, 'name: Hometown')}: the hometown",
+        f"{a}:{line_of(artist, 'story here, in Markdown')}: the story",
+        f"{s}:{line_of(series, 'title: First Work')}: the title of work 1",
+        f"{s}:{line_of(series, 'alt: What the image shows')}: the alt text of work 1",
+        f"{s}:{line_of(series, 'A paragraph or two about')}: the description",
+    ):
+        assert f"error: {place} is still the example text of 'showcase new'" in output, place
+    assert "Build failed with 6 errors in 2 files" in output and "Traceback" not in output
+    assert snapshot(tmp_path / "out") == before
+
+    code, output = run("check", "-s", str(site), "--cache-dir", str(tmp_path / "cache"))
+    assert code == 1
+    assert f"{a}:{line_of(artist, 'name: Hometown')}: error: the hometown is still" in output
+
+    for path, old, new in (
+        (artist, "One sentence about Bakhyt Morel.", "A painter of the steppe."),
+        (artist, "name: Hometown", "name: Balkhash"),
+        (artist, "lat: 0.0\n  lon: 0.0", "lat: 46.8481\n  lon: 74.995"),
+        (artist, "Write Bakhyt Morel's story here", "Bakhyt paints"),
+        (series, "title: First Work", "title: Morning Grass"),
+        (series, "What the image shows, in a sentence.", "Two bands of green under a pale sky."),
+        (series, "A paragraph or two about", "Light over"),
+    ):
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    code, output = run(*common)
+    assert code == 0, output
+    assert (tmp_path / "out/artists/bakhyt-morel/index.html").is_file()
 
 
 def test_new_series_refuses_to_overwrite(site: Path) -> None:

@@ -192,6 +192,41 @@ def test_broken_content_is_reported_with_file_and_line(project: Path, own_cache:
     assert isinstance(data["errors"][0]["line"], int)
 
 
+@pytest.mark.parametrize(
+    ("alt", "why"),
+    [
+        ("IMG_3307.jpg", "is a file name"),
+        ("03-driftwood", "is a file name"),
+        ("02-golden-grass", "is a file name"),
+        ("TODO", "is a placeholder"),
+        ("tbd", "is a placeholder"),
+        ("Image", "is a placeholder"),
+        ("photo.", "is a placeholder"),
+        ("Alt text", "is a placeholder"),
+    ],
+)
+def test_an_alt_text_that_does_not_describe_is_an_error_at_its_line(
+    project: Path, own_cache: Path, alt: str, why: str
+) -> None:
+    path = project / SERIES
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, text in enumerate(lines) if text.startswith("    alt:") and i > 13)
+    lines[number] = f'    alt: "{alt}"'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run_check(project, own_cache)
+    assert code == 1, output
+    assert f"{SERIES}:{number + 1}: error: the alt text {alt!r} {why}" in output
+    assert output.strip().splitlines()[-1] == "1 error, 0 warnings"
+
+
+def test_an_alt_text_that_describes_is_not_flagged() -> None:
+    from generator.authoring.check import vague_alt
+
+    image = Path("content/series/s/03-driftwood.jpg")
+    for alt in ("Driftwood on a grey beach", "Driftwood", "A photo of a dune at noon", "1990s"):
+        assert vague_alt(alt, image) is None, alt
+
+
 @pytest.fixture
 def local_server() -> Iterator[str]:
     """An HTTP server on 127.0.0.1 that answers /ok with 200 and anything else with 404."""
