@@ -58,7 +58,8 @@ class BuildOptions:
     holds what builds reuse (default ``source/.showcase-cache``); ``fresh`` ignores all of it
     but the images. ``temporary`` says the output folder is thrown away after: no build
     record is kept for it. ``preview`` keeps asset names plain, so that the preview can swap
-    a stylesheet in place (and is temporary too).
+    a stylesheet in place (and is temporary too). ``portable`` links every page to the others
+    relatively, naming their ``index.html``, so that the folder works opened from disk.
     """
 
     base_url: str | None = None
@@ -69,6 +70,7 @@ class BuildOptions:
     workers: int | None = None
     fresh: bool = False
     temporary: bool = False
+    portable: bool = False
 
 
 def build(
@@ -116,7 +118,13 @@ class Builder:
         # keeps its build record in memory: one in the cache would never be read again.
         self.temporary = options.temporary or options.preview
         self._options_digest = options_digest(
-            str(self.output), options.base_url, options.drafts, options.preview, options.production
+            str(self.output),
+            options.base_url,
+            options.drafts,
+            options.preview,
+            options.production,
+            # Only when set: a normal build's record stays valid.
+            *(("portable",) if options.portable else ()),
         )
         self._state_file = state_file(self.cache_dir, self.output)
         # Beside the record: the lock that keeps builds of this folder one at a time, and the
@@ -251,7 +259,7 @@ class Builder:
             if self.options.preview
             else fingerprint(static, minify=self.options.production)
         )
-        link = UrlBuilder(config.base_url, assets.renamed)
+        link = UrlBuilder(config.base_url, assets.renamed, self.options.portable)
         # Every page also depends on the settings, the images and the links (a stylesheet's
         # new name).
         settings = self._prints.of((config, published.images, link))

@@ -92,6 +92,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Keep running, and rebuild the site folder whenever a source file changes.",
 )
+@click.option(
+    "--portable",
+    is_flag=True,
+    help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -104,6 +109,7 @@ def build(
     fresh: bool,
     jobs: int | None,
     watch: bool,
+    portable: bool,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -116,7 +122,12 @@ def build(
     from generator.report import left_behind
 
     options = BuildOptions(
-        base_url=base_url, drafts=drafts, cache_dir=cache_dir, workers=jobs, fresh=fresh
+        base_url=base_url,
+        drafts=drafts,
+        cache_dir=cache_dir,
+        workers=jobs,
+        fresh=fresh,
+        portable=portable,
     )
     builder = Builder(source, output, options)
 

@@ -62,12 +62,22 @@ def output_path(url: str) -> str:
     return path
 
 
+def depth(path: str) -> int:
+    """How many folders down an output file is: 'artists/x/index.html' → 2, '404.html' → 0."""
+    return path.count("/")
+
+
 @dataclass(frozen=True, slots=True)
 class UrlBuilder:
-    """Turns site paths ('/map/') into links that honour the base URL's sub-path."""
+    """Turns site paths ('/map/') into links that honour the base URL's sub-path.
+
+    A ``portable`` site (``showcase build --portable``) is opened from disk: its pages link
+    with :meth:`relative` instead, to files rather than folders.
+    """
 
     base_url: str
     renamed: Mapping[str, str] = field(default_factory=dict)
+    portable: bool = False
     # The sub-path the site lives under, always ending in '/' (often just '/'); every link
     # of every page goes through href(), so it is worked out once.
     base_path: str = field(init=False, compare=False)
@@ -76,6 +86,8 @@ class UrlBuilder:
     # out once.
     _hrefs: dict[str, str] = field(init=False, repr=False, compare=False)
     _absolutes: dict[str, str] = field(init=False, repr=False, compare=False)
+    # Relative links depend on how deep the page is: each is worked out once per depth.
+    _relatives: dict[tuple[str, int], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
@@ -84,6 +96,7 @@ class UrlBuilder:
         object.__setattr__(self, "_origin", f"{parts.scheme}://{parts.netloc}")
         object.__setattr__(self, "_hrefs", {})
         object.__setattr__(self, "_absolutes", {})
+        object.__setattr__(self, "_relatives", {})
 
     def href(self, url: str) -> str:
         """A root-relative link to a site path, or ``url`` unchanged if it is external."""
@@ -94,6 +107,24 @@ class UrlBuilder:
             else:
                 link = self.base_path + self.renamed.get(url, url).lstrip("/")
             self._hrefs[url] = link
+        return link
+
+    def relative(self, url: str, levels: int) -> str:
+        """A link to a site path from a page ``levels`` folders down, naming a folder's
+        ``index.html``: ('/artists/x/', 2) → '../../artists/x/index.html'. It works from disk
+        (file://), whatever the base URL; an external ``url`` is returned unchanged."""
+        link = self._relatives.get((url, levels))
+        if link is None:
+            if _is_external(url):
+                link = url
+            else:
+                cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+                path, rest = self.renamed.get(url[:cut], url[:cut]), url[cut:]
+                path = path.lstrip("/")
+                if not path or path.endswith("/"):
+                    path += "index.html"
+                link = "../" * levels + path + rest
+            self._relatives[(url, levels)] = link
         return link
 
     def absolute(self, url: str) -> str:

@@ -6,10 +6,13 @@ tricks on Jinja's internals; everything here is Jinja's public interface.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +21,21 @@ if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find th
 
     from generator.media.images import ImageSource, PublishedImage
     from generator.urls import UrlBuilder
+
+# How many folders down the file being rendered is: a portable site's links are relative to
+# it. Set around each render (:func:`rendering`), as macros imported without the context do
+# not see the page.
+_LEVELS: ContextVar[int] = ContextVar("levels", default=0)
+
+
+@contextlib.contextmanager
+def rendering(path: str) -> Iterator[None]:
+    """While the file at output ``path`` ('artists/x/index.html') is being rendered."""
+    token = _LEVELS.set(path.count("/"))
+    try:
+        yield
+    finally:
+        _LEVELS.reset(token)
 
 
 def make_environment(
@@ -70,7 +88,51 @@ def make_environment(
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
     env.globals["region_url"] = region_url()
+    env.globals["portable"] = urls.portable
+    if urls.portable:
+        _make_portable(env, urls)
     return env
+
+
+def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:
+    """Links relative to the page, and the map's data in the page: a site opened from disk.
+
+    The map page's script cannot fetch files from file://, but can a data: URL; it reads the
+    pins from the page itself (``#atlas-data``).
+    """
+    import jinja2
+
+    from generator import layout
+
+    srcsets: dict[tuple[int, int], tuple[object, str]] = {}
+
+    def srcset(_: object, image: PublishedImage | ImageSource) -> str:
+        levels = _LEVELS.get()
+        known = srcsets.get((id(image), levels))
+        if known is None or known[0] is not image:
+            text = ", ".join(f"{urls.relative(r.url, levels)} {r.width}w" for r in image.renditions)
+            known = srcsets[(id(image), levels)] = (image, text)
+        return known[1]
+
+    def root(_: object) -> str:
+        """The site's root folder, from the page: '../' (or './' on a page at the root)."""
+        return "../" * _LEVELS.get() or "./"
+
+    region = base64.b64encode(layout.REGION_FILE.read_bytes()).decode("ascii")
+    env.filters["url"] = jinja2.pass_context(lambda _, value: urls.relative(value, _LEVELS.get()))
+    env.filters["srcset"] = jinja2.pass_context(srcset)
+    env.filters["portable_map_data"] = _portable_map_data
+    env.globals["site_root"] = jinja2.pass_context(root)
+    env.globals["region_data_url"] = "data:application/geo+json;base64," + region
+
+
+def _portable_map_data(data: dict[str, object]) -> dict[str, object]:
+    """The map's pins with links to files: the script adds the root folder to each."""
+    from generator.urls import output_path
+
+    pins = data["pins"]
+    assert isinstance(pins, list)
+    return {**data, "pins": [{**pin, "url": "/" + output_path(pin["url"])} for pin in pins]}
 
 
 @functools.cache
