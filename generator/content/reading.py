@@ -11,7 +11,7 @@ from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.layout import CONTENT_DIR
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
-from generator.source.imagefile import IMAGE_SUFFIXES
+from generator.source.imagefile import IMAGE_SUFFIXES, not_an_image
 from generator.source.marks import Mark
 from generator.source.slugs import is_valid_slug, slugify
 
@@ -161,9 +161,8 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         fields.problems.add(f"image not found: {value}", mark, _suggest_file(Path(candidate)))
         return None
     if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
-        fields.problems.add(
-            f"'{value}' is not an image file", mark, f"use one of: {', '.join(IMAGE_SUFFIXES)}"
-        )
+        message, hint = not_an_image(value)
+        fields.problems.add(message, mark, hint)
         return None
     return Path(resolved)
 

@@ -14,7 +14,12 @@ from generator.content.reading import Disk, Reading, read_image, read_slug, rend
 from generator.content.years import HIGH, LOW, parse_year
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
-from generator.source.imagefile import MAX_PIXELS, EmbeddedText, read_embedded_text
+from generator.source.imagefile import (
+    MAX_PIXELS,
+    EmbeddedText,
+    open_image,
+    read_embedded_text,
+)
 from generator.source.slugs import PAGES
 
 SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
@@ -137,7 +142,7 @@ def _embedded_text_of(image: Path, signature: tuple[int, int]) -> EmbeddedText:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(image) as opened:
+            with open_image(image) as opened:
                 return read_embedded_text(opened)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _TooLarge from None

@@ -45,7 +45,7 @@ UNREADABLE_FORMATS: dict[str, tuple[str, str]] = {
     ".kra": ("a Krita document", "in Krita: File › Export… as JPEG or PNG"),
     ".xcf": ("a GIMP document", "in GIMP: File › Export As… with a .jpg or .png name"),
     ".procreate": ("a Procreate document", "in Procreate: Share › JPEG or PNG"),
-    ".jxl": ("a JPEG XL image, which showcase cannot read", _EXPORT),
+    ".jxl": ("a JPEG XL image", _EXPORT),
     ".pdf": ("a PDF document", _EXPORT),
     ".bmp": ("a BMP image", _EXPORT),
     **dict.fromkeys(
@@ -111,9 +111,19 @@ def _read_heif() -> None:
     register_heif_opener(thumbnails=False)
 
 
-def unreadable_format(name: str) -> tuple[str, str] | None:
-    """What a file that showcase cannot read is, and how to convert it; None if unknown."""
-    return UNREADABLE_FORMATS.get(PurePath(name).suffix.lower())
+def not_an_image(name: str) -> tuple[str, str]:
+    """The problem, and its hint, for an image path whose suffix showcase does not read.
+
+    A format artists have (Photoshop, camera raw, JPEG XL…) is named, with how to export it.
+    """
+    known = UNREADABLE_FORMATS.get(PurePath(name).suffix.lower())
+    if known is None:
+        return f"'{name}' is not an image file", f"use one of: {', '.join(IMAGE_SUFFIXES)}"
+    what, how = known
+    return (
+        f"'{name}' is {what}: showcase cannot read it, nor can browsers show it",
+        f"{how}, and name the exported file here",
+    )
 
 
 @dataclass(frozen=True, slots=True)

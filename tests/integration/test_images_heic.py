@@ -149,3 +149,60 @@ def test_a_site_with_an_iphone_photo_builds_without_publishing_the_heic(
             exif = opened.getexif()
             assert not exif.get_ifd(0x8825), path
             assert 0x013B in exif or 0x8298 in exif, path
+
+
+def replace_first_work(tiny: Path, image: str, *, title: bool = True) -> Path:
+    """Point the tiny site's first work at ``image``; the line that names it is line 7."""
+    series = tiny / "content/series/small-hours.md"
+    text = series.read_text(encoding="utf-8").replace("small-hours/01-dawn.jpg", image)
+    if not title:
+        text = text.replace("  - title: Dawn\n    image:", "  - image:")
+    series.write_text(text, encoding="utf-8")
+    return series.parent / image
+
+
+def build_tiny(tiny: Path, tmp_path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli, ["build", "-s", str(tiny), "--cache-dir", str(tmp_path / "cache")]
+    )
+    return result.exit_code, result.output
+
+
+def forget_heif(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make this process's Pillow unable to open HEIF again, as a fresh `showcase` is."""
+    from generator.source import imagefile
+
+    monkeypatch.setattr(Image, "ID", [name for name in Image.ID if name != "HEIF"])
+    monkeypatch.setattr(Image, "OPEN", {k: v for k, v in Image.OPEN.items() if k != "HEIF"})
+    imagefile._read_heif.cache_clear()
+
+
+def test_a_heic_work_without_a_title_takes_the_one_it_carries(
+    tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_heic(replace_first_work(tiny_project, "small-hours/IMG_3307.HEIC", title=False))
+    forget_heif(monkeypatch)  # the build must teach Pillow HEIF itself, before it reads titles
+    code, output = build_tiny(tiny_project, tmp_path)
+    assert code == 0, output
+    page = tiny_project / "site/gallery/small-hours/dune-at-noon/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Dune at Noon" in html and "iPhone 12" not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "what", "how"),
+    [
+        ("01-dawn.psd", "a Photoshop document", "Export As"),
+        ("01-dawn.CR2", "a camera raw file", "export it as JPEG"),
+        ("01-dawn.jxl", "a JPEG XL image", "export it as JPEG or PNG"),
+    ],
+)
+def test_a_format_showcase_cannot_read_says_what_it_is_and_how_to_convert_it(
+    tiny_project: Path, tmp_path: Path, name: str, what: str, how: str
+) -> None:
+    replace_first_work(tiny_project, f"small-hours/{name}").write_bytes(b"8BPS not read")
+    code, output = build_tiny(tiny_project, tmp_path)
+    assert code == 1
+    assert "content/series/small-hours.md:7:" in output
+    assert f"'small-hours/{name}' is {what}: showcase cannot read it" in output
+    assert how in output and "Traceback" not in output
