@@ -252,14 +252,19 @@ def new() -> None:
 
 @new.command("artist")
 @click.argument("name")
+@click.option(
+    "--hometown",
+    metavar='"TOWN, COUNTRY"',
+    help="Look the hometown up by name and fill in its name, country, lat and lon.",
+)
 @source_option
 @click.pass_context
-def new_artist(ctx: click.Context, name: str, source: Path) -> None:
+def new_artist(ctx: click.Context, name: str, hometown: str | None, source: Path) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
     from generator.authoring.scaffold import new_artist as write_artist
 
     try:
-        path = write_artist(source, name)
+        path = write_artist(source, name, hometown)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")

@@ -20,7 +20,9 @@ from string import Template
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from generator.content import gazetteer
 from generator.content import placeholders as example
+from generator.content.places import PlaceLookupError, find_place, split_short_form
 from generator.errors import ScaffoldError, SiteError
 from generator.layout import (
     CONFIG_FILE,
@@ -70,8 +72,12 @@ def init_site(path: Path | str) -> list[Path]:
         ) from None
 
 
-def new_artist(source: Path | str, name: str) -> Path:
-    """Write ``content/artists/<slug>.md`` for ``name``, as a draft; return its path."""
+def new_artist(source: Path | str, name: str, hometown: str | None = None) -> Path:
+    """Write ``content/artists/<slug>.md`` for ``name``, as a draft; return its path.
+
+    ``hometown`` ("Balkhash, Kazakhstan") is looked up in the gazetteer first, and its name,
+    country and coordinates written in the file; a name it cannot place writes nothing.
+    """
     root = _site_root(source)
     name = " ".join(name.split())
     slug = _slug_of(name, "name", 'for example: showcase new artist "Aigerim Sadykova"')
@@ -82,6 +88,7 @@ def new_artist(source: Path | str, name: str) -> Path:
             path=taken[slug],
             hint="edit that file, or give the new artist another name",
         )
+    place = _hometown(hometown) if hometown is not None else None
     rel = f"{ARTISTS_DIR}/{slug}.md"
     text = _text(
         "new-artist.md",
@@ -95,7 +102,47 @@ def new_artist(source: Path | str, name: str) -> Path:
         lon=str(example.ARTIST_HOMETOWN_LON),
         story=example.ARTIST_STORY.format(name=name),
     )
+    if place is not None:
+        text = _with_hometown(text, *place)
     return _write_new(root / rel, text, rel)
+
+
+def _hometown(text: str) -> tuple[str, str, float, float]:
+    """The name, country and coordinates of ``--hometown``, or the reason it has none."""
+    name, country = split_short_form(text)
+    if not name:
+        raise ScaffoldError(
+            "--hometown is empty", hint='for example: --hometown "Balkhash, Kazakhstan"'
+        )
+    try:
+        found = find_place(name, country)
+    except PlaceLookupError as exc:
+        also = "" if country else '\n  or name its country: --hometown "TOWN, COUNTRY"'
+        raise ScaffoldError(
+            f"--hometown: {exc.message}; nothing was written", hint=exc.hint + also
+        ) from None
+    known = gazetteer.country(found.country)
+    country = country or (known.name if known else found.country)
+    return name, country, found.lat, found.lon
+
+
+def _with_hometown(text: bytes, name: str, country: str, lat: float, lon: float) -> bytes:
+    """The new artist's file with its ``hometown:`` block naming the place found."""
+    values = {"name": _yaml_text(name), "country": _yaml_text(country), "lat": f"{lat}"}
+    values["lon"] = f"{lon}"
+    lines = text.decode().split("\n")
+    start = lines.index("hometown:") + 1
+    end = start
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    block = []
+    for line in lines[start:end]:
+        key = line.strip().lstrip("# ").split(":", 1)[0]
+        if key in values and (key != "country" or country):
+            block.append(f"  {key}: {values[key]}")
+        else:
+            block.append(line)
+    return "\n".join([*lines[:start], *block, *lines[end:]]).encode()
 
 
 def new_series(source: Path | str, title: str, artist_slug: str) -> Path:

@@ -32,9 +32,7 @@ def read_hometown(fields: Fields) -> Place:
     """The artist's ``hometown``: a mapping, or the short form 'Name, Country'."""
     value = fields.data.get("hometown")
     if isinstance(value, str) and value.strip():
-        name, _, country = (part.strip() for part in value.rpartition(","))
-        if not name:
-            name, country = country, ""
+        name, country = split_short_form(value)
         try:
             lat, lon = locate(name, country)
         except PlaceLookupError as exc:
@@ -43,6 +41,12 @@ def read_hometown(fields: Fields) -> Place:
         return Place(name=name, country=country, lat=lat, lon=lon)
     hometown = fields.mapping("hometown")
     return read_place(hometown) if hometown else NOWHERE
+
+
+def split_short_form(text: str) -> tuple[str, str]:
+    """'Balkhash, Kazakhstan' as its name and country; 'Balkhash' as its name and ""."""
+    name, _, country = (part.strip() for part in text.rpartition(","))
+    return (name, country) if name else (country, "")
 
 
 def read_place(fields: Fields) -> Place:
@@ -124,6 +128,12 @@ def _lines(name: str, country: str, lat: float | str, lon: float | str) -> str:
 
 def locate(name: str, country: str) -> tuple[float, float]:
     """The coordinates of the one place called ``name`` in ``country`` (any if empty)."""
+    found = find_place(name, country)
+    return found.lat, found.lon
+
+
+def find_place(name: str, country: str) -> gazetteer.Found:
+    """The one place of the gazetteer called ``name`` in ``country`` (any if empty)."""
     iso = None
     if country:
         known = gazetteer.country(country)
@@ -139,7 +149,7 @@ def locate(name: str, country: str) -> tuple[float, float]:
     found = gazetteer.lookup(name, iso)
     where = f" in {country}" if country else ""
     if len(found) == 1:
-        return found[0].lat, found[0].lon
+        return found[0]
     if not found:
         close = gazetteer.close_names(name, iso)
         return_hint = f"did you mean {', '.join(close)}? " if close else ""

@@ -1,0 +1,55 @@
+"""`showcase new artist NAME --hometown "Town, Country"` fills in the hometown it finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.authoring.scaffold import init_site
+from generator.cli import cli
+from generator.source.frontmatter import parse_frontmatter
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    init_site(tmp_path / "site")
+    return tmp_path / "site"
+
+
+def new_artist(site: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["new", "artist", *args, "--source", str(site)])
+    return result.exit_code, result.output
+
+
+def test_the_hometown_is_looked_up_and_written_in_full(site: Path) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", "Balkhash, Kazakhstan")
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    hometown = parse_frontmatter(text, "a.md").data["hometown"]
+    assert hometown == {"name": "Balkhash", "country": "Kazakhstan", "lat": 46.8455, "lon": 74.9821}
+
+
+def test_a_hometown_without_country_gets_the_country_found(site: Path) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", "Алматы")
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    hometown = parse_frontmatter(text, "a.md").data["hometown"]
+    assert hometown == {"name": "Алматы", "country": "Kazakhstan", "lat": 43.2525, "lon": 76.9115}
+
+
+@pytest.mark.parametrize(
+    ("hometown", "says"),
+    [
+        ("Moscow", "3 places are called 'Moscow'"),
+        ("Balkash, Kazakhstan", "did you mean Balqash"),
+        ("Balkhash, Narnia", "no country called 'Narnia'"),
+    ],
+)
+def test_a_hometown_it_cannot_place_writes_nothing(site: Path, hometown: str, says: str) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", hometown)
+    assert code != 0
+    assert says in output and "nothing was written" in output
+    assert "Traceback" not in output
+    assert not (site / "content/artists/aru-sadyk.md").exists()
