@@ -142,7 +142,7 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
     mark = fields.mark(key)
     if os.path.isabs(value) or value.startswith("~"):
         fields.problems.add(
-            f"'{fields.name(key)}' must be a path relative to this file",
+            f"{fields.label(key)} must be a path relative to this file",
             mark,
             f"for example '{path.stem}/01-title.jpg'",
         )
@@ -152,7 +152,7 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
     root = disk.project_root(path)
     if not (resolved == root or resolved.startswith(root.rstrip(os.sep) + os.sep)):
         fields.problems.add(
-            f"'{fields.name(key)}' points outside the project: {value}",
+            f"{fields.label(key)} points outside the project: {value}",
             mark,
             "keep images beside the content file that shows them",
         )

@@ -72,7 +72,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
     title = fields.text("title", required=False) or embedded.title
     if not title:
         fields.problems.add(
-            f"'{fields.name('title')}' is required",
+            f"{fields.label('title')} is required",
             fields.mark(),
             "add a line 'title: <text>', or give the image an embedded title (XMP/IPTC)",
         )
@@ -99,7 +99,7 @@ def _read_year(fields: Fields) -> int:
     year = parse_year(fields.data["year"])
     if isinstance(year, str):
         fields.problems.add(
-            f"'{fields.name('year')}' {year}",
+            f"{fields.label('year')} {year}",
             fields.mark("year"),
             "write a year such as 2021, a range such as 2023–2024 or 2023-24, "
             "or an approximate year such as c. 1990",

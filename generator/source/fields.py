@@ -37,6 +37,10 @@ class Fields:
     marks: dict[KeyPath, Mark]
     problems: Problems
     prefix: KeyPath = ()
+    # The list item this mapping is, or is inside of, as an author counts it ("work 3, 'Dune
+    # at noon'"), and how much of ``prefix`` leads to that item.
+    item: str = ""
+    item_depth: int = 0
 
     def mark(self, key: str | int | None = None) -> Mark:
         """Where ``key`` (or this mapping itself) stands in the file."""
@@ -48,12 +52,18 @@ class Fields:
         return self.marks.get((), Mark(1, 1))
 
     def name(self, key: str | int) -> str:
-        """The dotted name of a field, as the author would write it."""
-        parts = [*self.prefix, key]
-        text = ""
-        for part in parts:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-        return text
+        """The dotted path of a field from the top of the file (``works[2].alt``)."""
+        return _dotted((*self.prefix, key))
+
+    def label(self, key: str | int) -> str:
+        """A field as messages name it: ``'hometown.lat'``, ``work 3, 'Dune at noon': 'alt'``.
+
+        List items are counted from 1 and named by their title (or name), as an author
+        counts them; a field of an item is named inside it.
+        """
+        if not self.item:
+            return f"'{self.name(key)}'"
+        return f"{self.item}: '{_dotted((*self.prefix[self.item_depth :], key))}'"
 
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         """Report keys this mapping does not know, suggesting the closest known one."""
@@ -62,14 +72,16 @@ class Fields:
                 continue
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(allowed)}"
-            self.problems.add(f"unknown key '{self.name(key)}'", self.mark(key), hint)
+            within = f"{self.item}: " if self.item else ""
+            name = _dotted((*self.prefix[self.item_depth :], key))
+            self.problems.add(f"{within}unknown key '{name}'", self.mark(key), hint)
 
     def _get(self, key: str, required: bool, kind: str) -> Any:
         value = self.data.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required:
                 self.problems.add(
-                    f"'{self.name(key)}' is required",
+                    f"{self.label(key)} is required",
                     self.mark(),
                     f"add a line '{key}: <{kind}>'",
                 )
@@ -82,11 +94,11 @@ class Fields:
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problems.add(f"'{self.name(key)}' must be text", self.mark(key))
+            self.problems.add(f"{self.label(key)} must be text", self.mark(key))
             return default
         text = str(value).strip()
         if not text and required:
-            self.problems.add(f"'{self.name(key)}' must not be empty", self.mark(key))
+            self.problems.add(f"{self.label(key)} must not be empty", self.mark(key))
         return text
 
     def number(
@@ -97,13 +109,11 @@ class Fields:
         if value is _MISSING:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problems.add(
-                f"'{self.name(key)}' must be a number (got {value!r})", self.mark(key)
-            )
+            self.problems.add(f"{self.label(key)} must be a number (got {value!r})", self.mark(key))
             return default
         if not low <= value <= high:
             self.problems.add(
-                f"'{self.name(key)}' must be between {low:g} and {high:g} (got {value:g})",
+                f"{self.label(key)} must be between {low:g} and {high:g} (got {value:g})",
                 self.mark(key),
             )
             return default
@@ -118,12 +128,12 @@ class Fields:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.problems.add(
-                f"'{self.name(key)}' must be a whole number (got {value!r})", self.mark(key)
+                f"{self.label(key)} must be a whole number (got {value!r})", self.mark(key)
             )
             return default
         if not low <= value <= high:
             self.problems.add(
-                f"'{self.name(key)}' must be between {low} and {high} (got {value})",
+                f"{self.label(key)} must be between {low} and {high} (got {value})",
                 self.mark(key),
             )
             return default
@@ -139,7 +149,7 @@ class Fields:
         if isinstance(value, datetime.date):
             return value
         self.problems.add(
-            f"'{self.name(key)}' must be a date like 2024-05-31 (got {value!r})", self.mark(key)
+            f"{self.label(key)} must be a date like 2024-05-31 (got {value!r})", self.mark(key)
         )
         return None
 
@@ -150,7 +160,7 @@ class Fields:
             return default
         if not isinstance(value, bool):
             self.problems.add(
-                f"'{self.name(key)}' must be true or false (got {value!r})", self.mark(key)
+                f"{self.label(key)} must be true or false (got {value!r})", self.mark(key)
             )
             return default
         return value
@@ -162,10 +172,12 @@ class Fields:
             return None
         if not isinstance(value, dict):
             self.problems.add(
-                f"'{self.name(key)}' must be a set of 'key: value' fields", self.mark(key)
+                f"{self.label(key)} must be a set of 'key: value' fields", self.mark(key)
             )
             return None
-        return Fields(value, self.marks, self.problems, (*self.prefix, key))
+        return Fields(
+            value, self.marks, self.problems, (*self.prefix, key), self.item, self.item_depth
+        )
 
     def mappings(self, key: str, *, required: bool = False) -> Iterator[Fields]:
         """Each mapping of a list of mappings."""
@@ -173,14 +185,39 @@ class Fields:
         if value is _MISSING:
             return
         if not isinstance(value, list):
-            self.problems.add(f"'{self.name(key)}' must be a list ('- ' items)", self.mark(key))
+            self.problems.add(f"{self.label(key)} must be a list ('- ' items)", self.mark(key))
             return
         for index, item in enumerate(value):
+            path = (*self.prefix, key, index)
+            label = item_label(key, index, item)
             if isinstance(item, dict):
-                yield Fields(item, self.marks, self.problems, (*self.prefix, key, index))
+                yield Fields(item, self.marks, self.problems, path, label, len(path))
             else:
-                items = Fields({}, self.marks, self.problems, (*self.prefix, key))
                 self.problems.add(
-                    f"'{items.name(index)}' must be a set of 'key: value' fields",
-                    items.mark(index),
+                    f"{label} must be a set of 'key: value' fields",
+                    Fields({}, self.marks, self.problems, path).mark(),
+                    "write its fields as 'key: value' lines, the first one after '- '",
                 )
+
+
+def item_label(key: str, index: int, item: object) -> str:
+    """How an author names the item ``index`` of the list ``key``: "work 3, 'Dune at noon'".
+
+    Counted from 1, by the singular of the list's name, with the item's title (or name)
+    when it has one.
+    """
+    label = f"{key.removesuffix('s')} {index + 1}"
+    if isinstance(item, dict):
+        title = next(
+            (item[k] for k in ("title", "name") if isinstance(item.get(k), str) and item[k]), ""
+        )
+        if title.strip():
+            label += f", '{title.strip()}'"
+    return label
+
+
+def _dotted(parts: KeyPath) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,8 @@ FENCE = "---"
 # content file would, or nests deeper; both are checked before anything is built from it.
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
+# A line that starts a 'key:' (after any '- ' item markers), and where its key stands.
+_KEY_LINE = re.compile(r"( *)((?:- +)*)([^\s#:'\"-][^:#]*?|\"[^\"]*\"|'[^']*'):(?: |$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         if node is None:
             return None, {}
         _check_size(node, path, first_line)
+        _check_duplicates(node, text, path, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -105,8 +109,8 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         hint = "check the indentation and quoting on that line"
         if "\t" in text:
             hint = "YAML does not allow tab characters for indentation: use spaces"
-        elif "mapping values are not allowed" in problem:
-            hint = "a value that contains ': ' must be put in quotes"
+        elif mark is not None:
+            hint = _mapping_hint(text.split("\n"), mark.line, first_line) or hint
         raise ContentError(
             f"invalid YAML: {problem}", path=path, line=line, column=column, hint=hint
         ) from None
@@ -198,6 +202,144 @@ def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
         for child in children:
             # Errors point at the top-level field whose value grew too big.
             stack.append((child, depth + 1, child if node is root else top))
+
+
+def _mapping_hint(lines: list[str], index: int, first_line: int) -> str | None:
+    """What to do about a mapping error on line ``index``: its indentation or its quoting.
+
+    A line indented unlike the key lines just above it is the usual mistake; a value holding
+    ': ' (or ' #') on a line that is rightly indented needs quotes.
+    """
+    if not 0 <= index < len(lines):
+        return None
+    line = lines[index]
+    own = _KEY_LINE.match(line)
+    above = [
+        (number, match)
+        for number in range(index - 1, -1, -1)
+        for match in (_KEY_LINE.match(lines[number]),)
+        if match is not None
+    ][:2]
+    if own is not None and above:
+        key_column = _key_column(own)
+        number, sibling = above[0]
+        sibling_column = _key_column(sibling)
+        opener = len(above) > 1 and _opens_block(above[1][1])
+        if opener and _key_column(above[1][1]) == sibling_column < key_column:
+            # "hometown:", then "name: …" at its depth, then the rest indented: the line
+            # under the opener lost its indentation, not this one.
+            name = above[1][1].group(3)
+            return (
+                f"line {first_line + number} is not indented, so it is not read as part of "
+                f"'{name}:' above it: indent the lines under '{name}:' by two spaces, as "
+                f"'{' ' * (sibling_column + 2)}{lines[number][sibling_column:].rstrip()}'"
+            )
+        if key_column != sibling_column and not (
+            _opens_block(sibling) and not own.group(2) and key_column > sibling_column
+        ):
+            return (
+                f"line {first_line + index} is indented by {key_column} "
+                f"space{'s' if key_column != 1 else ''}, the lines around it by "
+                f"{sibling_column}: indent it like them"
+            )
+    value = line[own.end() :] if own is not None else line.strip()
+    if ": " in value or value.endswith(":") or " #" in value:
+        return "a value that contains ': ' or ' #' must be put in quotes"
+    return None
+
+
+def _key_column(match: re.Match[str]) -> int:
+    """Where the key of a key line starts, after its indentation and item markers."""
+    return len(match.group(1)) + len(match.group(2))
+
+
+def _opens_block(match: re.Match[str]) -> bool:
+    """Whether a key line has no value on it: the lines under it are its fields."""
+    return match.string.rstrip().endswith(":")
+
+
+def _check_duplicates(root: yaml.Node, text: str, path: str, first_line: int) -> None:
+    """Raise ContentError if a mapping names a key twice: YAML would keep the last silently."""
+    import yaml
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first: dict[object, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            stack.append(value_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            earlier = first.setdefault(key_node.value, key_node)
+            if earlier is not key_node:
+                raise _duplicate(node, earlier, key_node, text, path, first_line)
+    return
+
+
+def _duplicate(
+    mapping: yaml.MappingNode,
+    earlier: yaml.Node,
+    later: yaml.Node,
+    text: str,
+    path: str,
+    first_line: int,
+) -> ContentError:
+    """The error for a key written twice in one mapping, with the line of each."""
+    import yaml
+
+    name = str(later.value)
+    line_of = [first_line + earlier.start_mark.line, first_line + later.start_mark.line]
+    # A key with no value just before the second one, at the same depth: the lines under it
+    # were meant to be its fields, and lost their indentation ("hometown:" then "name: …").
+    keys = [key for key, _ in mapping.value]
+    values = dict((id(key), value) for key, value in mapping.value)
+    opener = next(
+        (
+            key
+            for key in reversed(keys[: keys.index(later)])
+            if key.start_mark.line > earlier.start_mark.line
+            and isinstance(values[id(key)], yaml.ScalarNode)
+            and values[id(key)].tag.endswith(":null")
+            and values[id(key)].value == ""
+        ),
+        None,
+    )
+    if opener is not None:
+        lines = text.split("\n")
+        start, end = opener.start_mark.line + 1, later.end_mark.line
+        column = opener.start_mark.column
+        shown = "; ".join(
+            f"'{' ' * (column + 2)}{lines[i][column:].rstrip()}'"
+            for i in range(start, end + 1)
+            if lines[i].strip()
+        )
+        return ContentError(
+            f"'{name}' is written twice (lines {line_of[0]} and {line_of[1]}): the lines under "
+            f"'{opener.value}:' on line {first_line + opener.start_mark.line} are not indented, "
+            f"so they are read as the file's own fields and replace them",
+            path=path,
+            line=line_of[1],
+            column=later.start_mark.column + 1,
+            hint=f"indent the lines under '{opener.value}:' by two spaces, as "
+            f"{shown} (and its other lines below, if any)",
+        )
+    return ContentError(
+        f"'{name}' is written twice, on lines {line_of[0]} and {line_of[1]}",
+        path=path,
+        line=line_of[1],
+        column=later.start_mark.column + 1,
+        hint=f"keep the one you mean and delete the other: only one '{name}:' may stand "
+        "at that level (YAML would silently keep the last one)",
+    )
 
 
 def _collect_marks(node: yaml.Node, key: KeyPath, marks: dict[KeyPath, Mark], first: int) -> None:

@@ -113,7 +113,9 @@ def test_duplicate_artist_slugs_name_both_files(
     original = project / "content/artists/bakhyt-kalejs.md"
     copy = project / "content/artists/bakhyt-kalejs-copy.md"
     copy.write_text(
-        original.read_text(encoding="utf-8").replace("name: Bakhyt Kalējs", "name: Bakhyt Kalejs"),
+        original.read_text(encoding="utf-8").replace(
+            "name: Bakhyt Kalējs", "name: Bakhyt Kalejs\nslug: bakhyt-kalejs"
+        ),
         encoding="utf-8",
     )
     assert_failed_cleanly(
@@ -349,3 +351,81 @@ def test_a_decompression_bomb_without_caption_names_the_work_line(
         project, before, image_cache, f"content/series/steppe-awakening.md:{line}:", "megapixels"
     )
     assert "02-golden-grass.jpg" in output
+
+
+def test_a_work_is_named_by_its_number_from_one_and_its_title(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    text = series.read_text(encoding="utf-8")
+    start = text.index("    alt:", text.index("- title: Golden Grass"))
+    series.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "content/series/steppe-awakening.md:15:",
+        "work 2, 'Golden Grass': 'alt' is required",
+    )
+    assert "works[" not in output
+
+
+def test_a_place_is_named_by_its_number_and_name(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    replace_in(project / "content/artists/bakhyt-morel.md", "    reason:", "    reasn:")
+    assert_failed_cleanly(project, before, image_cache, "place 1, 'Paris': unknown key 'reasn'")
+
+
+def test_unindented_hometown_lines_are_an_error_not_a_new_name(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    artist = project / "content/artists/bakhyt-morel.md"
+    text = artist.read_text(encoding="utf-8")
+    block = text[text.index("hometown:\n") : text.index("places:")]
+    artist.write_text(text.replace(block, block.replace("\n  ", "\n")), encoding="utf-8")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "content/artists/bakhyt-morel.md:7:1: 'name' is written twice (lines 2 and 7)",
+        "the lines under 'hometown:' on line 6 are not indented",
+    )
+    assert "indent the lines under 'hometown:' by two spaces, as '  name: Almaty'" in output
+
+
+def test_one_unindented_line_under_hometown_gets_the_line_to_write(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    artist = project / "content/artists/bakhyt-morel.md"
+    replace_in(artist, "hometown:\n  name: Almaty\n", "hometown:\nname: Almaty\n")
+    output = assert_failed_cleanly(
+        project, before, image_cache, "content/artists/bakhyt-morel.md:8:", "invalid YAML"
+    )
+    assert (
+        "line 7 is not indented, so it is not read as part of 'hometown:' above it: "
+        "indent the lines under 'hometown:' by two spaces, as '  name: Almaty'"
+    ) in output
+    assert "quotes" not in output
+
+
+def test_a_duplicate_key_in_site_yaml_names_both_lines(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    settings = project / "site.yaml"
+    first = next(
+        n
+        for n, row in enumerate(settings.read_text(encoding="utf-8").splitlines(), 1)
+        if row.startswith("title:")
+    )
+    with settings.open("a", encoding="utf-8") as handle:
+        handle.write("title: Another title\n")
+    last = len(settings.read_text(encoding="utf-8").splitlines())
+    assert_failed_cleanly(
+        project, before, image_cache, f"'title' is written twice, on lines {first} and {last}"
+    )

@@ -45,10 +45,40 @@ def test_wrong_types_are_reported_not_coerced() -> None:
     assert [e.line for e in problems.errors] == [2, 3, 4]
 
 
-def test_lists_of_mappings_report_items_by_index() -> None:
+def test_lists_of_mappings_report_items_by_number_from_one() -> None:
     fields, problems = read("---\nworks:\n  - title: A\n  - just text\n---\n")
     items = list(fields.mappings("works"))
     assert len(items) == 1
     [error] = problems.errors
-    assert "'works[1]'" in error.message
+    assert error.message == "work 2 must be a set of 'key: value' fields"
     assert error.line == 4
+
+
+def test_fields_of_a_work_are_named_by_its_number_and_title() -> None:
+    fields, problems = read(
+        "---\nworks:\n  - title: Steppe\n  - title: Dune at noon\n    year: 2020\n"
+        "  - year: 2021\n---\n"
+    )
+    for work in fields.mappings("works"):
+        work.text("alt")
+    assert [e.message for e in problems.errors] == [
+        "work 1, 'Steppe': 'alt' is required",
+        "work 2, 'Dune at noon': 'alt' is required",
+        "work 3: 'alt' is required",
+    ]
+
+
+def test_places_are_named_by_number_and_name_nested_fields_inside_them() -> None:
+    fields, problems = read(
+        "---\nplaces:\n  - name: Almaty\n  - name: Balkhash\n    lat: 300\n"
+        "    extra:\n      deep: 1\n---\n"
+    )
+    *_, second = fields.mappings("places")
+    second.number("lat", low=-90, high=90)
+    extra = second.mapping("extra")
+    assert extra is not None
+    extra.text("missing")
+    assert [e.message for e in problems.errors] == [
+        "place 2, 'Balkhash': 'lat' must be between -90 and 90 (got 300)",
+        "place 2, 'Balkhash': 'extra.missing' is required",
+    ]

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import ContentError
-from generator.source.frontmatter import parse_frontmatter
+from generator.source import quickyaml
+from generator.source.frontmatter import load_yaml_document, parse_frontmatter
 from generator.source.marks import Mark
 
 PATH = "content/artists/x.md"
@@ -74,3 +75,72 @@ def test_lists_nested_too_deep_are_refused_however_short_the_file() -> None:
     with pytest.raises(ContentError) as caught:
         parse_frontmatter(f"---\n{nested}---\n", PATH)
     assert "nests more than 64 levels" in caught.value.message
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter("---\nname: Bakhyt\ndiscipline: painting\nname: Other\n---\n", PATH)
+    error = caught.value
+    assert error.message == "'name' is written twice, on lines 2 and 4"
+    assert (error.line, error.column) == (4, 1)
+    assert error.hint is not None and "delete the other" in error.hint
+
+
+def test_a_key_written_twice_inside_a_work_is_an_error() -> None:
+    text = "---\nworks:\n  - title: A\n    image: a.jpg\n    title: B\n---\n"
+    with pytest.raises(ContentError, match="'title' is written twice, on lines 3 and 5"):
+        parse_frontmatter(text, PATH)
+
+
+def test_a_key_written_twice_in_site_yaml_is_an_error() -> None:
+    with pytest.raises(ContentError, match="'title' is written twice, on lines 1 and 3"):
+        load_yaml_document("title: A\nlanguage: en\ntitle: B\n", "site.yaml")
+
+
+def test_unindented_hometown_fields_are_explained_not_silently_taken_as_the_name() -> None:
+    text = (
+        "---\nname: Bakhyt Morel\nhometown:\nname: Almaty\ncountry: Kazakhstan\n"
+        "lat: 43.2\nlon: 76.9\n---\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter(text, PATH)
+    error = caught.value
+    assert error.line == 4
+    assert "'name' is written twice (lines 2 and 4)" in error.message
+    assert "under 'hometown:' on line 3 are not indented" in error.message
+    assert error.hint is not None
+    assert "indent the lines under 'hometown:' by two spaces, as '  name: Almaty'" in error.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        (  # an over-indented image: under a work
+            "---\ntitle: S\nworks:\n  - title: A\n      image: a.jpg\n    alt: x\n---\n",
+            5,
+            "line 5 is indented by 6 spaces, the lines around it by 4: indent it like them",
+        ),
+        (  # a key less deep than its siblings
+            "---\nhometown:\n    name: A\n  lat: 3\n---\n",
+            4,
+            "line 4 is indented by 2 spaces, the lines around it by 4: indent it like them",
+        ),
+        (  # a key one space deeper than its siblings
+            "---\nhometown:\n  name: A\n   lat: 3\n---\n",
+            4,
+            "line 4 is indented by 3 spaces, the lines around it by 2: indent it like them",
+        ),
+    ],
+)
+def test_a_mapping_error_from_indentation_gets_an_indentation_hint(
+    text: str, line: int, hint: str
+) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter(text, PATH)
+    assert caught.value.line == line
+    assert caught.value.hint == hint
+
+
+def test_the_fast_path_leaves_duplicate_keys_to_the_checked_path() -> None:
+    assert quickyaml.parse("name: A\nname: B\n", 1) is None
+    assert quickyaml.parse("works:\n  - title: A\n    title: B\n", 1) is None
