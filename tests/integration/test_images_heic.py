@@ -206,3 +206,17 @@ def test_a_format_showcase_cannot_read_says_what_it_is_and_how_to_convert_it(
     assert "content/series/small-hours.md:7:" in output
     assert f"'small-hours/{name}' is {what}: showcase cannot read it" in output
     assert how in output and "Traceback" not in output
+
+
+def test_check_reads_a_heic_upright_and_counts_it_as_used(
+    tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_heic(replace_first_work(tiny_project, "small-hours/IMG_3307.HEIC"), size=(600, 300))
+    forget_heif(monkeypatch)
+    result = CliRunner().invoke(
+        cli, ["check", "--source", str(tiny_project), "--cache-dir", str(tmp_path / "cache")]
+    )
+    assert result.exit_code == 0, result.output
+    label = "content/series/small-hours/IMG_3307.HEIC"
+    assert f"small-hours.md:7: warning: {label} is only 300×600 px" in result.output
+    assert "unused" not in result.output and "nothing uses" not in result.output
