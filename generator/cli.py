@@ -92,11 +92,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Keep running, and rebuild the site folder whenever a source file changes.",
 )
-@click.option(
-    "--portable",
-    is_flag=True,
-    help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
-)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -109,7 +104,6 @@ def build(
     fresh: bool,
     jobs: int | None,
     watch: bool,
-    portable: bool,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -122,12 +116,7 @@ def build(
     from generator.report import left_behind
 
     options = BuildOptions(
-        base_url=base_url,
-        drafts=drafts,
-        cache_dir=cache_dir,
-        workers=jobs,
-        fresh=fresh,
-        portable=portable,
+        base_url=base_url, drafts=drafts, cache_dir=cache_dir, workers=jobs, fresh=fresh
     )
     builder = Builder(source, output, options)
 
@@ -252,19 +241,14 @@ def new() -> None:
 
 @new.command("artist")
 @click.argument("name")
-@click.option(
-    "--hometown",
-    metavar='"TOWN, COUNTRY"',
-    help="Look the hometown up by name and fill in its name, country, lat and lon.",
-)
 @source_option
 @click.pass_context
-def new_artist(ctx: click.Context, name: str, hometown: str | None, source: Path) -> None:
+def new_artist(ctx: click.Context, name: str, source: Path) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
     from generator.authoring.scaffold import new_artist as write_artist
 
     try:
-        path = write_artist(source, name, hometown)
+        path = write_artist(source, name)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")
@@ -309,22 +293,24 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
 @click.option("--remote", metavar="URL", help="github-pages: the repository.  [default: origin]")
 @click.option("--branch", metavar="NAME", help="github-pages: the branch.  [default: gh-pages]")
 @click.option("--cname", metavar="DOMAIN", help="github-pages: the custom domain for CNAME.")
+@click.option(
+    "--base-url", metavar="URL", help="The site's address.  [default: site.yaml's, or inferred]"
+)
 @source_option
 @cache_dir_option
 @click.pass_context
 def publish(
     ctx: click.Context,
+    /,
     target: str | None,
     dest: str | None,
     dry_run: bool,
     no_build: bool,
     force: bool,
     allow_mass_delete: bool,
-    remote: str | None,
-    branch: str | None,
-    cname: str | None,
     source: Path,
     cache_dir: Path | None,
+    **settings: str | None,  # --remote, --branch, --cname and --base-url, passed on as given
 ) -> None:
     """Build the site for production and publish it.
 
@@ -344,11 +330,9 @@ def publish(
             build=not no_build,
             force=force,
             allow_mass_delete=allow_mass_delete,
-            remote=remote,
-            branch=branch,
-            cname=cname,
             cache_dir=cache_dir,
             report=lambda text: click.echo(text, err=text.startswith("warning:")),
+            **settings,
         )
     except PublishError as exc:
         console.fail(exc, debug=ctx.obj["debug"])

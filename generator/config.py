@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -39,6 +40,10 @@ HTML_MODES: tuple[HtmlMode, ...] = ("trust", "sanitize")
 # Where ``showcase publish`` can send a site. generator.publish.targets has one entry for
 # each, and checks at import that it covers exactly these.
 PUBLISH_TARGETS = ("github-pages", "directory", "rsync")
+
+# The base URL of a site whose site.yaml has none: the preview's address, good for looking at
+# a build on this computer. 'showcase publish' never sends a site built for it to a server.
+DEFAULT_BASE_URL = "http://localhost:8000/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +170,39 @@ def load_config(source: Path) -> SiteConfig:
 
 
 def _read_base_url(fields: Fields) -> str:
-    url = fields.text("base_url", required=False, default="http://localhost:8000/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    url = fields.text("base_url", required=False, default=DEFAULT_BASE_URL)
+    if not is_base_url(url):
         fields.problems.add(
             f"'base_url' must be a full http(s) URL (got {url!r})",
             fields.mark("base_url"),
             "for example 'https://example.org/' or 'https://user.github.io/showcase/'",
         )
-        return "http://localhost:8000/"
+        return DEFAULT_BASE_URL
     return _normalise_base_url(url)
+
+
+def is_base_url(url: str) -> bool:
+    """Whether ``url`` is a full http(s) URL, as a base URL must be."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` points at this computer (localhost, 127.x, ::1, 0.0.0.0, *.localhost):
+    an address nobody else can open."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:  # a malformed IPv6 literal
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return address.is_loopback or address.is_unspecified
 
 
 def _normalise_base_url(url: str) -> str:

@@ -9,11 +9,12 @@ from functools import partial
 from pathlib import Path
 
 from generator.build import build as build_site
-from generator.config import PublishSettings, load_config
+from generator.config import PublishSettings, is_loopback, load_config
 from generator.errors import PublishError, from_os_error
 from generator.output.scratch import scratch_folder, stopping_signals_raise, sweep_stale
 from generator.output.update import NEW_SUFFIX, OLD_SUFFIX
 from generator.output.writer import MARKER
+from generator.publish.base_url import BaseUrl, built_base_url, resolve_base_url, static_cname
 from generator.publish.github_pages import pages_branch, pages_cname, pages_remote
 from generator.publish.plan import Job, PublishPlan
 from generator.publish.programs import not_an_option
@@ -36,6 +37,7 @@ def publish(
     remote: str | None = None,
     branch: str | None = None,
     cname: str | None = None,
+    base_url: str | None = None,
     cache_dir: Path | str | None = None,
     report: Callable[[str], None] | None = None,
 ) -> PublishPlan:
@@ -46,10 +48,16 @@ def publish(
     existing ``source/site`` instead. Raises PublishError, changing nothing, when the
     destination is not showcase's or the publish would delete too much, and the build's
     SiteError when the site does not build.
+
+    The site is built for ``base_url``, or ``site.yaml``'s; a server (github-pages, rsync)
+    is never given a site built for a loopback address: github-pages infers its address from
+    the custom domain or the GitHub repository, and otherwise the publish stops
+    (see generator.publish.base_url).
     """
     source = Path(source).resolve()
     say = report or (lambda text: None)
-    settings = load_config(source).publish
+    config = load_config(source)
+    settings = config.publish
     target = target or settings.target
     if not target:
         example = next(spec for spec in TARGETS.values() if spec.dest == "folder")
@@ -75,17 +83,20 @@ def publish(
             hint=f"drop {', '.join(given)} to publish with {target}",
         )
     send: Callable[[Job], PublishPlan]
+    remote_url = domain = ""
     if spec.dest == "repository":
         if dest is not None:
             raise PublishError(
                 f"{target} publishes to a git repository, not to a DEST",
                 hint="give the repository with --remote URL (default: the project's origin)",
             )
+        remote_url = pages_remote(source, remote, settings)
+        domain = pages_cname(cname, settings.cname)
         send = partial(
             spec.send,
-            remote=pages_remote(source, remote, settings),
+            remote=remote_url,
             branch=pages_branch(branch, settings.branch),
-            cname=pages_cname(cname, settings.cname),
+            cname=domain,
             identity=source,
         )
     elif spec.dest == "address":
@@ -93,11 +104,32 @@ def publish(
     else:
         folder = _local_folder(Path(_destination(source, dest, settings, spec)), source)
         send = partial(spec.send, dest=folder)
+    server = spec.dest != "folder"  # a local folder is looked at on this computer
+    if build:
+        chosen = resolve_base_url(
+            target,
+            base_url,
+            config.base_url,
+            remote_target=server,
+            remote=remote_url,
+            cname=domain or (static_cname(source) if server else ""),
+        )
+    else:
+        chosen = _built_for(source / "site", target, base_url, server)
+    say(chosen.line())
+    if not server and is_loopback(chosen.url):
+        say(
+            f"warning: {chosen.url} is this computer's address: the pages work when this "
+            "folder is served there, but their canonical links, sitemap and feed point at "
+            "it; pass --base-url with the address the folder is served at, or run "
+            "'showcase build --portable' for a folder to open from disk"
+        )
+    built_for = chosen.url if chosen.url != config.base_url else None
     # Stopped by a signal, the publish still removes its temporary folders and files.
     with stopping_signals_raise():
         for prefix in SCRATCH:
             sweep_stale(prefix)  # those of a publish killed outright
-        with _built(source, build, cache_dir, say) as site:
+        with _built(source, build, built_for, cache_dir, say) as site:
             if spec.program:
                 spec.program.require()
             try:
@@ -120,23 +152,23 @@ def publish(
 
 @contextlib.contextmanager
 def _built(
-    source: Path, build: bool, cache_dir: Path | str | None, say: Callable[[str], None]
+    source: Path,
+    build: bool,
+    base_url: str | None,
+    cache_dir: Path | str | None,
+    say: Callable[[str], None],
 ) -> Iterator[Path]:
-    """The site to publish: a fresh production build, or the existing ``site/``."""
+    """The site to publish: a fresh production build, or the existing ``site/`` (checked by
+    ``_built_for``)."""
     if not build:
-        site = source / "site"
-        if not (site / MARKER).is_file():
-            raise PublishError(
-                f"{site} is not a built site (no {MARKER} file)",
-                hint="run 'showcase build' first, or publish without --no-build",
-            )
-        yield site
+        yield source / "site"
         return
     with scratch_folder("showcase-publish-") as tmp:
         report = build_site(
             source,
             tmp / "site",
             production=True,
+            base_url=base_url,
             cache_dir=cache_dir,
             temporary=True,
         )
@@ -144,6 +176,33 @@ def _built(
             say(f"warning: {warning}")
         say(report.summary())
         yield report.output
+
+
+def _built_for(site: Path, target: str, given: str | None, server: bool) -> BaseUrl:
+    """The base URL the existing ``site`` was built for, refused when it cannot be published
+    to ``target``: a loopback address (or one it does not record) sent to a server, or
+    another URL than ``--base-url``."""
+    if not (site / MARKER).is_file():
+        raise PublishError(
+            f"{site} is not a built site (no {MARKER} file)",
+            hint="run 'showcase build' first, or publish without --no-build",
+        )
+    url = built_base_url(site)
+    if given and url != (given if given.endswith("/") else given + "/"):
+        raise PublishError(
+            f"{site} was built for {url or 'an unknown base URL'}, not for --base-url {given}",
+            hint=f"run 'showcase build --base-url {given}' first, or publish without --no-build",
+        )
+    if server and (url is None or is_loopback(url)):
+        raise PublishError(
+            f"{site} was built for {url or 'an unknown base URL'}, not for the address it "
+            f"will have: published with {target}, its links, sitemap and feed would point "
+            "there",
+            hint="publish without --no-build (it builds for the right address), or run "
+            "'showcase build --base-url URL' with the site's address first; nothing was "
+            "published",
+        )
+    return BaseUrl(url or "an unknown base URL", "the one site/ was built for")
 
 
 def _files(site: Path) -> tuple[str, ...]:

@@ -77,7 +77,7 @@ def test_init_writes_settings_content_and_no_theme(tmp_path: Path) -> None:
     assert {p.relative_to(site).as_posix() for p in written} == set(snapshot(site))
     settings = (site / "site.yaml").read_text(encoding="utf-8")
     assert "title: New" in settings
-    assert "base_url: http://localhost:8000/" in settings
+    assert "\n# base_url: https://" in settings and "localhost" not in settings
     assert "#   url: https://tile.openstreetmap.org/{z}/{x}/{y}.png" in settings
     assert "\nimages:\n" in settings
     for title in ("Artists", "Gallery", "Map"):
