@@ -92,6 +92,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Keep running, and rebuild the site folder whenever a source file changes.",
 )
+@click.option(
+    "--portable",
+    is_flag=True,
+    help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -104,6 +109,7 @@ def build(
     fresh: bool,
     jobs: int | None,
     watch: bool,
+    portable: bool,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -116,7 +122,12 @@ def build(
     from generator.report import left_behind
 
     options = BuildOptions(
-        base_url=base_url, drafts=drafts, cache_dir=cache_dir, workers=jobs, fresh=fresh
+        base_url=base_url,
+        drafts=drafts,
+        cache_dir=cache_dir,
+        workers=jobs,
+        fresh=fresh,
+        portable=portable,
     )
     builder = Builder(source, output, options)
 
@@ -241,14 +252,19 @@ def new() -> None:
 
 @new.command("artist")
 @click.argument("name")
+@click.option(
+    "--hometown",
+    metavar='"TOWN, COUNTRY"',
+    help="Look the hometown up by name and fill in its name, country, lat and lon.",
+)
 @source_option
 @click.pass_context
-def new_artist(ctx: click.Context, name: str, source: Path) -> None:
+def new_artist(ctx: click.Context, name: str, hometown: str | None, source: Path) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
     from generator.authoring.scaffold import new_artist as write_artist
 
     try:
-        path = write_artist(source, name)
+        path = write_artist(source, name, hometown)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")
