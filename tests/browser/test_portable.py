@@ -91,6 +91,17 @@ def test_links_lead_from_page_to_page(visit: tuple[Any, list[str], str], artifac
     page.screenshot(path=str(artifacts / "portable-work.png"), full_page=False)
     page.click(".eyebrow a >> nth=1")  # back to the artist
     assert page.locator("h1").first.inner_text() == artist
+    # The locator map's base, an SVG drawn under the pin, loads from its relative address.
+    width = page.eval_on_selector(
+        ".locator image",
+        """image => new Promise(done => {
+            const probe = new Image();
+            probe.onload = () => done(probe.naturalWidth);
+            probe.onerror = () => done(0);
+            probe.src = new URL(image.getAttribute('href'), document.baseURI).href;
+        })""",
+    )
+    assert width > 0
     page.click(".locator__caption a")  # the map, at their pin
     assert page.url.endswith("/map/index.html#pin-" + page.url.rsplit("#pin-", 1)[-1])
     assert page.locator("h1").inner_text() == "Hometown map"
