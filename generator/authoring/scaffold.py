@@ -225,20 +225,16 @@ def _write_new(path: Path, data: bytes, rel: str) -> Path:
 
 
 def _artist_slugs(root: Path) -> dict[str, str]:
-    """Every artist's slug (its 'slug:', or its name slugified), with its file."""
+    """Every artist's slug (its 'slug:', or its file's name), with its file."""
     slugs: dict[str, str] = {}
     for path in sorted((root / ARTISTS_DIR).glob("*.md")):
         rel = path.relative_to(root).as_posix()
-        slug = path.stem
         try:
             data = parse_frontmatter(path.read_text(encoding="utf-8"), rel).data
         except (SiteError, UnicodeDecodeError):
             data = {}
-        for key in ("slug", "name"):
-            value = data.get(key)
-            if isinstance(value, str) and slugify(value):
-                slug = value.strip() if key == "slug" else slugify(value)
-                break
+        given = data.get("slug")
+        slug = given.strip() if isinstance(given, str) and given.strip() else slugify(path.stem)
         slugs.setdefault(slug, rel)
     return slugs
 

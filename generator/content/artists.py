@@ -31,7 +31,7 @@ def read_artist(fields: Fields, document: FrontMatter, path: Path, reading: Read
     name = fields.text("name")
     portrait = read_image(fields, "portrait", path, reading.disk, required=False)
     return Artist(
-        slug=read_slug(fields, name),
+        slug=read_slug(fields, name, path),
         name=name,
         discipline=fields.text("discipline"),
         summary=fields.text("summary"),

@@ -123,13 +123,29 @@ def render_body(fields: Fields, document: FrontMatter, markdown: MarkdownRendere
         return ""
 
 
-def read_slug(fields: Fields, name: str) -> str:
-    slug = fields.text("slug", required=False) or slugify(name)
-    if name and not is_valid_slug(slug):
+def read_slug(fields: Fields, name: str, path: Path | None = None) -> str:
+    """An item's slug: its ``slug:``, else the name of its file ``path`` (so that its name can
+    be corrected without moving its page), else ``name`` (a work, which has no file of its own).
+
+    A file name that is not a slug as it is ("Bakhyt Morel.md") is made one: bakhyt-morel.
+    """
+    given = fields.text("slug", required=False)
+    if given or path is None:
+        slug = given or slugify(name)
+        if (given or name) and not is_valid_slug(slug):
+            fields.problems.add(
+                f"'{slug}' cannot be used as a slug",
+                fields.mark("slug" if "slug" in fields.data else None),
+                "use lowercase letters, digits and single hyphens, like 'bakhyt-morel'",
+            )
+        return slug
+    slug = slugify(path.stem)
+    if not slug:
         fields.problems.add(
-            f"'{slug}' cannot be used as a slug",
-            fields.mark("slug" if "slug" in fields.data else None),
-            "use lowercase letters, digits and single hyphens, like 'bakhyt-morel'",
+            f"the file name '{path.name}' gives no slug for its page's address",
+            fields.mark(),
+            "rename the file with letters or digits, like 'bakhyt-morel.md', "
+            "or add a line 'slug: bakhyt-morel'",
         )
     return slug
 

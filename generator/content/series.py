@@ -28,12 +28,12 @@ WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption
 
 def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Reading) -> Series:
     title = fields.text("title")
-    slug = read_slug(fields, title)
+    slug = read_slug(fields, title, path)
     if slug == PAGES:
         fields.problems.add(
             f"'{slug}' cannot be a series' slug: /gallery/{PAGES}/ holds the gallery's pages",
-            fields.mark("slug" if "slug" in fields.data else "title"),
-            "give the series a slug of its own, such as 'pages-of-the-steppe'",
+            fields.mark("slug" if "slug" in fields.data else None),
+            "give the series a slug of its own, such as 'pages-of-the-steppe', or rename its file",
         )
     works: list[Work] = []
     for work_fields in fields.mappings("works", required=True):
