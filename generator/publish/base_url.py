@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import is_base_url, is_loopback
+from generator.config import DEFAULT_BASE_URL, is_base_url, is_loopback
 from generator.errors import PublishError
 from generator.layout import STATIC_DIR
 
@@ -96,7 +96,11 @@ def resolve_base_url(
             )
         return BaseUrl(url, "from --base-url")
     if not is_loopback(configured) or not remote_target:
-        return BaseUrl(configured, "from site.yaml")
+        unset = configured == DEFAULT_BASE_URL  # or written so: the same to a build
+        return BaseUrl(
+            configured,
+            "from site.yaml, or the default when it has none" if unset else "from site.yaml",
+        )
     if cname:
         return BaseUrl(f"https://{cname.removesuffix('.')}/", f"from the custom domain {cname}")
     pages = github_pages_url(remote) if remote else None

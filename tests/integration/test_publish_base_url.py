@@ -196,7 +196,10 @@ def test_a_local_folder_is_published_with_a_warning(
         ["publish", "directory", str(www), "-s", str(unset), "--cache-dir", str(image_cache)],
     )
     assert result.exit_code == 0, result.output
-    assert f"Base URL: {DEFAULT_BASE_URL} (from site.yaml)" in result.stdout
+    assert (
+        f"Base URL: {DEFAULT_BASE_URL} (from site.yaml, or the default when it has none)"
+        in result.stdout
+    )
     assert "--base-url" in result.stderr and "showcase build --portable" in result.stderr
     assert canonical((www / "index.html").read_text(encoding="utf-8")) == DEFAULT_BASE_URL
 
