@@ -174,7 +174,8 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         )
         return None
     if not disk.is_file_exactly(candidate, resolved):
-        fields.problems.add(f"image not found: {value}", mark, _suggest_file(Path(candidate)))
+        hint = _suggest_image(value, key, path, root, disk)
+        fields.problems.add(f"image not found: {value}", mark, hint)
         return None
     if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
         message, hint = not_an_image(value)
@@ -183,15 +184,61 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
     return Path(resolved)
 
 
-def _suggest_file(path: Path) -> str:
-    folder = path.parent
-    if not folder.is_dir():
-        return f"the folder {folder.name}/ does not exist next to this file"
-    names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    lower = {n.lower(): n for n in names}
-    if path.name.lower() in lower:
-        return f"did you mean '{lower[path.name.lower()]}'? (the case differs)"
-    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"put the image in {folder.name}/ or fix the path"
+def _suggest_image(value: str, key: str, path: Path, root: str, disk: Disk) -> str:
+    """What to write instead of an image path that names no file: a line that works.
+
+    Looked for, in order: the path as written from the project's folder (content/series/…),
+    the same folder with another case or a close name, and the folder named after the content
+    file (series/<series>/), where a series keeps its images. A line is suggested only when
+    the file it names is there.
+    """
+    folder = disk.real_folder(os.path.dirname(path))
+    here = Path(os.path.relpath(folder, root)).as_posix()
+
+    def line(found: str) -> str:
+        return f"'{key}: {Path(os.path.relpath(found, folder)).as_posix()}'"
+
+    if Path(value).parts[:1] == (CONTENT_DIR,):
+        found, _ = _near(os.path.join(root, value), root)
+        relative = f"paths are relative to this file's folder ({here}/), not to the project's"
+        if found is not None:
+            return f"{relative}: write {line(found)}"
+        return f"{relative}: leave out '{here}/' at the start"
+    candidate = os.path.join(folder, value)
+    found, exact = _near(candidate, root)
+    if found is not None:
+        if exact:
+            return f"the case differs: write {line(found)}"
+        return f"did you mean {line(found)}?"
+    own = os.path.join(folder, path.stem, os.path.basename(value))
+    found, exact = _near(own, root)
+    if found is not None and exact:
+        return f"the image is in the folder {path.stem}/: write {line(found)}"
+    if found is not None:
+        return f"did you mean {line(found)}? (in the folder {path.stem}/)"
+    parent = os.path.dirname(candidate)
+    if not os.path.isdir(parent):
+        return f"the folder {os.path.basename(parent)}/ does not exist next to this file"
+    return f"put the image in {os.path.basename(parent)}/ or fix the path"
+
+
+def _near(target: str, root: str) -> tuple[str | None, bool]:
+    """An image file in ``target``'s folder named like it: the same name but for its case
+    (True), or a close name (False); (None, False) if there is none in the project."""
+    folder, name = os.path.split(target)
+    inside = root.rstrip(os.sep) + os.sep
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.is_file()
+            and os.path.splitext(entry.name)[1].lower() in IMAGE_SUFFIXES
+            and os.path.realpath(entry.path).startswith(inside)
+        )
+    except OSError:
+        return None, False
+    same = [other for other in names if other.lower() == name.lower()]
+    if same:
+        return os.path.join(folder, same[0]), True
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return (os.path.join(folder, close[0]), False) if close else (None, False)

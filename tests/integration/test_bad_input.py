@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -227,7 +229,8 @@ def test_a_misspelt_image_path_suggests_the_right_name(
         f"content/series/steppe-awakening.md:{line}:",
         "image not found: steppe-awakening/01-steppe-at-frist-light.jpg",
     )
-    assert "did you mean '01-steppe-at-first-light.jpg'?" in output
+    assert "did you mean 'image: steppe-awakening/01-steppe-at-first-light.jpg'?" in output
+    assert_suggestion_builds(project, series, output, image_cache)
 
 
 def test_a_wrongly_cased_image_path_says_the_case_differs(
@@ -244,7 +247,101 @@ def test_a_wrongly_cased_image_path_says_the_case_differs(
         f"content/series/steppe-awakening.md:{line}:",
         "image not found: steppe-awakening/01-Steppe-at-first-light.jpg",
     )
-    assert "the case differs" in output
+    assert (
+        "the case differs: write 'image: steppe-awakening/01-steppe-at-first-light.jpg'" in output
+    )
+    assert_suggestion_builds(project, series, output, image_cache)
+
+
+def assert_suggestion_builds(project: Path, source: Path, output: str, cache: Path) -> None:
+    """Write the line the hint suggests in place of the wrong one: the build then passes."""
+    suggestion = re.search(r"'(image|portrait): ([^']+)'", output)
+    assert suggestion is not None, output
+    key, suggested = suggestion.groups()
+    rows = source.read_text(encoding="utf-8").split("\n")
+    located = re.search(rf"{re.escape(source.name)}:(\d+):", output)
+    assert located is not None, output
+    wrong = int(located[1]) - 1
+    assert rows[wrong].strip().startswith(f"{key}:")
+    indent = rows[wrong][: len(rows[wrong]) - len(rows[wrong].lstrip())]
+    rows[wrong] = f"{indent}{key}: {suggested}"
+    source.write_text("\n".join(rows), encoding="utf-8")
+    code, result = run_build(project, cache)
+    assert code == 0, result
+
+
+def test_an_image_path_without_its_folder_suggests_the_path_that_works(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    replace_in(series, image, "01-steppe-at-first-light.jpg")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/series/steppe-awakening.md:{line}:",
+        "the image is in the folder steppe-awakening/: "
+        "write 'image: steppe-awakening/01-steppe-at-first-light.jpg'",
+    )
+    assert "put the image" not in output
+    assert_suggestion_builds(project, series, output, image_cache)
+
+
+def test_a_misspelt_image_without_its_folder_suggests_the_folder_and_name(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    _, image = image_line(series)
+    replace_in(series, image, "01-steppe-at-frist-light.jpg")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "did you mean 'image: steppe-awakening/01-steppe-at-first-light.jpg'? "
+        "(in the folder steppe-awakening/)",
+    )
+    assert_suggestion_builds(project, series, output, image_cache)
+
+
+def test_an_image_path_from_the_project_folder_is_explained(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    _, image = image_line(series)
+    replace_in(series, image, f"content/series/{image}")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "paths are relative to this file's folder (content/series/), not to the project's: "
+        f"write 'image: {image}'",
+    )
+    assert_suggestion_builds(project, series, output, image_cache)
+
+
+def test_a_portrait_without_its_folder_suggests_the_path_that_works(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    folder = project / "content/artists/bakhyt-morel"
+    folder.mkdir()
+    shutil.copy(
+        project / "content/series/steppe-awakening/01-steppe-at-first-light.jpg",
+        folder / "portrait.jpg",
+    )
+    artist = project / "content/artists/bakhyt-morel.md"
+    replace_in(artist, "weight: 10\n", "weight: 10\nportrait: portrait.jpg\nportrait_alt: Him.\n")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "the image is in the folder bakhyt-morel/: write 'portrait: bakhyt-morel/portrait.jpg'",
+    )
+    assert_suggestion_builds(project, artist, output, image_cache)
 
 
 @pytest.mark.parametrize(
