@@ -127,3 +127,39 @@ def test_a_failed_rebuild_says_the_previous_site_was_kept(
     code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
     assert code == 1
     assert "the previous site was left as it was" in output
+
+
+def test_a_person_reads_which_work_which_key_and_which_line_to_write(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    series = tiny_project / "content/series/small-hours.md"
+    text = series.read_text(encoding="utf-8")
+    text = text.replace("image: small-hours/02-dusk.png", "image: 02-dusk.png")
+    text = text.replace("    alt: A band of pale orange light under a dark blue sky.\n", "")
+    series.write_text(text, encoding="utf-8")
+    code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
+    assert code == 1
+    assert "work 1, 'Dawn': 'alt' is required" in output
+    assert (
+        "content/series/small-hours.md:11:12: image not found: 02-dusk.png\n"
+        "  hint: the image is in the folder small-hours/: write 'image: small-hours/02-dusk.png'"
+    ) in output
+    assert "Traceback" not in output and "works[" not in output
+
+
+def test_a_key_written_twice_is_one_located_message(tiny_project: Path, image_cache: Path) -> None:
+    artist = tiny_project / "content/artists/dana-sadyk.md"
+    text = artist.read_text(encoding="utf-8")
+    artist.write_text(text.replace("---\n", "---\ndiscipline: x\n", 1), encoding="utf-8")
+    line = next(
+        n
+        for n, row in enumerate(artist.read_text(encoding="utf-8").splitlines(), 1)
+        if n > 2 and row.startswith("discipline:")
+    )
+    code, output = run("build", "-s", str(tiny_project), "--cache-dir", str(image_cache))
+    assert code == 1
+    assert (
+        f"content/artists/dana-sadyk.md:{line}:1: 'discipline' is written twice, on lines 2 "
+        f"and {line}"
+    ) in output
+    assert "Traceback" not in output
