@@ -49,14 +49,17 @@ def preview(
         cache = Path(cache_dir) if cache_dir else None
         options = BuildOptions(base_url=url, drafts=drafts, cache_dir=cache, preview=True)
         builder = Builder(source, root, options)
+        failed = False
 
         def rebuild() -> str:
-            result = builder.build()
-            count = len(result.rendered)
-            told = (
-                f"Rendered {count} page{'s' if count != 1 else ''} in "
-                f"{result.seconds * 1000:.0f} ms"
-            )
+            nonlocal failed
+            try:
+                result = builder.build()
+            except BaseException:
+                failed = True
+                raise
+            fixed, failed = failed, False
+            told = rebuilt(result, fixed=fixed)
             drafts = result.left_out("showcase serve")
             return f"{told}\n{drafts}" if drafts else told
 
@@ -69,6 +72,21 @@ def preview(
     except BaseException:  # no port, or stopped while building: the folder goes all the same
         cleanup.close()
         raise
+
+
+def rebuilt(result: BuildReport, *, fixed: bool) -> str:
+    """What a rebuild of the preview did, in a line; ``fixed`` when the one before failed.
+
+    A fix often changes no page (the file is back as it was at the last good build): then
+    "Rendered 0 pages" would read as if nothing happened, so the line says the site is back.
+    """
+    count, took = len(result.rendered), f"{result.seconds * 1000:.0f} ms"
+    total = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+    if fixed:
+        return f"Fixed: the site is up to date ({total}, {count} rendered again in {took})"
+    if not count:
+        return f"No page changed: the site's {total} {'is' if result.pages == 1 else 'are'} up to date ({took})"
+    return f"Rendered {count} page{'s' if count != 1 else ''} in {took}"
 
 
 def classify(changes: Iterable[Path], source: Path) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 
 from generator import BuildReport
 from generator.authoring.livereload import LiveState, PreviewServer, bind, inject_live_script
-from generator.authoring.preview import classify
+from generator.authoring.preview import classify, preview, rebuilt
 
 
 def serve(root: Path, base_path: str = "/") -> Iterator[PreviewServer]:
@@ -166,4 +168,50 @@ def test_stylesheet_only_changes_swap_css_without_a_reload(tmp_path: Path) -> No
 def test_the_live_script_goes_before_the_end_of_the_body() -> None:
     assert inject_live_script(b"<body><p>x</p></body></html>").endswith(
         b'<script src="/__showcase/live.js" defer></script></body></html>'
+    )
+
+
+def wait_for(messages: list[str], text: str, timeout: float = 30.0) -> str:
+    """The first message holding ``text``, waiting for the preview to print it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [message for message in messages if text in message]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never came; the preview said: {messages}")
+
+
+def test_a_fixed_build_says_the_site_is_up_to_date_not_rendered_0_pages(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    story = tiny_project / "content/artists/dana-sadyk.md"
+    good = story.read_text(encoding="utf-8")
+    messages: list[str] = []
+    running = preview(tiny_project, port=0, cache_dir=image_cache, report=messages.append)
+    try:
+        assert wait_for(messages, "Rendered ").startswith("Rendered 8 pages in ")
+        story.write_text(good.replace("name: Dana Sadyk", "name: [Dana"), encoding="utf-8")
+        wait_for(messages, "content/artists/dana-sadyk.md:")
+        story.write_text(good, encoding="utf-8")  # back as it was: no page changes
+        fixed = wait_for(messages, "Fixed")
+        assert re.fullmatch(
+            r"Fixed: the site is up to date \(8 pages, 0 rendered again in \d+ ms\)", fixed
+        )
+        assert not any(message.startswith("Rendered 0 pages") for message in messages)
+    finally:
+        running.shutdown()
+
+
+def test_a_rebuild_that_changes_no_page_says_so() -> None:
+    report = BuildReport(Path("site"), pages=8, images=2, files=20, seconds=0.012)
+    assert (
+        rebuilt(report, fixed=False) == "No page changed: the site's 8 pages are up to date (12 ms)"
+    )
+    changed = BuildReport(
+        Path("site"), pages=8, images=2, files=20, seconds=0.012, rendered=("/", "/map/")
+    )
+    assert rebuilt(changed, fixed=False) == "Rendered 2 pages in 12 ms"
+    assert rebuilt(changed, fixed=True) == (
+        "Fixed: the site is up to date (8 pages, 2 rendered again in 12 ms)"
     )
