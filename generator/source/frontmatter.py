@@ -259,30 +259,34 @@ def _opens_block(match: re.Match[str]) -> bool:
 
 
 def _check_duplicates(root: yaml.Node, text: str, path: str, first_line: int) -> None:
-    """Raise ContentError if a mapping names a key twice: YAML would keep the last silently."""
+    """Raise ContentError if a mapping names a key twice: YAML would keep the last silently.
+
+    Cheap on the common path (a set per mapping of more than one key); the walk visits an
+    aliased node once per alias, bounded as ``_check_size`` bounds it.
+    """
     import yaml
 
-    seen: set[int] = set()
+    scalar, mapping = yaml.ScalarNode, yaml.MappingNode
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
+        if type(node) is mapping:
+            pairs = node.value
+            if len(pairs) > 1:
+                keys = [
+                    key
+                    for key, _ in pairs
+                    if type(key) is scalar and key.tag != "tag:yaml.org,2002:merge"
+                ]
+                if len({key.value for key in keys}) != len(keys):
+                    first: dict[str, yaml.Node] = {}
+                    for key in keys:
+                        earlier = first.setdefault(key.value, key)
+                        if earlier is not key:
+                            raise _duplicate(node, earlier, key, text, path, first_line)
+            stack += [value for _, value in reversed(pairs) if type(value) is not scalar]
+        elif isinstance(node, yaml.SequenceNode):
             stack += reversed(node.value)
-            continue
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        first: dict[object, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            stack.append(value_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                continue
-            earlier = first.setdefault(key_node.value, key_node)
-            if earlier is not key_node:
-                raise _duplicate(node, earlier, key_node, text, path, first_line)
-    return
 
 
 def _duplicate(

@@ -161,6 +161,7 @@ class _Parser:
             if match is None:
                 raise _NotSimple
             name = match.group(1)
+            # A key written twice goes to PyYAML's path, which reports it with both lines.
             if name.lower() in _SPECIAL_WORDS or name in mapping:
                 raise _NotSimple
             path = (*key, name)

@@ -144,3 +144,9 @@ def test_a_mapping_error_from_indentation_gets_an_indentation_hint(
 def test_the_fast_path_leaves_duplicate_keys_to_the_checked_path() -> None:
     assert quickyaml.parse("name: A\nname: B\n", 1) is None
     assert quickyaml.parse("works:\n  - title: A\n    title: B\n", 1) is None
+
+
+def test_the_first_key_written_twice_in_the_file_is_the_one_reported() -> None:
+    text = "---\nhometown:\n  name: A\n  name: B\nworks:\n  - title: X\n    title: Y\n---\n"
+    with pytest.raises(ContentError, match="'name' is written twice, on lines 3 and 4"):
+        parse_frontmatter(text, PATH)
