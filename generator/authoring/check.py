@@ -33,6 +33,7 @@ from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
 from generator.media.requests import SHARP_SIZE, looks_soft
 from generator.source.imagefile import IMAGE_SUFFIXES, open_image
+from generator.source.slugs import is_valid_slug, slugify
 from generator.urls import UrlBuilder
 
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
@@ -119,6 +120,7 @@ def check_site(
     errors += _vague_alts(published)
     warnings += _small_images(published)
     warnings += _unused_files(everything)
+    warnings += _file_names_made_slugs(everything)
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
     return CheckReport(errors=_sorted(errors), warnings=_sorted(warnings), pages=len(pages))
@@ -330,6 +332,25 @@ def _unused_files(site: Site) -> list[Finding]:
         else:
             message = "nothing uses this file: content/ holds Markdown files and their images"
         warnings.append(Finding("unused-file", message, label))
+    return warnings
+
+
+def _file_names_made_slugs(site: Site) -> list[Finding]:
+    """Artists and series whose file's name had to be made a slug to give their address."""
+    warnings = []
+    for kind in KINDS:
+        for item in getattr(site, kind.folder):
+            stem = Path(item.source).stem
+            if not is_valid_slug(stem) and item.slug == slugify(stem):
+                warnings.append(
+                    Finding(
+                        "file-name",
+                        f"the file name {Path(item.source).name!r} is not a slug, so the "
+                        f"{kind.noun}'s address uses '{item.slug}': rename the file "
+                        f"{item.slug}.md to make them match",
+                        item.source,
+                    )
+                )
     return warnings
 
 

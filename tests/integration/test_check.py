@@ -227,6 +227,17 @@ def test_an_alt_text_that_describes_is_not_flagged() -> None:
         assert vague_alt(alt, image) is None, alt
 
 
+def test_a_file_name_made_a_slug_is_a_warning(project: Path, own_cache: Path) -> None:
+    (project / STORY).rename(project / "content/artists/Bakhyt Morel.md")
+    code, output = run_check(project, own_cache)
+    assert code == 0, output
+    assert (
+        "content/artists/Bakhyt Morel.md: warning: the file name 'Bakhyt Morel.md' is not a "
+        "slug, so the artist's address uses 'bakhyt-morel': rename the file bakhyt-morel.md"
+    ) in output
+    assert output.strip().splitlines()[-1] == "0 errors, 1 warning"
+
+
 @pytest.fixture
 def local_server() -> Iterator[str]:
     """An HTTP server on 127.0.0.1 that answers /ok with 200 and anything else with 404."""
