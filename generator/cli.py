@@ -188,19 +188,11 @@ def serve(
     cache_dir: Path | None,
 ) -> None:
     """Preview the site, rebuilding and reloading the browser on every change."""
-    import time
-    import webbrowser
-
     from generator.authoring.guards import is_loopback
     from generator.authoring.preview import preview
 
     if not is_loopback(host):
-        click.secho(
-            f"warning: listening on {host}: anyone who can reach this machine can see "
-            "the preview, drafts included",
-            fg="yellow",
-            err=True,
-        )
+        console.warn_exposed(host)
     try:
         running = preview(
             source,
@@ -217,18 +209,7 @@ def serve(
             raise
         console.print_error(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
         sys.exit(1)
-    if running.moved:
-        click.echo(f"Port {port} is busy; using {running.server.server_address[1]} instead.")
-    click.echo(f"Serving {running.url} — watching for changes. Press Ctrl-C to stop.")
-    if open_browser:
-        webbrowser.open(running.url)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        click.echo("Stopping.")
-    finally:
-        running.shutdown()
+    console.serve_until_stopped(running, port, open_browser=open_browser)
 
 
 @cli.command()

@@ -281,7 +281,7 @@ def _read_redirects(fields: Fields) -> tuple[tuple[str, str], ...]:
         for key, value in (("from", old), ("to", new)):
             if value and not value.startswith("/"):
                 item.problems.add(
-                    f"'{item.name(key)}' must be a site path starting with '/'",
+                    f"{item.label(key)} must be a site path starting with '/'",
                     item.mark(key),
                     "for example '/artists/old-name/'",
                 )

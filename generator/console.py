@@ -13,6 +13,7 @@ import click
 from generator.errors import ContentErrors, SiteError, from_os_error
 
 if TYPE_CHECKING:
+    from generator.authoring.preview import Preview
     from generator.build import BuildReport
     from generator.publish.plan import PublishPlan
 
@@ -144,3 +145,32 @@ def _warning_kind(warning: str) -> str:
     # "path: text" — the kind is the text with its names and numbers left out.
     text = warning.split(": ", 1)[-1]
     return " ".join(word for word in text.split() if word.islower() and word.isalpha())
+
+
+def warn_exposed(host: str) -> None:
+    """Warn that a preview listening on ``host`` (not loopback) can be seen by others."""
+    click.secho(
+        f"warning: listening on {host}: anyone who can reach this machine can see "
+        "the preview, drafts included",
+        fg="yellow",
+        err=True,
+    )
+
+
+def serve_until_stopped(running: Preview, port: int, *, open_browser: bool) -> None:
+    """Say where the preview is, open it if asked, and keep it up until Ctrl-C."""
+    import time
+    import webbrowser
+
+    if running.moved:
+        click.echo(f"Port {port} is busy; using {running.server.server_address[1]} instead.")
+    click.echo(f"Serving {running.url} — watching for changes. Press Ctrl-C to stop.")
+    if open_browser:
+        webbrowser.open(running.url)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("Stopping.")
+    finally:
+        running.shutdown()

@@ -85,7 +85,8 @@ def rebuilt(result: BuildReport, *, fixed: bool) -> str:
     if fixed:
         return f"Fixed: the site is up to date ({total}, {count} rendered again in {took})"
     if not count:
-        return f"No page changed: the site's {total} {'is' if result.pages == 1 else 'are'} up to date ({took})"
+        verb = "is" if result.pages == 1 else "are"
+        return f"No page changed: the site's {total} {verb} up to date ({took})"
     return f"Rendered {count} page{'s' if count != 1 else ''} in {took}"
 
 

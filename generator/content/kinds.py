@@ -41,7 +41,6 @@ class Kind:
     noun: str  # one item, as messages name it
     keys: tuple[str, ...]  # the front-matter keys it allows (its reader checks them)
     read: Reader
-    title_key: str  # the key a slug is made from when the file gives none
     # Display order: a sort key, given the rank of each slug of the kinds before it.
     order: Callable[[Any, Mapping[str, Mapping[str, int]]], tuple[Any, ...]]
     # The image files an item shows: a change to one makes its file read again.
@@ -71,7 +70,6 @@ KINDS: tuple[Kind, ...] = (
         noun="artist",
         keys=ARTIST_KEYS,
         read=read_artist,
-        title_key="name",
         order=lambda artist, ranks: (artist.weight, artist.name, artist.slug),
         images=_artist_images,
         draft=lambda artist: artist.draft,
@@ -81,7 +79,6 @@ KINDS: tuple[Kind, ...] = (
         noun="series",
         keys=SERIES_KEYS,
         read=read_series,
-        title_key="title",
         order=lambda series, ranks: (
             ranks["artists"][series.artist_slug],
             series.weight,

@@ -101,15 +101,9 @@ class Anchors:
         return cls({key: fields.mark(key) for key in ANCHORED if key in fields.data})
 
 
-# The keys problems across files point at: a slug, what it is made from, the owner named.
+# The keys problems across files point at: a slug, the owner named.
 ANCHORED = tuple(
-    dict.fromkeys(
-        (
-            "slug",
-            *(kind.title_key for kind in KINDS),
-            *(kind.owner.key for kind in KINDS if kind.owner is not None),
-        )
-    )
+    dict.fromkeys(("slug", *(kind.owner.key for kind in KINDS if kind.owner is not None)))
 )
 
 
@@ -281,7 +275,7 @@ def _duplicate_slugs(items: list[tuple[Any, Anchors]], kind: Kind) -> list[SiteE
     first: dict[str, Any] = {}
     for item, fields in items:
         if item.slug in first:
-            mark = fields.mark("slug" if "slug" in fields.marks else kind.title_key)
+            mark = fields.mark("slug")  # the file's start when the slug is its file name
             problems.append(
                 ContentError(
                     f"the {kind.noun} slug '{item.slug}' is already used by "
@@ -289,7 +283,7 @@ def _duplicate_slugs(items: list[tuple[Any, Anchors]], kind: Kind) -> list[SiteE
                     path=item.source,
                     line=mark.line,
                     column=mark.column,
-                    hint="give one of them a different 'slug:' in its front-matter",
+                    hint="rename one of the files, or give one of them a different 'slug:'",
                 )
             )
         else:

@@ -81,17 +81,17 @@ def read_place(fields: Fields) -> Place:
 def _coordinate(fields: Fields, key: str) -> float:
     value = fields.data.get(key)
     if value is None:
-        fields.problems.add(f"'{fields.name(key)}' is required", fields.mark(), FIND_HINT)
+        fields.problems.add(f"{fields.label(key)} is required", fields.mark(), FIND_HINT)
         return 0.0
     try:
         number = parse_coordinate(value, key)
     except CoordinateError as exc:
-        fields.problems.add(f"'{fields.name(key)}' {exc}", fields.mark(key), FIND_HINT)
+        fields.problems.add(f"{fields.label(key)} {exc}", fields.mark(key), FIND_HINT)
         return 0.0
     limit = _LIMITS[key]
     if not -limit <= number <= limit:
         fields.problems.add(
-            f"'{fields.name(key)}' must be between {-limit:g} and {limit:g} (got {number:g})",
+            f"{fields.label(key)} must be between {-limit:g} and {limit:g} (got {number:g})",
             fields.mark(key),
             FIND_HINT,
         )
@@ -104,7 +104,7 @@ def _check_swapped(fields: Fields, lat: float, lon: float, country: str) -> None
     if known is None or known.contains(lat, lon) or not known.contains(lon, lat):
         return
     fields.problems.add(
-        f"'{fields.name('lat')}' and '{fields.name('lon')}' look swapped: "
+        f"{fields.label('lat')} and {fields.label('lon')} look swapped: "
         f"lat {lat:g}, lon {lon:g} is outside {known.name}, the other way round is inside",
         fields.mark("lat"),
         f"write these two lines instead:\n    lat: {lon:g}\n    lon: {lat:g}",
@@ -115,9 +115,7 @@ def _looked_up(fields: Fields, name: str, country: str) -> tuple[float, float]:
     try:
         return locate(name, country)
     except PlaceLookupError as exc:
-        fields.problems.add(
-            f"'{fields.name('name')}': {exc.message}", fields.mark("name"), exc.hint
-        )
+        fields.problems.add(f"{fields.label('name')}: {exc.message}", fields.mark("name"), exc.hint)
         return 0.0, 0.0
 
 

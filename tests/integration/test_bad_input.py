@@ -124,7 +124,7 @@ def test_duplicate_artist_slugs_name_both_files(
         project,
         before,
         image_cache,
-        "content/artists/bakhyt-kalejs.md:2:",
+        "content/artists/bakhyt-kalejs.md:1:",
         "the artist slug 'bakhyt-kalejs' is already used by content/artists/bakhyt-kalejs-copy.md",
     )
 
