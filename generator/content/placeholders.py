@@ -87,8 +87,9 @@ def _in_artist(artist: Artist) -> Iterator[_Left]:
             src,
             ("hometown", "name" if town.name == ARTIST_HOMETOWN else "lat"),
             "the hometown",
-            "write the town's name and its position in decimal degrees "
-            "(Turkistan is lat 43.2973, lon 68.2518)",
+            "write the town's name and country, then its lat and lon (Turkistan is "
+            "lat 43.2973, lon 68.2518), or delete the lat and lon lines to have the town "
+            "looked up by name",
         )
     if _STORY_HTML.search(artist.story_html):
         yield _Left(

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from generator.content import gazetteer
 from generator.content.model import Place
-from generator.source.coordinates import FIND_HINT, CoordinateError, parse_coordinate
+from generator.source.coordinates import (
+    COORDINATES_HINT,
+    FIND_HINT,
+    CoordinateError,
+    parse_coordinate,
+)
 from generator.source.fields import Fields
 
 PLACE_KEYS = ("name", "region", "country", "lat", "lon", "approximate", "radius_km", "reason")
@@ -141,7 +146,9 @@ def find_place(name: str, country: str) -> gazetteer.Found:
                 f"no country called '{country}' is known",
                 (f"did you mean {' or '.join(close)}? " if close else "")
                 + "write its English name or its two-letter code (KZ), or write the place's "
-                "position:" + _lines(name, country, "<number>", "<number>") + f"\n  {FIND_HINT}",
+                "position:"
+                + _lines(name, country, "<number>", "<number>")
+                + f"\n  {COORDINATES_HINT}",
             )
         iso = known.iso
     found = gazetteer.lookup(name, iso)
@@ -152,11 +159,11 @@ def find_place(name: str, country: str) -> gazetteer.Found:
         close = gazetteer.close_names(name, iso)
         return_hint = f"did you mean {', '.join(close)}? " if close else ""
         raise PlaceLookupError(
-            f"no place called '{name}'{where} is in showcase's list of places",
+            f"'{name}'{where} is not in showcase's list of places (those of 1,000 people or more)",
             return_hint
             + "check the spelling, or write its position:"
             + _lines(name, country, "<number>", "<number>")
-            + f"\n  {FIND_HINT}",
+            + f"\n  {COORDINATES_HINT}",
         )
     shown = found[:8]
     more = f"\n    … and {len(found) - len(shown)} more" if len(found) > len(shown) else ""

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-FIND_HINT = (
+COORDINATES_HINT = (
     "to find a place's coordinates, right-click it in OpenStreetMap or Google Maps and copy "
-    "the two numbers (the first is lat, the second lon); or write only its name and country "
-    "and showcase looks the place up"
+    "the two numbers (the first is lat, the second lon)"
+)
+FIND_HINT = COORDINATES_HINT + (
+    "; or write only its name and country and showcase looks the place up"
 )
 
 _HEMISPHERES = {"lat": {"N": 1, "S": -1}, "lon": {"E": 1, "W": -1}}

@@ -72,7 +72,8 @@ def test_an_ambiguous_name_lists_the_candidates_and_the_lines_to_write() -> None
 def test_an_unknown_name_suggests_close_ones_and_the_long_form() -> None:
     _, errors = hometown("hometown: Balkash, Kazakhstan\n")
     assert len(errors) == 1
-    assert "no place called 'Balkash' in Kazakhstan" in errors[0].message
+    assert "'Balkash' in Kazakhstan is not in showcase's list of places" in errors[0].message
+    assert "looks the place up" not in (errors[0].hint or "")
     hint = errors[0].hint or ""
     assert "did you mean Balqash" in hint
     assert "name: Balkash\n    country: Kazakhstan\n    lat: <number>\n    lon: <number>" in hint
