@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -23,6 +24,44 @@ class Place:
     radius_km: float = 0.0
 
 
+# A work's availability (the ``status`` key), in the order authors are told them, with the
+# words the pages show. A work without a status says nothing about it.
+STATUS_AVAILABLE = "available"
+STATUS_RESERVED = "reserved"
+STATUS_SOLD = "sold"
+STATUS_NOT_FOR_SALE = "not-for-sale"
+STATUS_ON_LOAN = "on-loan"
+STATUS_PRIVATE_COLLECTION = "private-collection"
+STATUS_LABELS: dict[str, str] = {
+    STATUS_AVAILABLE: "Available",
+    STATUS_RESERVED: "Reserved",
+    STATUS_SOLD: "Sold",
+    STATUS_NOT_FOR_SALE: "Not for sale",
+    STATUS_ON_LOAN: "On loan",
+    STATUS_PRIVATE_COLLECTION: "Private collection",
+}
+STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)
+# Statuses of a work that has found its owner: nobody can ask to buy it.
+STATUSES_NOT_ENQUIRABLE = frozenset({STATUS_SOLD, STATUS_PRIVATE_COLLECTION})
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """What a work costs: an amount in an ISO 4217 currency."""
+
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """A work made in several copies: ``number`` of ``size``, plus ``proofs`` artist's proofs."""
+
+    size: int
+    proofs: int = 0
+    number: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Work:
     """One artwork of a series."""
@@ -39,11 +78,25 @@ class Work:
     source: str = ""
     line: int | None = None
     date: datetime.date | None = None
+    status: str = ""
+    price: Price | None = None
+    edition: Edition | None = None
+    inventory: str = ""
 
     @property
     def name(self) -> str:
         """The title, under the name an artist's is known by: a list of either shows it."""
         return self.title
+
+    @property
+    def enquirable(self) -> bool:
+        """Whether a visitor may ask about buying the work: not once it is sold or owned."""
+        return self.status not in STATUSES_NOT_ENQUIRABLE
+
+    @property
+    def status_label(self) -> str:
+        """The status in the words the pages show; empty for a work without one."""
+        return STATUS_LABELS.get(self.status, "")
 
 
 @dataclass(frozen=True, slots=True)
