@@ -107,7 +107,10 @@ def _load_yaml(text: str, path: str, first_line: int) -> tuple[Any, dict[KeyPath
         column = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         hint = "check the indentation and quoting on that line"
-        if "\t" in text:
+        slip = _typing_slip(text.split("\n"), exc, first_line)
+        if slip is not None:
+            line, column, problem, hint = slip
+        elif "\t" in text:
             hint = "YAML does not allow tab characters for indentation: use spaces"
         elif mark is not None:
             hint = _mapping_hint(text.split("\n"), mark.line, first_line) or hint
@@ -202,6 +205,55 @@ def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
         for child in children:
             # Errors point at the top-level field whose value grew too big.
             stack.append((child, depth + 1, child if node is root else top))
+
+
+def _typing_slip(
+    lines: list[str], exc: yaml.MarkedYAMLError, first_line: int
+) -> tuple[int, int, str, str] | None:
+    """The line, column, problem and hint of a typing slip behind a YAML error, if there is
+    one: a quote never closed, a 'key:value' or '-item' without its space. PyYAML reports
+    these where it gave up, often lines later; the person needs the line they typed."""
+    opened = exc.context_mark
+    if opened is not None and "quoted scalar" in (exc.context or ""):
+        number = first_line + opened.line
+        return (
+            number,
+            opened.column + 1,
+            f"the quote opened on line {number} is not closed",
+            f"end the value with a closing {lines[opened.line][opened.column]} on line {number}",
+        )
+    mark = exc.problem_mark or exc.context_mark
+    last = min(mark.line if mark else len(lines) - 1, len(lines) - 1)
+    for index in range(last + 1):
+        line = lines[index]
+        if _KEY_LINE.match(line):
+            continue
+        number = first_line + index
+        glued = _GLUED_KEY.match(line)
+        if glued is not None:
+            head, key, value = glued.groups()
+            return (
+                number,
+                len(head) + len(key) + 2,
+                f"there is no space after the colon in line {number}",
+                f"put a space after the colon in line {number}: '{head}{key}: {value.rstrip()}'",
+            )
+        dash = _GLUED_DASH.match(line)
+        if dash is not None:
+            indent, rest = dash.groups()
+            return (
+                number,
+                len(indent) + 1,
+                f"there is no space after the '-' in line {number}",
+                f"put a space after '-' in line {number}: '{indent}- {rest.rstrip()}'",
+            )
+    return None
+
+
+# 'year:2020': a key glued to its value.
+_GLUED_KEY = re.compile(r"^( *(?:- +)*)([A-Za-z_][\w-]*):([^\s:].*)$")
+# '-title: Brick': a list item glued to its dash.
+_GLUED_DASH = re.compile(r"^( *)-([A-Za-z_\"'].*:.*)$")
 
 
 def _mapping_hint(lines: list[str], index: int, first_line: int) -> str | None:

@@ -150,3 +150,53 @@ def test_the_first_key_written_twice_in_the_file_is_the_one_reported() -> None:
     text = "---\nhometown:\n  name: A\n  name: B\nworks:\n  - title: X\n    title: Y\n---\n"
     with pytest.raises(ContentError, match="'name' is written twice, on lines 3 and 4"):
         parse_frontmatter(text, PATH)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message", "hint"),
+    [
+        (
+            "---\ntitle: A\nyear:2020\nmedium: oil\n---\n",
+            3,
+            "there is no space after the colon in line 3",
+            "put a space after the colon in line 3: 'year: 2020'",
+        ),
+        (
+            "---\nworks:\n  - title: A\n  -title: Brick\n---\n",
+            4,
+            "there is no space after the '-' in line 4",
+            "put a space after '-' in line 4: '  - title: Brick'",
+        ),
+        (
+            '---\ntitle: A\nmedium: "Oil on linen\nyear: 2020\nsize: big\n---\n',
+            3,
+            "the quote opened on line 3 is not closed",
+            'end the value with a closing " on line 3',
+        ),
+    ],
+)
+def test_a_typing_slip_is_named_on_the_line_it_was_typed(
+    text: str, line: int, message: str, hint: str
+) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter(text, PATH)
+    assert caught.value.line == line
+    assert message in str(caught.value)
+    assert caught.value.hint == hint
+    assert "quotes" not in caught.value.hint
+
+
+def test_an_unquoted_colon_after_a_link_still_gets_the_quotes_hint() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter("---\nsite: https://example.org\nsummary: Note: it breaks\n---\n", PATH)
+    assert caught.value.line == 3
+    assert caught.value.hint is not None and "quotes" in caught.value.hint
+
+
+def test_a_link_glued_to_its_key_gets_the_space_hint() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_frontmatter("---\nwebsite:https://example.org\nyear: 2020\n---\n", PATH)
+    assert caught.value.line == 2
+    assert caught.value.hint == (
+        "put a space after the colon in line 2: 'website: https://example.org'"
+    )
