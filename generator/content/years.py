@@ -77,7 +77,8 @@ def parse_year(value: object) -> int | str:
         last = first
     elif len(last_text) == 2:  # 2023-24: the century of the first year
         last = first // 100 * 100 + int(last_text)
-        last += 100 if last <= first else 0  # 1999-01 ends in 2001
+        if last <= first:  # 2023-22 is a slip, not 2023–2122; 1999-01 is ambiguous
+            return _ends_before(value, first, last)
     else:
         last = int(last_text)
     for year in (first, last):
@@ -90,3 +91,13 @@ def parse_year(value: object) -> int | str:
         return first
     text = re.sub(r"(?<=\d)\s*[-–—/]\s*(?=\d)", "–", written)
     return Year(first, last, circa, text)
+
+
+def _ends_before(value: str, first: int, last: int) -> str:
+    """Why ``first``-``last`` (a two-digit end at or before the start) is refused, with fixes."""
+    after = last + 100 if first % 100 >= 90 else first + 1  # 1999-01: 1999–2001
+    fixes = [f"{last}–{first}", f"{first}–{after}"] if last < first else [str(first)]
+    return (
+        f"ends before it starts (got {value!r}): a two-digit end year is in the start's "
+        f"century; write {' or '.join(fixes)}"
+    )

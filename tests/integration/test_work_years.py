@@ -58,3 +58,15 @@ def test_a_year_that_is_not_one_is_a_located_error_with_a_hint(
     assert "must be a year, a range of years or an approximate year" in output
     assert "2023–2024 or 2023-24" in output
     assert "Traceback" not in output
+
+
+def test_a_two_digit_end_before_the_start_is_a_located_error_not_a_century_later(
+    project: Path, image_cache: Path
+) -> None:
+    set_first_year(project, "2023-22")
+    code, output = build(project, image_cache)
+    assert code == 1
+    assert f"{SERIES}:10:" in output
+    assert "ends before it starts (got '2023-22')" in output
+    assert "write 2022–2023 or 2023–2024" in output
+    assert "Traceback" not in output
