@@ -19,9 +19,18 @@ from generator.layout import CONTENT_DIR
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import KeyPath
 
+
+def _whatever_name(example: str) -> re.Pattern[str]:
+    """``example`` with its ``{name}`` or ``{title}`` standing for any text: an example
+    stays an example after the name it was written with is corrected."""
+    return re.compile(re.sub(r"\\\{(?:name|title)\\\}", ".+", re.escape(example)))
+
+
 # What `new artist NAME` writes (``{name}`` is the artist's name).
 ARTIST_SUMMARY = "One sentence about {name}."
+_ARTIST_SUMMARY_ANY = _whatever_name(ARTIST_SUMMARY)
 ARTIST_PORTRAIT_ALT = "{name} in the studio."
+_ARTIST_PORTRAIT_ALT_ANY = _whatever_name(ARTIST_PORTRAIT_ALT)
 ARTIST_HOMETOWN = "Hometown"
 ARTIST_HOMETOWN_LAT = 0.0
 ARTIST_HOMETOWN_LON = 0.0
@@ -69,10 +78,10 @@ def refuse_placeholders(site: Site) -> None:
 
 
 def _in_artist(artist: Artist) -> Iterator[_Left]:
-    src, name = artist.source, artist.name
-    if artist.summary == ARTIST_SUMMARY.format(name=name):
+    src = artist.source
+    if _ARTIST_SUMMARY_ANY.fullmatch(artist.summary):
         yield _Left(src, ("summary",), "the summary", "write one true sentence about the artist")
-    if artist.portrait is not None and artist.portrait_alt == ARTIST_PORTRAIT_ALT.format(name=name):
+    if artist.portrait is not None and _ARTIST_PORTRAIT_ALT_ANY.fullmatch(artist.portrait_alt):
         yield _Left(
             src,
             ("portrait_alt",),

@@ -315,6 +315,34 @@ def test_example_text_of_new_is_refused_once_published_and_kept_in_a_draft(
     assert (tmp_path / "out/artists/bakhyt-morel/index.html").is_file()
 
 
+def test_example_text_stays_refused_after_the_artists_name_is_corrected(
+    site: Path, tmp_path: Path
+) -> None:
+    assert run("new", "artist", "Dana Ray", "-s", str(site))[0] == 0
+    artist = site / "content/artists/dana-ray.md"
+    (site / "content/artists/dana-ray").mkdir()
+    shutil.copy(
+        site / "content/series/turkistan-blue/01-dome-at-noon.jpg",
+        site / "content/artists/dana-ray/portrait.jpg",
+    )
+    text = artist.read_text("utf-8").replace("draft: true\n", "")
+    text = text.replace("name: Dana Ray", "name: Dana Rae").replace("# portrait", "portrait")
+    text = text.replace("name: Hometown", "name: Balkhash").replace("lat: 0.0", "lat: 46.8")
+    artist.write_text(text.replace("lon: 0.0", "lon: 75.0"), "utf-8")
+    code, output = run(
+        "build", "-s", str(site), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 1
+    a = "content/artists/dana-ray.md"
+    for place in (
+        f"{a}:{line_of(artist, 'summary: One sentence about Dana Ray.')}: the summary",
+        f"{a}:{line_of(artist, 'portrait_alt: Dana Ray in the studio.')}: the portrait's alt",
+        f"{a}:{line_of(artist, 'Write Dana Ray')}: the story",
+    ):
+        assert f"error: {place}" in output, (place, output)
+    assert "Build failed with 3 errors" in output and "Traceback" not in output
+
+
 def test_new_series_refuses_to_overwrite(site: Path) -> None:
     path = site / "content/series/turkistan-blue.md"
     before = path.read_bytes()
