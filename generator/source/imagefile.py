@@ -88,6 +88,26 @@ STOCK_DESCRIPTIONS = frozenset(
 _CAMERA_WORDS = frozenset(
     {"CAMERA", "DSC", "DSLR", "DIGICAM", "DIGIMAX", "PHOTOSMART", "EASYSHARE"}
 )
+# Who makes cameras and phones, as their names stand in a description ("CANON EOS 5D MARK
+# IV", "iPhone 14 Pro"); a name of two words is matched at the start of the text.
+_MAKERS = frozenset(
+    {
+        *("canon", "nikon", "sony", "fujifilm", "fuji", "olympus", "panasonic", "lumix"),
+        *("pentax", "ricoh", "leica", "kodak", "samsung", "apple", "iphone", "ipad", "huawei"),
+        *("xiaomi", "redmi", "sigma", "hasselblad", "dji", "gopro", "konica", "minolta"),
+        *("casio", "epson", "pixel", "nokia", "motorola", "oneplus", "oppo", "sanyo"),
+    }
+)
+_MAKER_PHRASES = ("om system", "om digital solutions", "google pixel", "google")
+# Words of a camera's model name that are not its maker's and hold no digit.
+_MODEL_WORDS = frozenset(
+    {
+        *("mark", "mk", "eos", "alpha", "pro", "max", "plus", "ultra", "mini", "lite", "se"),
+        *("digital", "camera", "zoom", "rebel", "coolpix", "powershot", "ixus", "finepix"),
+        *("cyber-shot", "cybershot", "mirrorless", "dslr", "compact", "edition", "mavic"),
+        *("hero", "galaxy"),
+    }
+)
 # The names cameras and phones give their files: IMG_3307, DSC01234, P1010001.JPG…
 _CAMERA_FILE_NAME = re.compile(
     r"(?:img|dsc[nf]?|_dsc|_mg|pict?|p|dji|gopr|mvc|cimg|sam|wp)[_-]?\d{3,}(?:\.\w{2,4})?",
@@ -182,10 +202,41 @@ def is_camera_text(text: str, *, file_name: str = "", cameras: Collection[str] =
         return True
     if text == text.upper() and _CAMERA_WORDS.intersection(re.split(r"[^A-Z]+", text)):
         return True
+    if _names_a_camera(text, folded):
+        return True
     if any(folded == " ".join(camera.split()).casefold() for camera in cameras if camera.strip()):
         return True
     base = PurePath(file_name.replace("\\", "/")).name.casefold()
     return bool(base) and folded in {base, base.rsplit(".", 1)[0]}
+
+
+def _names_a_camera(text: str, folded: str) -> bool:
+    """Whether ``text`` is a maker's name and a model's: in capitals, a text naming a maker
+    ("CANON EOS 5D MARK IV"); in any case, a maker followed by nothing but model words
+    ("Canon EOS 5D Mark IV", "iPhone 14 Pro"). A sentence that mentions a maker ("Shot on
+    a Leica in the rain") is a person's caption, and so is a maker's name alone ("Apple")."""
+    words = re.findall(r"[\w-]+", folded)
+    if text == text.upper() and any(word in _MAKERS for word in words):
+        return True
+    phrase = next((p for p in _MAKER_PHRASES if folded.startswith(p + " ")), None)
+    if phrase is not None:
+        rest = text.split()[len(phrase.split()) :]
+    elif words and words[0] in _MAKERS:
+        rest = text.split()[1:]
+    else:
+        return False
+    return bool(rest) and all(_model_like(token) for token in rest)
+
+
+def _model_like(token: str) -> bool:
+    """Whether a word reads as part of a camera's model name: 5D, X-T4, IV, GR, Mark."""
+    word = token.strip("(),.")
+    return (
+        any(char.isdigit() for char in word)
+        or (word.isupper() and len(word) <= 5)
+        or word.casefold() in _MODEL_WORDS
+        or word.casefold() in _MAKERS
+    )
 
 
 @dataclass(frozen=True, slots=True)

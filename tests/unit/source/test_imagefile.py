@@ -82,3 +82,33 @@ def test_a_description_equal_to_the_file_name_is_not_the_caption() -> None:
 def test_an_authored_description_is_still_the_caption() -> None:
     with jpeg_with("Stooks drying at dawn.", make="SONY", model="DSC-RX100") as image:
         assert read_embedded_text(image).caption == "Stooks drying at dawn."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CANON EOS 5D MARK IV",
+        "Canon EOS 5D Mark IV",
+        "NIKON D850",
+        "Fujifilm X-T4",
+        "iPhone 14 Pro",
+        "OM System OM-1",
+        "Google Pixel 7",
+        "Sony Alpha 7 III",
+        "LEICA",
+    ],
+)
+def test_a_maker_and_model_are_camera_text_whatever_the_camera_tags_say(text: str) -> None:
+    assert is_camera_text(text, cameras={"Other Maker", "Other Model"})
+
+
+@pytest.mark.parametrize(
+    "text", ["Shot on a Leica in the rain", "Apple", "Canon Beach", "Sigma Lake at dusk"]
+)
+def test_a_caption_that_mentions_a_maker_is_kept(text: str) -> None:
+    assert not is_camera_text(text)
+
+
+def test_a_maker_named_in_the_description_is_not_the_caption_though_the_model_differs() -> None:
+    with jpeg_with("CANON EOS 5D MARK IV", make="Nikon", model="NIKON D850") as image:
+        assert read_embedded_text(image).caption == ""
