@@ -54,6 +54,38 @@ def locator_url(cell: str) -> str:
     return f"/map/locators/{cell}.svg"
 
 
+def page_url(page_slug: str) -> str:
+    """A page of one's own (``content/pages/<slug>.md``): at the top of the site."""
+    return f"/{page_slug}/"
+
+
+# The slug of the page whose text the contact page shows (``content/pages/contact.md``).
+CONTACT = "contact"
+
+# The folder the published images are in (media/requests.py names them /media/<series>/…).
+MEDIA = "media"
+# The files the build writes at the top of the site besides the pages above.
+SITE_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml")
+HOST_FILES = ("_headers", "_redirects")
+
+
+def built_in_names() -> frozenset[str]:
+    """The first segment of every address the build makes itself: no page of one's own may
+    take one (the static folders, css/ js/ img/ and a project's own, are added by the loader,
+    which reads them). tests/integration/test_own_pages.py holds this to what a build writes."""
+    made = (
+        home_url(2),
+        artist_url("x"),
+        gallery_url(),
+        map_url(),
+        map_data_url(),
+        region_url(),
+        locator_url("x"),
+        f"/{MEDIA}/",
+    )
+    return frozenset({url.strip("/").split("/")[0] for url in made} | {*SITE_FILES, *HOST_FILES})
+
+
 def output_path(url: str) -> str:
     """The file that serves ``url``: '/artists/x/' → 'artists/x/index.html'."""
     path = url.lstrip("/")

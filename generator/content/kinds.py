@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.content.artists import ARTIST_KEYS, read_artist
 from generator.content.model import Artist, Series, Work
+from generator.content.pages import PAGE_KEYS, read_page
 from generator.content.reading import Reading
 from generator.content.series import SERIES_KEYS, read_series
 from generator.source.fields import Fields
@@ -50,6 +51,9 @@ class Kind:
     owner: Owner | None = None  # listed after its owner's kind, which it must name
     # Whether an item is a draft: left out of a build without --drafts, with what it owns.
     draft: Callable[[Any], bool] = lambda item: False
+    # Whether its items are published at /<slug>/, beside the built-in addresses: a slug that
+    # one of those takes (urls.built_in_names) is refused.
+    top_level: bool = False
 
 
 def _artist_images(artist: Artist) -> Iterable[Path]:
@@ -88,6 +92,15 @@ KINDS: tuple[Kind, ...] = (
         images=_series_images,
         parts=_series_parts,
         owner=Owner(kind="artists", key="artist", slug=lambda series: series.artist_slug),
+    ),
+    Kind(
+        folder="pages",
+        noun="page",
+        keys=PAGE_KEYS,
+        read=read_page,
+        order=lambda page, ranks: (page.slug,),
+        images=lambda page: (),
+        top_level=True,
     ),
 )
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from dataclasses import dataclass
@@ -17,11 +18,12 @@ from generator.content.reading import Disk, Reading, file_signature
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.incremental.fingerprint import Fingerprints
 from generator.incremental.memo import FileMemo
-from generator.layout import CONTENT_DIR
+from generator.layout import CONTENT_DIR, STATIC_DIR, default_theme
 from generator.source.confine import linked_out, outside
 from generator.source.fields import Fields, Problems
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import Mark
+from generator.urls import built_in_names
 
 # A story with its fields is a few kilobytes; anything this big is a mistake (a video saved
 # as .md, say) and is refused before it is read into memory.
@@ -67,6 +69,8 @@ def load_site(
             set() if drafts else {item.slug for item, _ in loaded[kind.folder] if kind.draft(item)}
         )
         problems += _duplicate_slugs(loaded[kind.folder], kind)
+        if kind.top_level:
+            problems += _built_in_slugs(loaded[kind.folder], kind, root)
     for kind in KINDS:
         if kind.owner is not None:
             problems += _unknown_owners(kind, loaded, broken[kind.owner.kind])
@@ -289,6 +293,44 @@ def _duplicate_slugs(items: list[tuple[Any, Anchors]], kind: Kind) -> list[SiteE
         else:
             first[item.slug] = item
     return problems
+
+
+def _built_in_slugs(items: list[tuple[Any, Anchors]], kind: Kind, root: Path) -> list[SiteError]:
+    """A problem for each item published at /<slug>/ whose slug the build's own addresses
+    (or a static folder's top-level files: css/, js/, img/, a project's own) already take."""
+    taken = built_in_names() | _static_names(root)
+    mine = {item.slug for item, _ in items}
+    problems: list[SiteError] = []
+    for item, fields in items:
+        if item.slug not in taken:
+            continue
+        free = next(
+            slug
+            for slug in (f"{item.slug}-page", f"about-{item.slug}", f"{item.slug}-2")
+            if slug not in taken and slug not in mine
+        )
+        mark = fields.mark("slug")  # the file's start when the slug is its file name
+        problems.append(
+            ContentError(
+                f"the {kind.noun} slug '{item.slug}' is an address the site already has "
+                f"(/{item.slug})",
+                path=item.source,
+                line=mark.line,
+                column=mark.column,
+                hint=f"did you mean '{free}'? Rename the file or add a line 'slug: {free}' "
+                f"(taken: {', '.join(sorted(taken))})",
+            )
+        )
+    return problems
+
+
+def _static_names(root: Path) -> set[str]:
+    """The top-level files and folders of the theme's and the project's static folders."""
+    names: set[str] = set()
+    for folder in (default_theme() / STATIC_DIR, root / STATIC_DIR):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            names.update(entry.name for entry in os.scandir(folder))
+    return names
 
 
 def _unknown_owners(

@@ -82,6 +82,7 @@ class Work:
     price: Price | None = None
     edition: Edition | None = None
     inventory: str = ""
+    unlisted: bool = False  # visibility: unlisted (its page exists, nothing links to it)
 
     @property
     def name(self) -> str:
@@ -113,11 +114,21 @@ class Series:
     weight: int = 0
     date: datetime.date | None = None
     updated: datetime.date | None = None
+    unlisted: bool = False  # visibility: unlisted (its page exists, nothing links to it)
 
     @property
     def cover(self) -> Work:
-        """The work that stands for the series on cards."""
-        return self.works[0]
+        """The work that stands for the series on cards: its first listed work."""
+        return next((work for work in self.works if not work.unlisted), self.works[0])
+
+    @property
+    def listed_works(self) -> tuple[Work, ...]:
+        """The works its page shows and links to: all but the unlisted ones."""
+        return tuple(work for work in self.works if not work.unlisted)
+
+    def hides(self, work: Work) -> bool:
+        """Whether ``work``'s page is unlisted: it is, or its series is."""
+        return self.unlisted or work.unlisted
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +152,21 @@ class Artist:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnPage:
+    """A page of one's own (``content/pages/<slug>.md``): an About page, say."""
+
+    slug: str
+    title: str
+    body_html: str
+    source: str
+    summary: str = ""
+    menu: int | None = None  # its place in the header navigation; None: not in it
+    unlisted: bool = False
+    date: datetime.date | None = None
+    updated: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     """Everything the pages are rendered from, complete before any file is written."""
 
@@ -150,23 +176,35 @@ class Site:
     series: tuple[Series, ...]
     # What was left out as drafts, one noun an item ("artist", "series"), in kind order.
     left_out: tuple[str, ...] = ()
+    pages: tuple[OwnPage, ...] = ()  # the pages of one's own, by slug
     _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False, compare=False)
     _artist_by_slug: dict[str, Artist] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_artist: dict[str, list[Series]] = {a.slug: [] for a in self.artists}
         for series in self.series:
+            if series.unlisted:  # its page exists; the artist's and the gallery's lists skip it
+                continue
             by_artist.setdefault(series.artist_slug, []).append(series)
         object.__setattr__(self, "_series_by_artist", {k: tuple(v) for k, v in by_artist.items()})
         object.__setattr__(self, "_artist_by_slug", {a.slug: a for a in self.artists})
 
     def series_of(self, artist: Artist) -> tuple[Series, ...]:
-        """The artist's series, in display order."""
+        """The artist's listed series (not the unlisted ones), in display order."""
         return self._series_by_artist.get(artist.slug, ())
 
     def artist_of(self, series: Series) -> Artist:
         """The artist who made ``series``."""
         return self._artist_by_slug[series.artist_slug]
+
+    def page(self, slug: str) -> OwnPage | None:
+        """The page of one's own with that slug (``contact`` supplies the contact page's text)."""
+        return next((page for page in self.pages if page.slug == slug), None)
+
+    def menu(self) -> tuple[OwnPage, ...]:
+        """The pages in the header navigation, by their ``menu`` number (then title)."""
+        shown = [page for page in self.pages if page.menu is not None and not page.unlisted]
+        return tuple(sorted(shown, key=lambda page: (page.menu or 0, page.title, page.slug)))
 
     def works(self) -> tuple[Work, ...]:
         """Every work of the site, series by series."""
@@ -187,6 +225,7 @@ class Site:
             root=self.root,
             artists=tuple(a for a in self.artists if not a.draft),
             series=tuple(s for s in self.series if s.artist_slug not in hidden),
+            pages=self.pages,
             left_out=(
                 *("artist" for _ in hidden),
                 *("series" for _ in series),

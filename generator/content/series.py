@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 from generator.content.model import Series, Work
+from generator.content.pages import read_unlisted
 from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
 from generator.content.years import HIGH, LOW, parse_year
 from generator.source.fields import Fields
@@ -22,8 +23,14 @@ from generator.source.imagefile import (
 )
 from generator.source.slugs import PAGES
 
-SERIES_KEYS = ("date", "updated", "title", "slug", "artist", "years", "weight", "works")
-WORK_KEYS = ("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions")
+SERIES_KEYS = (
+    *("date", "updated", "title", "slug", "artist", "years", "weight", "works"),
+    "visibility",  # see generator.content.pages
+)
+WORK_KEYS = (
+    *("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions"),
+    "visibility",
+)
 
 
 def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Reading) -> Series:
@@ -51,6 +58,14 @@ def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Read
             fields.mark("works"),
             "add works as '- title: …' items under 'works:'",
         )
+    unlisted = read_unlisted(fields)
+    if works and not unlisted and all(work.unlisted for work in works):
+        fields.problems.add(
+            "every work of this series is unlisted, so nothing could stand for it in the lists",
+            fields.mark("works"),
+            "make one work public (remove its 'visibility: unlisted'), "
+            "or add 'visibility: unlisted' to the series itself",
+        )
     return Series(
         slug=slug,
         title=title,
@@ -62,6 +77,7 @@ def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Read
         source=fields.problems.path,
         date=fields.date("date"),
         updated=fields.date("updated"),
+        unlisted=unlisted,
     )
 
 
@@ -89,6 +105,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         source=fields.problems.path,
         line=fields.mark("image").line,
         date=fields.date("date"),
+        unlisted=read_unlisted(fields),
     )
 
 

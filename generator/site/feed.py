@@ -43,6 +43,8 @@ def plan_feed(site: Site) -> list[FeedEntry]:
                 )
             )
     for series in site.series:
+        if series.unlisted:  # nor its works: an unlisted page is linked from nowhere
+            continue
         artist = site.artist_of(series)
         if series.date:
             entries.append(
@@ -56,7 +58,7 @@ def plan_feed(site: Site) -> list[FeedEntry]:
                     artist.name,
                 )
             )
-        for work in series.works:
+        for work in series.listed_works:
             published = work.date or series.date
             if published:
                 entries.append(

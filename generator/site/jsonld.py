@@ -27,7 +27,7 @@ def artist_updated(site: Site, artist: Artist) -> datetime.date | None:
 
 def series_updated(series: Series) -> datetime.date | None:
     """When a series' page last changed."""
-    return latest(series.updated, series.date, *(w.date for w in series.works))
+    return latest(series.updated, series.date, *(w.date for w in series.listed_works))
 
 
 def site_updated(site: Site) -> datetime.date | None:
@@ -159,7 +159,7 @@ def series_page(
 ) -> Json:
     """A series' page: the ImageGallery with its works."""
     data = series_summary(series, artist, images, link)
-    data["hasPart"] = [artwork(w, artist, images[w.image], link) for w in series.works]
+    data["hasPart"] = [artwork(w, artist, images[w.image], link) for w in series.listed_works]
     return with_context(data)
 
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
 from generator import urls
-from generator.content.model import Artist, Series, Site, Work
+from generator.config import NavItem
+from generator.content.model import Artist, OwnPage, Series, Site, Work
 from generator.incremental.memo import PageMemo
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
@@ -49,6 +50,9 @@ class Page:
     image: Rendition | None = None
     image_alt: str = ""
     in_sitemap: bool = True
+    # An unlisted page (``visibility: unlisted``): reachable by its address, kept out of search
+    # engines' indexes (``noindex``), and out of the sitemap (``in_sitemap`` is False).
+    noindex: bool = False
     data: dict[str, Any] = field(default_factory=dict)
     # An index of the whole site (home, gallery, map): after an edit it is written after the
     # pages of what was edited, so that those show the change first.
@@ -112,7 +116,26 @@ def plan_pages(
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
     )
-    return [page for build in PAGE_BUILDERS for page in build(plan)]
+    pages = [page for build in PAGE_BUILDERS for page in build(plan)]
+    return _with_navigation(site, pages)
+
+
+def _with_navigation(site: Site, pages: list[Page]) -> list[Page]:
+    """The pages, each told the header navigation: site.yaml's ``navigation``, then the pages
+    of one's own with a ``menu`` number, in that order. The menu's pages join each page's
+    identity, so a page made from the same parts is made again when the menu changes."""
+    menu = site.menu()
+    if not menu:
+        return pages
+    items = (*site.config.navigation, *(NavItem(p.title, urls.page_url(p.slug)) for p in menu))
+    return [
+        replace(
+            page,
+            data={**page.data, "navigation": items},
+            identity=(*page.identity, *menu) if page.identity else (),
+        )
+        for page in pages
+    ]
 
 
 def _home_pages(plan: Planning) -> list[Page]:
@@ -230,11 +253,44 @@ def _series_pages(plan: Planning) -> list[Page]:
         changed = series_updated(series)  # looks at every work: once, not once a work
         make = partial(_series, series, artist, images, link, changed)
         pages.append(memo.page("series", (series, artist), make))
-        for work, previous, following in _neighbours(series.works):
+        # Listed works lead to one another; an unlisted one leads nowhere but its series.
+        around = {id(w): (p, f) for w, p, f in _neighbours(series.listed_works)}
+        for work in series.works:
+            previous, following = around.get(id(work), (None, None))
             parts = (work, previous, following, series, artist)
             make = partial(_work, series, artist, images, work, previous, following, link, changed)
             pages.append(memo.page("work", parts, make))
     return pages
+
+
+def _own_pages(plan: Planning) -> list[Page]:
+    """The pages of one's own (``content/pages/<slug>.md``), each at /<slug>/.
+
+    With the site's ``contact`` set, ``contact.md`` is the text of the contact page, which
+    its own builder makes (``site.page("contact")``): it is not also published here.
+    """
+    site = plan.site
+    taken = urls.CONTACT if getattr(site.config, "contact", None) else None
+    return [
+        plan.memo.page("page", (own,), partial(_own_page, own))
+        for own in site.pages
+        if own.slug != taken
+    ]
+
+
+def _own_page(own: OwnPage, identity: tuple[object, ...] = ()) -> Page:
+    return Page(
+        identity=identity,
+        source=own.source,
+        url=urls.page_url(own.slug),
+        template="page.html",
+        title=own.title,
+        description=own.summary or first_sentence(own.body_html) or own.title,
+        in_sitemap=not own.unlisted,
+        noindex=own.unlisted,
+        data={"own": own},
+        updated=own.updated or own.date,
+    )
 
 
 def _locator_pages(plan: Planning) -> list[Page]:
@@ -274,6 +330,7 @@ PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
     _map_pages,
     _artist_pages,
     _series_pages,  # and their works'
+    _own_pages,
     _locator_pages,
     _not_found_pages,
 )
@@ -330,6 +387,8 @@ def _series(
         or f"{series.title}, a series by {artist.name} ({series.years}).",
         image=cover.social,
         image_alt=series.cover.alt,
+        in_sitemap=not series.unlisted,
+        noindex=series.unlisted,
         data={"series": series, "artist": artist},
         updated=updated,
         describe=partial(structured.series_page, series, artist, images, link),
@@ -357,6 +416,8 @@ def _work(
         or f"{work.title}, {work.medium}, {work.year}, from {series.title} by {artist.name}.",
         image=images[work.image].social,
         image_alt=work.alt,
+        in_sitemap=not series.hides(work),
+        noindex=series.hides(work),
         data={
             "work": work,
             "series": series,
