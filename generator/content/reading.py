@@ -160,7 +160,7 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         fields.problems.add(
             f"{fields.label(key)} must be a path relative to this file",
             mark,
-            f"for example '{path.stem}/01-title.jpg'",
+            _relative_instead(value, key, path, disk) or f"for example '{path.stem}/01-title.jpg'",
         )
         return None
     candidate = os.path.join(os.path.dirname(path), value)
@@ -175,13 +175,29 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         return None
     if not disk.is_file_exactly(candidate, resolved):
         hint = _suggest_image(value, key, path, root, disk)
-        fields.problems.add(f"image not found: {value}", mark, hint)
+        within = f"{fields.item}: " if fields.item else ""
+        fields.problems.add(f"{within}image not found: {value}", mark, hint)
         return None
     if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
         message, hint = not_an_image(value)
         fields.problems.add(message, mark, hint)
         return None
     return Path(resolved)
+
+
+def _relative_instead(value: str, key: str, path: Path, disk: Disk) -> str | None:
+    """The line to write for an absolute path naming an image file inside the project: the
+    same file, relative to the content file's folder; None for any other path."""
+    absolute = os.path.expanduser(value)
+    if not os.path.isabs(absolute):
+        return None
+    resolved = disk.resolve(absolute)
+    root = disk.project_root(path)
+    if not resolved.startswith(root.rstrip(os.sep) + os.sep) or not os.path.isfile(resolved):
+        return None
+    folder = disk.real_folder(os.path.dirname(path))
+    relative = Path(os.path.relpath(resolved, folder)).as_posix()
+    return f"write it relative to this file's folder: '{key}: {relative}'"
 
 
 def _suggest_image(value: str, key: str, path: Path, root: str, disk: Disk) -> str:

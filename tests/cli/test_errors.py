@@ -141,7 +141,7 @@ def test_a_person_reads_which_work_which_key_and_which_line_to_write(
     assert code == 1
     assert "work 1, 'Dawn': 'alt' is required" in output
     assert (
-        "content/series/small-hours.md:11:12: image not found: 02-dusk.png\n"
+        "content/series/small-hours.md:11:12: work 2, 'Dusk': image not found: 02-dusk.png\n"
         "  hint: the image is in the folder small-hours/: write 'image: small-hours/02-dusk.png'"
     ) in output
     assert "Traceback" not in output and "works[" not in output

@@ -104,7 +104,7 @@ def test_missing_image_names_the_work_line(
         before,
         image_cache,
         f"content/series/steppe-awakening.md:{line}:",
-        f"image not found: {image}",
+        f"work 1, 'Steppe at First Light': image not found: {image}",
     )
 
 
@@ -362,6 +362,24 @@ def test_an_image_path_leaving_the_project_is_refused(
     assert_failed_cleanly(
         project, before, image_cache, f"content/series/steppe-awakening.md:{line}:", message
     )
+
+
+def test_an_absolute_path_to_an_image_in_the_project_suggests_its_relative_path(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    series = project / "content/series/steppe-awakening.md"
+    line, image = image_line(series)
+    replace_in(series, image, str((series.parent / image).resolve()))
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        f"content/series/steppe-awakening.md:{line}:",
+        "must be a path relative to this file",
+        f"write it relative to this file's folder: 'image: {image}'",
+    )
+    assert_suggestion_builds(project, series, output, image_cache)
 
 
 def test_a_symlink_in_content_pointing_outside_the_project_is_refused(
