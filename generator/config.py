@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,11 +25,14 @@ _KEYS = (
     "copyright",
     "navigation",
     "map",
+    "contact",
     "images",
     "markdown_html",
     "redirects",
     "publish",
     "artists_per_page",
+    "currency",
+    "prices",
 )
 ARTISTS_PER_PAGE = 24  # cards on each page of the home page: a long list is split in pages
 
@@ -36,6 +40,11 @@ ARTISTS_PER_PAGE = 24  # cards on each page of the home page: a long list is spl
 # ("sanitize"). The Markdown converter (generator.content.markdown) takes these modes.
 HtmlMode = Literal["trust", "sanitize"]
 HTML_MODES: tuple[HtmlMode, ...] = ("trust", "sanitize")
+
+# Whether the pages show works' prices ("show"), say "Price on request" ("on-request"), or
+# say nothing of prices anywhere ("hide"): ``prices:`` in site.yaml.
+PriceMode = Literal["show", "on-request", "hide"]
+PRICE_MODES: tuple[PriceMode, ...] = ("show", "on-request", "hide")
 
 # Where ``showcase publish`` can send a site. generator.publish.targets has one entry for
 # each, and checks at import that it covers exactly these.
@@ -55,6 +64,63 @@ class NavItem:
 
 
 @dataclass(frozen=True, slots=True)
+# Who to write to, and how: ``contact:`` in site.yaml, and in an artist's front-matter.
+FORM_PROVIDERS = ("plain", "netlify", "formspree")
+CONTACT_KEYS = ("email", "phone", "address", "links", "form")
+_EMAIL = re.compile(r"[^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"',;:().]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLink:
+    """A profile or page elsewhere (Instagram, a gallery): a ``rel="me"`` link."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactForm:
+    """A form that posts enquiries to ``action``, with what its ``provider`` needs."""
+
+    action: str
+    provider: str = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How to reach the site, or one artist. An empty value is one that was not given."""
+
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    links: tuple[ContactLink, ...] = ()
+    form: ContactForm | None = None
+
+    def over(self, base: Contact | None) -> Contact | None:
+        """This contact with what it does not give taken from ``base`` (the site's): an
+        artist's keys win, key by key."""
+        if base is None:
+            return self if self.given else None
+        return Contact(
+            email=self.email or base.email,
+            phone=self.phone or base.phone,
+            address=self.address or base.address,
+            links=self.links or base.links,
+            form=self.form or base.form,
+        )
+
+    @property
+    def given(self) -> bool:
+        """Whether any key is set."""
+        return bool(self.email or self.phone or self.address or self.links or self.form)
+
+    @property
+    def phone_href(self) -> str:
+        """The phone number as a ``tel:`` link: its digits, with a leading +."""
+        digits = re.sub(r"[^0-9+]", "", self.phone)
+        return "tel:" + (digits[0] + digits[1:].replace("+", "") if digits else "")
+
+
 class TileLayer:
     """An optional raster tile layer for the interactive map."""
 
@@ -116,11 +182,14 @@ class SiteConfig:
     copyright: str = ""
     navigation: tuple[NavItem, ...] = ()
     map: MapSettings = MapSettings()
+    contact: Contact | None = None
     images: ImageSettings = ImageSettings()
     markdown_html: HtmlMode = "trust"
     redirects: tuple[tuple[str, str], ...] = ()
     publish: PublishSettings = PublishSettings()
     artists_per_page: int = ARTISTS_PER_PAGE
+    currency: str = ""
+    prices: PriceMode = "on-request"
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -156,6 +225,7 @@ def load_config(source: Path) -> SiteConfig:
         copyright=fields.text("copyright", required=False),
         navigation=tuple(_read_navigation(fields)),
         map=_read_map(fields),
+        contact=read_contact(fields),
         images=_read_images(fields),
         markdown_html=_read_markdown_html(fields),
         redirects=_read_redirects(fields),
@@ -163,6 +233,8 @@ def load_config(source: Path) -> SiteConfig:
         artists_per_page=fields.integer(
             "artists_per_page", low=1, high=10_000, required=False, default=ARTISTS_PER_PAGE
         ),
+        currency=read_currency(fields, "currency"),
+        prices=_read_prices(fields),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)
@@ -237,6 +309,86 @@ def _read_navigation(fields: Fields) -> list[NavItem]:
 
 
 def _read_map(fields: Fields) -> MapSettings:
+def read_contact(fields: Fields) -> Contact | None:
+    """The ``contact:`` block of site.yaml or of an artist's front-matter; None without one."""
+    block = fields.mapping("contact", required=False)
+    if block is None:
+        return None
+    block.check_keys(CONTACT_KEYS)
+    email = block.text("email", required=False)
+    if email and not _EMAIL.fullmatch(email):
+        block.problems.add(
+            f"{block.label('email')} is not an email address (got {email!r})",
+            block.mark("email"),
+            "write the address alone, like 'studio@example.org', without 'mailto:' or a name",
+        )
+        email = ""
+    phone = block.text("phone", required=False)
+    if phone and not re.search(r"[0-9]", phone):
+        block.problems.add(
+            f"{block.label('phone')} must be a phone number (got {phone!r})",
+            block.mark("phone"),
+            "for example '+7 727 123 45 67', with the country code",
+        )
+        phone = ""
+    contact = Contact(
+        email=email,
+        phone=phone,
+        address=block.text("address", required=False),
+        links=tuple(_read_contact_link(item) for item in block.mappings("links")),
+        form=_read_contact_form(block),
+    )
+    if not block.data:
+        block.problems.add(
+            f"{fields.label('contact')} is empty",
+            block.mark(),
+            f"give at least one of {', '.join(CONTACT_KEYS)}, or remove the 'contact:' line",
+        )
+        return None
+    return contact if contact.given else None
+
+
+def _read_contact_link(item: Fields) -> ContactLink:
+    item.check_keys(("title", "url"))
+    url = item.text("url")
+    if url and urlsplit(url).scheme not in ("http", "https", "mailto"):
+        item.problems.add(
+            f"{item.label('url')} must be an http(s) or mailto: link (got {url!r})",
+            item.mark("url"),
+            "for example 'https://www.instagram.com/your.name/'",
+        )
+    return ContactLink(title=item.text("title"), url=url)
+
+
+def _read_contact_form(block: Fields) -> ContactForm | None:
+    form = block.mapping("form", required=False)
+    if form is None:
+        return None
+    form.check_keys(("action", "provider"))
+    action = form.text("action")
+    parts = urlsplit(action)
+    posts_here = action.startswith("/") and not action.startswith("//")
+    secure = parts.scheme == "https" or (parts.scheme == "http" and is_loopback(action))
+    if action and not (posts_here or (secure and parts.netloc)):
+        form.problems.add(
+            f"{form.label('action')} must be an https:// address or a path of the site"
+            f" (got {action!r})",
+            form.mark("action"),
+            "the address your form service gives you, like 'https://formspree.io/f/abcdwxyz'",
+        )
+    provider = form.text("provider", required=False, default="plain")
+    if provider not in FORM_PROVIDERS:
+        close = difflib.get_close_matches(provider.lower(), FORM_PROVIDERS, n=1, cutoff=0.5)
+        form.problems.add(
+            f"{form.label('provider')} must be one of {', '.join(FORM_PROVIDERS)}"
+            f" (got {provider!r})",
+            form.mark("provider"),
+            f"did you mean '{close[0]}'?" if close else "leave it out for a plain form",
+        )
+        provider = "plain"
+    return ContactForm(action=action, provider=provider)
+
+
     settings = fields.mapping("map", required=False)
     if settings is None:
         return MapSettings()
@@ -364,3 +516,45 @@ def _read_publish(fields: Fields) -> PublishSettings:
             "max_delete", low=0, high=1, required=False, default=default.max_delete
         ),
     )
+
+
+def currencies() -> frozenset[str]:
+    """The ISO 4217 currency codes CLDR knows (through Babel), which prices may be in."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def read_currency(fields: Fields, key: str) -> str:
+    """An ISO 4217 currency code (``KZT``), upper-cased; empty when not given or wrong."""
+    code = fields.text(key, required=False).upper()
+    if not code or code in currencies():
+        return code
+    known = sorted(currencies())
+    # A slip is most often in the last letter (EUT for EUR): codes of the same country first.
+    close = difflib.get_close_matches(code, [c for c in known if c[:2] == code[:2]], n=1)
+    close = close or difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    fields.problems.add(
+        f"{fields.label(key)} is not an ISO 4217 currency code (got {code!r})",
+        fields.mark(key),
+        (f"did you mean '{close[0]}'? " if close else "")
+        + "write a three-letter code such as KZT, EUR or USD",
+    )
+    return ""
+
+
+def _read_prices(fields: Fields) -> PriceMode:
+    """Whether works' prices are shown, said to be on request, or hidden everywhere."""
+    value = fields.text("prices", required=False, default="on-request")
+    for mode in PRICE_MODES:
+        if value == mode:
+            return mode
+    close = difflib.get_close_matches(value, PRICE_MODES, n=1, cutoff=0.5)
+    fields.problems.add(
+        f"'prices' must be one of {', '.join(PRICE_MODES)} (got {value!r})",
+        fields.mark("prices"),
+        (f"did you mean '{close[0]}'? " if close else "")
+        + "'show' shows the prices of works, 'on-request' says \"Price on request\", "
+        "'hide' says nothing of prices anywhere",
+    )
+    return "on-request"

@@ -19,6 +19,11 @@ def artist_url(artist_slug: str) -> str:
     return f"/artists/{artist_slug}/"
 
 
+def price_list_url(artist_slug: str) -> str:
+    """An artist's printable price list: unlisted, for the artist to hand out."""
+    return f"/artists/{artist_slug}/prices/"
+
+
 def gallery_url(number: int = 1) -> str:
     """The index of every series, or its ``number``th page."""
     return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"

@@ -103,6 +103,8 @@ def broken_references(site: Path, base_path: str = "/") -> list[str]:
         for ref in refs.links + refs.assets:
             absolute = urljoin(page_url, ref)
             parts = urlsplit(absolute)
+            if ref not in refs.assets and parts.scheme in ("http", "https", "mailto", "tel"):
+                continue  # a way out (a profile, an address): `check --external` follows those
             if parts.scheme or parts.netloc:
                 broken.append(f"{page_url}: external reference {ref}")
                 continue

@@ -27,7 +27,7 @@ from generator.config import load_config
 from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
-from generator.content.model import Site
+from generator.content.model import STATUS_SOLD, Site, Work
 from generator.content.placeholders import line_of
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
@@ -121,6 +121,7 @@ def check_site(
     warnings += _small_images(published)
     warnings += _unused_files(everything)
     warnings += _file_names_made_slugs(everything)
+    warnings += _sale_facts(published)
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
     return CheckReport(errors=_sorted(errors), warnings=_sorted(warnings), pages=len(pages))
@@ -349,6 +350,39 @@ def _file_names_made_slugs(site: Site) -> list[Finding]:
                         f"{kind.noun}'s address uses '{item.slug}': rename the file "
                         f"{item.slug}.md to make them match",
                         item.source,
+                    )
+                )
+    return warnings
+
+
+def _sale_facts(site: Site) -> list[Finding]:
+    """Inventory numbers given twice, and sold works whose price the pages still show."""
+    warnings = []
+    first: dict[str, Work] = {}
+    for work in site.works():
+        if not work.inventory:
+            continue
+        other = first.setdefault(work.inventory, work)
+        if other is not work:
+            warnings.append(
+                Finding(
+                    "inventory",
+                    f"'{work.title}' has the inventory number {work.inventory!r} of "
+                    f"'{other.title}' ({other.source}:{other.line}): give each work its own",
+                    work.source,
+                    work.line,
+                )
+            )
+    if site.config.prices == "show":
+        for work in site.works():
+            if work.status == STATUS_SOLD and work.price is not None:
+                warnings.append(
+                    Finding(
+                        "sold-price",
+                        f"'{work.title}' is sold and its price is shown (prices: show): remove "
+                        "its 'price:' unless you mean to show what it sold for",
+                        work.source,
+                        work.price.line or work.line,
                     )
                 )
     return warnings

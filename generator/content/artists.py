@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.config import read_contact
 from generator.content.model import Artist
 from generator.content.places import PLACE_KEYS, read_hometown, read_place
 from generator.content.reading import Reading, read_image, read_slug, render_body
@@ -23,6 +24,7 @@ ARTIST_KEYS = (
     "portrait_alt",
     "weight",
     "draft",
+    "contact",
 )
 __all__ = ["ARTIST_KEYS", "PLACE_KEYS", "read_artist"]
 
@@ -45,4 +47,5 @@ def read_artist(fields: Fields, document: FrontMatter, path: Path, reading: Read
         updated=fields.date("updated"),
         story_html=render_body(fields, document, reading.markdown),
         source=fields.problems.path,
+        contact=read_contact(fields),
     )

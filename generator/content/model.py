@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from generator.config import SiteConfig
+from generator.config import Contact, SiteConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,18 @@ STATUSES_NOT_ENQUIRABLE = frozenset({STATUS_SOLD, STATUS_PRIVATE_COLLECTION})
 
 @dataclass(frozen=True, slots=True)
 class Price:
-    """What a work costs: an amount in an ISO 4217 currency."""
+    """What a work costs: an amount in an ISO 4217 currency.
+
+    ``currency`` is empty when the work does not name one: the site's ``currency`` applies.
+    """
 
     amount: Decimal
     currency: str
+    line: int | None = field(default=None, compare=False)
+
+    def in_currency(self, default: str) -> str:
+        """The price's currency, or ``default`` (the site's) when it names none."""
+        return self.currency or default
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +157,8 @@ class Artist:
     draft: bool = False
     date: datetime.date | None = None
     updated: datetime.date | None = None
+    # The artist's own ``contact:`` keys; their pages take the rest from the site's.
+    contact: Contact | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,13 @@ from pathlib import Path
 from generator.content.model import Series, Work
 from generator.content.pages import read_unlisted
 from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
+from generator.content.sale import (
+    SALE_KEYS,
+    read_edition,
+    read_inventory,
+    read_price,
+    read_status,
+)
 from generator.content.years import HIGH, LOW, parse_year
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
@@ -27,8 +34,9 @@ SERIES_KEYS = (
     *("date", "updated", "title", "slug", "artist", "years", "weight", "works"),
     "visibility",  # see generator.content.pages
 )
-WORK_KEYS = (
+WORK_KEYS: tuple[str, ...] = (
     *("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions"),
+    *SALE_KEYS,
     "visibility",
 )
 
@@ -105,6 +113,10 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         source=fields.problems.path,
         line=fields.mark("image").line,
         date=fields.date("date"),
+        status=read_status(fields),
+        price=read_price(fields),
+        edition=read_edition(fields),
+        inventory=read_inventory(fields),
         unlisted=read_unlisted(fields),
     )
 

@@ -47,6 +47,7 @@ def make_environment(
     """
     import jinja2
 
+    from generator.content import sale
     from generator.render.speedups import environment_class
     from generator.urls import region_url
 
@@ -87,6 +88,9 @@ def make_environment(
     env.filters["srcset"] = jinja2.pass_context(srcset)
     env.filters["count"] = _count
     env.filters["permalink"] = permalink
+    # A work's sale facts as the pages say them (generator.content.sale).
+    env.filters["shown_price"] = sale.shown_price
+    env.filters["edition"] = sale.format_edition
     env.globals["region_url"] = region_url()
     env.globals["portable"] = urls.portable
     if urls.portable:

@@ -118,12 +118,24 @@ def minify_page(html: bytes) -> bytes:
     """A smaller HTML page that is still valid HTML, by minify-html."""
     import minify_html
 
-    return str(
+    text = html.decode("utf-8")
+    # minify-html decodes character references; hexadecimal ones (``&#x61;``) are written on
+    # purpose (generator.site.contact.encoded: email addresses kept out of the plain source),
+    # so they are hidden from it behind a private-use character and put back.
+    kept = "&#x" in text
+    if kept:
+        text = text.replace("&#x", _KEPT_REFERENCE)
+    text = str(
         minify_html.minify(
-            html.decode("utf-8"),
+            text,
             minify_css=True,
             minify_js=True,
             keep_closing_tags=True,
             keep_html_and_head_opening_tags=True,
         )
-    ).encode("utf-8")
+    )
+    return (text.replace(_KEPT_REFERENCE, "&#x") if kept else text).encode("utf-8")
+
+
+# Stands for '&#x' while a page is minified; a Unicode noncharacter, which no page holds.
+_KEPT_REFERENCE = "\ufdd0"

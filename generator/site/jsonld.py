@@ -7,7 +7,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator import urls
-from generator.content.model import Artist, Place, Series, Site, Work
+from generator.config import SiteConfig
+from generator.content.model import (
+    STATUS_AVAILABLE,
+    STATUS_ON_LOAN,
+    STATUS_RESERVED,
+    STATUS_SOLD,
+    Artist,
+    Place,
+    Series,
+    Site,
+    Work,
+)
+from generator.content.sale import offered_price
 from generator.media.images import PublishedImage
 from generator.urls import UrlBuilder
 
@@ -58,7 +70,16 @@ def person(artist: Artist, link: UrlBuilder) -> Json:
         "jobTitle": artist.discipline.capitalize(),
         "description": artist.summary,
         "homeLocation": place(artist.hometown),
+        **same_as(artist),
     }
+
+
+def same_as(artist: Artist) -> Json:
+    """The artist's own profiles elsewhere (their ``contact.links``), never the site's: sameAs
+    names only pages about that person."""
+    links = artist.contact.links if artist.contact else ()
+    profiles = [item.url for item in links if item.url.startswith(("https://", "http://"))]
+    return {"sameAs": profiles} if profiles else {}
 
 
 def person_id(artist: Artist, link: UrlBuilder) -> str:
@@ -86,6 +107,36 @@ def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder)
     }
     if work.dimensions:
         data["size"] = work.dimensions
+    return data
+
+
+# How each status is said to schema.org (ItemAvailability). A work without a status has an
+# Offer without availability; not-for-sale and private-collection works are offered by nobody.
+AVAILABILITY = {
+    STATUS_AVAILABLE: "https://schema.org/InStock",
+    STATUS_RESERVED: "https://schema.org/Reserved",
+    STATUS_SOLD: "https://schema.org/SoldOut",
+    STATUS_ON_LOAN: "https://schema.org/LimitedAvailability",
+}
+
+
+def offer(work: Work, config: SiteConfig, link: UrlBuilder) -> Json | None:
+    """The work's Offer, when the site shows its price (``prices: show``); None otherwise.
+
+    An Offer without a price is not a valid one for search engines, so "Price on request"
+    and hidden prices give none.
+    """
+    price = offered_price(work, config)
+    if price is None:
+        return None
+    data: Json = {
+        "@type": "Offer",
+        "price": str(price.amount),
+        "priceCurrency": price.in_currency(config.currency),
+        "url": link.absolute(urls.work_url(work.series_slug, work.slug)),
+    }
+    if work.status in AVAILABILITY:
+        data["availability"] = AVAILABILITY[work.status]
     return data
 
 
@@ -164,11 +215,18 @@ def series_page(
 
 
 def work_page(
-    work: Work, artist: Artist, images: dict[Any, PublishedImage], link: UrlBuilder
+    work: Work,
+    artist: Artist,
+    images: dict[Any, PublishedImage],
+    link: UrlBuilder,
+    config: SiteConfig | None = None,
 ) -> Json:
-    """A work's page: the VisualArtwork."""
+    """A work's page: the VisualArtwork, with its Offer when ``config`` shows its price."""
     data = artwork(work, artist, images[work.image], link)
     data["creator"] = person(artist, link)
+    sale = offer(work, config, link) if config is not None else None
+    if sale is not None:
+        data["offers"] = sale
     return with_context(data)
 
 

@@ -26,12 +26,13 @@ from functools import partial
 from typing import Any, TypeVar
 
 from generator import urls
-from generator.config import NavItem
+from generator.config import NavItem, SiteConfig
 from generator.content.model import Artist, OwnPage, Series, Site, Work
 from generator.incremental.memo import PageMemo
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
+from generator.site.contact import Enquiry, contact_pages, enquiry
 from generator.site.jsonld import artist_updated, series_updated, site_updated
 from generator.site.pagination import in_pages
 from generator.urls import UrlBuilder
@@ -247,6 +248,7 @@ def _artist_pages(plan: Planning) -> list[Page]:
 def _series_pages(plan: Planning) -> list[Page]:
     """One page per series, each followed by the pages of its works."""
     images, link, memo = plan.images, plan.link, plan.memo
+    config = plan.site.config  # in every page's key: what the JSON-LD shows of prices
     pages = []
     for series in plan.site.series:
         artist = plan.site.artist_of(series)
@@ -258,8 +260,11 @@ def _series_pages(plan: Planning) -> list[Page]:
         for work in series.works:
             previous, following = around.get(id(work), (None, None))
             parts = (work, previous, following, series, artist)
-            make = partial(_work, series, artist, images, work, previous, following, link, changed)
-            pages.append(memo.page("work", parts, make))
+            make = partial(
+                _work, series, artist, images, work, previous, following, link, changed, config
+            )
+            ask = enquiry(work, artist, plan.site.config, link)  # the settings digest covers it
+            pages.append(memo.page("work", parts, partial(make, enquiry=ask)))
     return pages
 
 
@@ -291,6 +296,13 @@ def _own_page(own: OwnPage, identity: tuple[object, ...] = ()) -> Page:
         data={"own": own},
         updated=own.updated or own.date,
     )
+
+
+def _price_list_pages(plan: Planning) -> list[Page]:
+    """Each artist's printable price list (generator.site.pricelist, which builds on Page)."""
+    from generator.site.pricelist import price_list_pages
+
+    return price_list_pages(plan)
 
 
 def _locator_pages(plan: Planning) -> list[Page]:
@@ -330,7 +342,9 @@ PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
     _map_pages,
     _artist_pages,
     _series_pages,  # and their works'
+    _price_list_pages,
     _own_pages,
+    contact_pages,
     _locator_pages,
     _not_found_pages,
 )
@@ -404,7 +418,9 @@ def _work(
     following: Work | None,
     link: UrlBuilder,
     series_date: datetime.date | None,
+    config: SiteConfig,
     identity: tuple[object, ...] = (),
+    enquiry: Enquiry | None = None,
 ) -> Page:
     return Page(
         identity=identity,
@@ -424,9 +440,10 @@ def _work(
             "artist": artist,
             "previous": previous,
             "next": following,
+            "enquiry": enquiry,
         },
         updated=structured.latest(work.date, series_date),
-        describe=partial(structured.work_page, work, artist, images, link),
+        describe=partial(structured.work_page, work, artist, images, link, config),
     )
 
 

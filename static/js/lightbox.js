@@ -32,6 +32,8 @@
       medium: item.getAttribute("data-medium") || "",
       dimensions: item.getAttribute("data-dimensions") || "",
       caption: item.getAttribute("data-caption") || "",
+      status: item.getAttribute("data-status") || "",
+      statusLabel: item.getAttribute("data-status-label") || "",
       href: anchor ? anchor.href : "",
       anchor: anchor,
       frame: null
@@ -131,10 +133,30 @@
     });
   }
 
+  /* A sold or reserved work's mark, as the series page shows it: a dot, and its words for
+     screen readers. Built from nodes: the words reach the page as text. */
+  function saleMark(work) {
+    var mark = document.createElement("span");
+    mark.className = "sale-mark sale-mark--" + (work.status === "sold" ? "sold" : "reserved");
+    var dot = document.createElement("span");
+    dot.className = "sale-mark__dot";
+    dot.setAttribute("aria-hidden", "true");
+    var words = document.createElement("span");
+    words.className = "sale-mark__text";
+    words.textContent = work.statusLabel;
+    mark.appendChild(dot);
+    mark.appendChild(words);
+    return mark;
+  }
+
   function setText(index) {
     var work = works[index];
     title.textContent = work.title;
     meta.textContent = [work.year, work.medium, work.dimensions].filter(Boolean).join(" · ");
+    if (work.status) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(saleMark(work));
+    }
     caption.textContent = work.caption;
     caption.hidden = !work.caption;
     link.href = work.href;

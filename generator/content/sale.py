@@ -1,0 +1,212 @@
+"""A work's sale facts: its status, price, edition and inventory number, read and shown.
+
+Prices are shown in the site language's number and currency format (CLDR, through Babel):
+``450 000 ₸`` in Kazakh, ``450 000 KZT`` in Russian, ``KZT 450,000`` in English.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from generator.config import SiteConfig, read_currency
+from generator.content.model import (
+    STATUS_AVAILABLE,
+    STATUS_NOT_FOR_SALE,
+    STATUS_PRIVATE_COLLECTION,
+    STATUS_RESERVED,
+    STATUS_SOLD,
+    STATUSES,
+    Edition,
+    Price,
+    Site,
+    Work,
+)
+from generator.errors import ContentError, SiteError
+from generator.source.fields import Fields
+
+SALE_KEYS = ("status", "price", "edition", "inventory")
+PRICE_ON_REQUEST = "Price on request"
+# The largest amount a price may have: more is a typing slip (a digit too many, twice).
+_MOST = Decimal(10) ** 15
+# "450000", "450 000", "1 200,50", "1,200.50", "1200.50": digits, grouped by spaces, commas or
+# points, with at most two decimals after the last comma or point.
+_AMOUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[.,]\d{1,2})?$")
+
+
+def read_status(fields: Fields) -> str:
+    """The ``status`` key: one of STATUSES, or empty when the work has none."""
+    value = fields.text("status", required=False)
+    if not value or value in STATUSES:
+        return value
+    close = difflib.get_close_matches(value.lower(), STATUSES, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    fields.problems.add(
+        f"{fields.label('status')} must be one of {', '.join(STATUSES)} (got {value!r})",
+        fields.mark("status"),
+        f"{hint}write for example 'status: available'",
+    )
+    return ""
+
+
+def read_price(fields: Fields) -> Price | None:
+    """The ``price`` key: an amount (``450000``, ``1 200,50``) in the site's currency, or
+    ``{amount, currency}`` (the currency checked against ISO 4217)."""
+    value = fields.data.get("price")
+    if value is None:
+        return None
+    currency = ""
+    if isinstance(value, dict):
+        price = fields.mapping("price")
+        if price is None:
+            return None
+        price.check_keys(("amount", "currency"))
+        value = price.data.get("amount")
+        if value is None:
+            price.text("amount")  # reported as required
+            return None
+        currency = read_currency(price, "currency")
+        if "currency" in price.data and not currency:
+            return None
+    amount = _amount(value)
+    if amount is None:
+        fields.problems.add(
+            f"{fields.label('price')} must be an amount such as 450000, 450 000 or 1 200,50 "
+            f"(got {value!r})",
+            fields.mark("price"),
+            "write the amount alone, with no currency sign: the currency is 'site.yaml' "
+            "'currency' or the price's own ('price: {amount: 1200, currency: EUR}')",
+        )
+        return None
+    return Price(amount=amount, currency=currency, line=fields.mark("price").line)
+
+
+def unpriced(site: Site) -> list[SiteError]:
+    """A located error for each price in no currency: neither its own nor the site's."""
+    if site.config.currency:
+        return []
+    return [
+        ContentError(
+            f"the price of '{work.title}' has no currency",
+            path=work.source,
+            line=work.price.line,
+            hint="add 'currency: KZT' (its ISO 4217 code) to site.yaml, or write "
+            "'price: {amount: …, currency: KZT}'",
+        )
+        for work in site.works()
+        if work.price is not None and not work.price.currency
+    ]
+
+
+def _amount(value: Any) -> Decimal | None:
+    """A positive amount, or None when ``value`` is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    elif isinstance(value, str) and _AMOUNT.match(value.strip()):
+        text = re.sub(r"[ \u00a0\u202f]", "", value.strip())
+        # The last comma or point followed by one or two digits is the decimal separator;
+        # any other comma or point groups thousands.
+        whole, separator, fraction = re.match(r"^(.*?)(?:([.,])(\d{1,2}))?$", text).groups()  # type: ignore[union-attr]
+        digits = re.sub(r"[.,]", "", whole) + ("." + fraction if separator else "")
+        try:
+            amount = Decimal(digits)
+        except InvalidOperation:
+            return None
+    else:
+        return None
+    if not amount.is_finite() or amount < 0 or amount >= _MOST:
+        return None
+    return amount
+
+
+def read_edition(fields: Fields) -> Edition | None:
+    """The ``edition`` key: ``{size, proofs, number}``, the number at most the size."""
+    edition = fields.mapping("edition", required=False)
+    if edition is None:
+        return None
+    edition.check_keys(("size", "proofs", "number"))
+    size = edition.integer("size", low=1, high=100_000)
+    proofs = edition.integer("proofs", low=0, high=100_000, required=False)
+    number = edition.integer("number", low=1, high=100_000, required=False) or None
+    if size and number is not None and number > size:
+        edition.problems.add(
+            f"{edition.label('number')} is {number}, more than the edition's size ({size})",
+            edition.mark("number"),
+            f"this work is one of {size}: its number is between 1 and {size}",
+        )
+        number = None
+    return Edition(size=size, proofs=proofs, number=number) if size else None
+
+
+def read_inventory(fields: Fields) -> str:
+    """The ``inventory`` key: the artist's own catalogue number, as written."""
+    return fields.text("inventory", required=False)
+
+
+def format_amount(price: Price, config: SiteConfig) -> str:
+    """The price in the site language's currency format; whole amounts without decimals."""
+    return format_price(price.amount, price.in_currency(config.currency), config.language)
+
+
+def format_price(amount: Decimal, currency: str, language: str) -> str:
+    """``amount`` in ``currency``, as ``language`` writes it; whole amounts without decimals."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_currency
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    pattern = locale.currency_formats["standard"].pattern
+    if amount == amount.to_integral_value():
+        # Drop the decimals of the pattern ("¤#,##0.00" → "¤#,##0"): 450 000 ₸, not 450 000,00 ₸.
+        pattern = re.sub(r"\.0+", "", pattern)
+        return format_currency(
+            amount, currency, format=pattern, locale=locale, currency_digits=False
+        )
+    return format_currency(amount, currency, locale=locale)
+
+
+def format_edition(edition: Edition) -> str:
+    """``3/10, edition of 10 + 2 AP``."""
+    text = f"edition of {edition.size}"
+    if edition.proofs:
+        text += f" + {edition.proofs} AP"
+    if edition.number is not None:
+        return f"{edition.number}/{edition.size}, {text}"
+    return text[0].upper() + text[1:]
+
+
+def shown_price(work: Work, config: SiteConfig) -> str:
+    """What the pages say of the work's price under ``prices``: the amount, "Price on
+    request", or nothing.
+
+    ``show``: a work's price when it has one, "Price on request" for an available work
+    without one. ``on-request``: "Price on request" for available works, no amounts.
+    ``hide``: nothing, anywhere.
+    """
+    mode = config.prices
+    if mode == "hide":
+        return ""
+    if mode == "show" and work.price is not None and work.status not in _NOT_PRICED:
+        return format_amount(work.price, config)
+    return PRICE_ON_REQUEST if work.status == STATUS_AVAILABLE else ""
+
+
+def offered_price(work: Work, config: SiteConfig) -> Price | None:
+    """The price the site shows as an amount, for structured data; None when it shows none."""
+    if config.prices == "show" and work.price is not None and work.status not in _NOT_PRICED:
+        return work.price
+    return None
+
+
+# Statuses under which a work is not on the market, whatever its price says.
+_NOT_PRICED = frozenset({STATUS_NOT_FOR_SALE, STATUS_PRIVATE_COLLECTION})
+# Statuses shown as a mark on the series page and in the lightbox.
+MARKED_STATUSES = frozenset({STATUS_SOLD, STATUS_RESERVED})

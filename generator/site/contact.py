@@ -1,0 +1,117 @@
+"""The contact page, ``/contact/``, and the "Enquire about this work" action of work pages.
+
+Both read the ``contact:`` settings (``generator.config.Contact``): the site's, with an
+artist's own keys winning on that artist's works. Email addresses are written as numeric
+character references, which every browser decodes without JavaScript, so that the address
+is not plain text in the HTML source for the harvesters that read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from generator import urls
+from generator.config import Contact, ContactForm, SiteConfig
+from generator.content.model import STATUS_NOT_FOR_SALE, Artist, Work
+
+if TYPE_CHECKING:
+    from generator.site.pages import Page, Planning
+
+CONTACT_URL = "/contact/"
+# The name a Netlify form is registered under: the contact page's and every work page's
+# enquiry form have the same fields, so they are one form to Netlify.
+FORM_NAME = "contact"
+
+
+def encoded(text: str) -> Markup:
+    """``text`` as hexadecimal character references (``&#x61;``): shown and followed as
+    written by every browser, but not plain text in the page's source.
+
+    The production build's minifier leaves ``&#x`` references as they are
+    (``generator.site.assets.minify_page``).
+    """
+    return Markup("".join(f"&#x{ord(char):x};" for char in text))
+
+
+def mailto(email: str, subject: str = "", body: str = "") -> Markup:
+    """An encoded ``mailto:`` href, its subject and body percent-encoded (RFC 6068)."""
+    query = [
+        f"{name}={quote(value, safe='')}"
+        for name, value in (("subject", subject), ("body", body))
+        if value
+    ]
+    return encoded(f"mailto:{email}" + ("?" + "&".join(query) if query else ""))
+
+
+def contact_of(config: SiteConfig, artist: Artist | None) -> Contact | None:
+    """The contact of an artist's pages and works: their own keys, the rest the site's."""
+    if artist is None or artist.contact is None:
+        return config.contact
+    return artist.contact.over(config.contact)
+
+
+@dataclass(frozen=True, slots=True)
+class Enquiry:
+    """A work page's action: a form posting to the contact form's action, or a mailto link."""
+
+    label: str
+    work: str  # the work as the enquiry names it: its title, and inventory number if any
+    subject: str
+    form: ContactForm | None = None
+    href: str = ""  # the encoded mailto: link (Markup), without a form
+
+
+def enquiry(
+    work: Work, artist: Artist, config: SiteConfig, link: urls.UrlBuilder
+) -> Enquiry | None:
+    """How to ask about ``work``; None when it is sold or in a private collection, or when
+    there is no form and no email address to write to."""
+    contact = contact_of(config, artist)
+    if contact is None or not work.enquirable or not (contact.form or contact.email):
+        return None
+    named = f"{work.title} ({work.inventory})" if work.inventory else work.title
+    label = (
+        "Ask about this work" if work.status == STATUS_NOT_FOR_SALE else "Enquire about this work"
+    )
+    subject = f"Enquiry: {named}, by {artist.name}"
+    if contact.form is not None:
+        return Enquiry(label=label, work=named, subject=subject, form=contact.form)
+    page = link.absolute(urls.work_url(work.series_slug, work.slug))
+    body = f"About {named}, {work.year}:\r\n{page}\r\n\r\n"
+    return Enquiry(
+        label=label, work=named, subject=subject, href=mailto(contact.email, subject, body)
+    )
+
+
+def contact_pages(plan: Planning) -> list[Page]:
+    """``/contact/`` when ``site.yaml`` has a ``contact:``; its title and text come from
+    ``content/pages/contact.md`` when there is one."""
+    from generator.site.pages import Page
+
+    config = plan.site.config
+    contact = config.contact
+    if contact is None:
+        return []
+    return [
+        Page(
+            url=CONTACT_URL,
+            template="contact.html",
+            title="Contact",
+            description=f"How to reach {config.title}.",
+            image=plan.image,
+            image_alt=plan.image_alt,
+            data={
+                "contact": contact,
+                "text_html": "",
+                "email_href": mailto(contact.email) if contact.email else "",
+                "email_text": encoded(contact.email) if contact.email else "",
+                "form_subject": f"Message from the {config.title} site",
+            },
+            index=True,
+            updated=plan.updated,
+        )
+    ]
