@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -24,8 +25,8 @@ _KEYS = (
     "author",
     "copyright",
     "navigation",
-    "map",
     "contact",
+    "map",
     "images",
     "markdown_html",
     "redirects",
@@ -63,7 +64,6 @@ class NavItem:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
 # Who to write to, and how: ``contact:`` in site.yaml, and in an artist's front-matter.
 FORM_PROVIDERS = ("plain", "netlify", "formspree")
 CONTACT_KEYS = ("email", "phone", "address", "links", "form")
@@ -121,6 +121,7 @@ class Contact:
         return "tel:" + (digits[0] + digits[1:].replace("+", "") if digits else "")
 
 
+@dataclass(frozen=True, slots=True)
 class TileLayer:
     """An optional raster tile layer for the interactive map."""
 
@@ -181,8 +182,8 @@ class SiteConfig:
     author: str = ""
     copyright: str = ""
     navigation: tuple[NavItem, ...] = ()
-    map: MapSettings = MapSettings()
     contact: Contact | None = None
+    map: MapSettings = MapSettings()
     images: ImageSettings = ImageSettings()
     markdown_html: HtmlMode = "trust"
     redirects: tuple[tuple[str, str], ...] = ()
@@ -224,8 +225,8 @@ def load_config(source: Path) -> SiteConfig:
         author=_read_author(fields),
         copyright=fields.text("copyright", required=False),
         navigation=tuple(_read_navigation(fields)),
-        map=_read_map(fields),
         contact=read_contact(fields),
+        map=_read_map(fields),
         images=_read_images(fields),
         markdown_html=_read_markdown_html(fields),
         redirects=_read_redirects(fields),
@@ -308,7 +309,6 @@ def _read_navigation(fields: Fields) -> list[NavItem]:
     return items
 
 
-def _read_map(fields: Fields) -> MapSettings:
 def read_contact(fields: Fields) -> Contact | None:
     """The ``contact:`` block of site.yaml or of an artist's front-matter; None without one."""
     block = fields.mapping("contact", required=False)
@@ -389,6 +389,7 @@ def _read_contact_form(block: Fields) -> ContactForm | None:
     return ContactForm(action=action, provider=provider)
 
 
+def _read_map(fields: Fields) -> MapSettings:
     settings = fields.mapping("map", required=False)
     if settings is None:
         return MapSettings()
