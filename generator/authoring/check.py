@@ -27,7 +27,7 @@ from generator.config import load_config
 from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
-from generator.content.model import STATUS_SOLD, Site, Work
+from generator.content.model import STATUS_AVAILABLE, STATUS_SOLD, Site, Work
 from generator.content.placeholders import line_of
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
@@ -356,7 +356,8 @@ def _file_names_made_slugs(site: Site) -> list[Finding]:
 
 
 def _sale_facts(site: Site) -> list[Finding]:
-    """Inventory numbers given twice, and sold works whose price the pages still show."""
+    """Inventory numbers given twice, available works nobody can be asked about (no site or
+    artist ``contact``), and sold works whose price the pages still show."""
     warnings = []
     first: dict[str, Work] = {}
     for work in site.works():
@@ -373,6 +374,20 @@ def _sale_facts(site: Site) -> list[Finding]:
                     work.line,
                 )
             )
+    for series in site.series:
+        if site.config.contact is not None or site.artist_of(series).contact is not None:
+            continue
+        for work in series.works:
+            if work.status == STATUS_AVAILABLE:
+                warnings.append(
+                    Finding(
+                        "no-contact",
+                        f"'{work.title}' is available, but nobody can be asked about it: add "
+                        "'contact:' (an email, a phone or a form) to site.yaml or to the artist",
+                        work.source,
+                        work.line,
+                    )
+                )
     if site.config.prices == "show":
         for work in site.works():
             if work.status == STATUS_SOLD and work.price is not None:

@@ -195,3 +195,20 @@ def test_check_warns_about_duplicate_inventory_and_sold_prices(
     assert f"'Harvest at First Light' ({AKTYBEK}:" in inventory
     [(_, file, line)] = [key for key in found if key[0] == "sold-price"]
     assert file == AKTYBEK and line is not None
+
+
+def test_check_warns_about_an_available_work_nobody_can_be_asked_about(
+    project: Path, image_cache: Path
+) -> None:
+    text = (project / "site.yaml").read_text(encoding="utf-8")
+    start = text.index("\ncontact:\n") + 1
+    end = text.index("\nmap:\n")
+    (project / "site.yaml").write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    # Bekzat Ayumi has a contact of her own: her available works can be asked about.
+    assert "contact:" in (project / "content/artists/bekzat-ayumi.md").read_text("utf-8")
+    report = check_site(project, cache_dir=image_cache)
+    found = [f for f in report.warnings if f.kind == "no-contact"]
+    titles = sorted(f.message.split("'")[1] for f in found)
+    assert titles == ["Spice Stall"]
+    assert all(f.file.startswith("content/series/") and f.line for f in found)
+    assert all("add 'contact:'" in f.message for f in found)
