@@ -21,7 +21,6 @@ from generator.content.model import STATUS_NOT_FOR_SALE, Artist, Work
 if TYPE_CHECKING:
     from generator.site.pages import Page, Planning
 
-CONTACT_URL = "/contact/"
 # The name a Netlify form is registered under: the contact page's and every work page's
 # enquiry form have the same fields, so they are one form to Netlify.
 FORM_NAME = "contact"
@@ -96,22 +95,27 @@ def contact_pages(plan: Planning) -> list[Page]:
     contact = config.contact
     if contact is None:
         return []
+    own = plan.site.page(urls.CONTACT)  # content/pages/contact.md: its title and text
     return [
         Page(
-            url=CONTACT_URL,
+            url=urls.page_url(urls.CONTACT),
             template="contact.html",
-            title="Contact",
-            description=f"How to reach {config.title}.",
+            title=own.title if own else "Contact",
+            description=(own.summary if own else "") or f"How to reach {config.title}.",
             image=plan.image,
             image_alt=plan.image_alt,
+            in_sitemap=not own.unlisted if own else True,
+            noindex=own.unlisted if own else False,
             data={
                 "contact": contact,
-                "text_html": "",
+                "summary": own.summary if own else "",
+                "text_html": own.body_html if own else "",
                 "email_href": mailto(contact.email) if contact.email else "",
                 "email_text": encoded(contact.email) if contact.email else "",
                 "form_subject": f"Message from the {config.title} site",
             },
             index=True,
-            updated=plan.updated,
+            updated=(own.updated or own.date if own else None) or plan.updated,
+            source=own.source if own else None,
         )
     ]

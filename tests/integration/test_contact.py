@@ -201,3 +201,33 @@ def test_a_bad_artist_contact_is_a_located_error(tiny_project: Path, cache: Path
     (error,) = raised.value.errors
     assert error.path == "content/artists/dana-sadyk.md" and error.line == 3
     assert "'contact.email' is not an email address" in error.message
+
+
+def test_contact_md_gives_the_contact_page_its_title_and_text(
+    tiny_project: Path, cache: Path
+) -> None:
+    configure(tiny_project, CONTACT)
+    pages = tiny_project / "content/pages"
+    pages.mkdir()
+    (pages / "contact.md").write_text(
+        "---\ntitle: Write to Dana\nsummary: She answers within a week.\n---\n"
+        "Studio visits by appointment.\n",
+        encoding="utf-8",
+    )
+    report = run(tiny_project, cache)
+    contact = page(report, "/contact/")
+    assert "<h1>Write to Dana</h1>" in contact
+    assert '<p class="lead">She answers within a week.</p>' in contact
+    assert "<p>Studio visits by appointment.</p>" in contact
+    assert "Abay Avenue 1<br>Almaty" in contact  # and the ways to reach her, as without it
+    assert '<meta name="description" content="She answers within a week.">' in contact
+
+
+def test_without_contact_settings_contact_md_is_an_ordinary_page(
+    tiny_project: Path, cache: Path
+) -> None:
+    pages = tiny_project / "content/pages"
+    pages.mkdir()
+    (pages / "contact.md").write_text("---\ntitle: Write to Dana\n---\nBy post.\n", "utf-8")
+    contact = page(run(tiny_project, cache), "/contact/")
+    assert "<h1>Write to Dana</h1>" in contact and "contact-form" not in contact
