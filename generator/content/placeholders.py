@@ -170,3 +170,64 @@ def _text(root: Path, source: str) -> str:
         return (root / source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+# -- Alt texts that say nothing of the image ------------------------------------------
+
+# Whole alt texts (any case, punctuation aside) that say nothing of what an image shows.
+VAGUE_ALTS = frozenset(
+    {
+        "alt", "alt text", "artwork", "drawing", "fixme", "graphic", "image", "img", "painting",
+        "photo", "photograph", "pic", "picture", "placeholder", "tbd", "todo", "xxx",
+    }
+)  # fmt: skip
+_IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|tiff?|heic|heif|bmp)$", re.IGNORECASE)
+
+
+def vague_alt(alt: str, image: Path | None) -> str | None:
+    """Why ``alt`` does not describe its image (a file name, a placeholder), or None."""
+    text = alt.strip()
+    if " ".join(re.sub(r"[^\w\s]", " ", text).lower().split()) in VAGUE_ALTS:
+        return "is a placeholder"
+    name_like = not any(c.isspace() for c in text) and (
+        bool(_IMAGE_NAME.search(text))
+        or "_" in text
+        or (any(c.isdigit() for c in text) and "-" in text)
+    )
+    if name_like or (image is not None and text.lower() == image.stem.lower()):
+        return "is a file name"
+    return None
+
+
+def vague_alts(site: Site) -> list[tuple[str, int | None, str]]:
+    """The file, line and message of every alt text of ``site`` that is a file name or a
+    placeholder ('01-first-work.jpg', 'image'): `check` counts each an error, the build
+    warns of it."""
+    found: list[tuple[str, KeyPath, str, str]] = []
+    for artist in site.artists:
+        if artist.portrait is not None:
+            why = vague_alt(artist.portrait_alt, artist.portrait)
+            if why:
+                found.append((artist.source, ("portrait_alt",), artist.portrait_alt, why))
+    for series in site.series:
+        for index, work in enumerate(series.works):
+            why = vague_alt(work.alt, work.image)
+            if why:
+                found.append((series.source, ("works", index, "alt"), work.alt, why))
+    return [
+        (
+            source,
+            line_of(site.root, source, key),
+            f"the alt text {alt!r} {why}: describe what the image shows, in a sentence, "
+            "for people who cannot see it",
+        )
+        for source, key, alt, why in found
+    ]
+
+
+def vague_alt_warnings(site: Site) -> list[str]:
+    """The build's warnings of :func:`vague_alts`, located as its other warnings are."""
+    return [
+        f"{source}:{line}: {message}" if line else f"{source}: {message}"
+        for source, line, message in vague_alts(site)
+    ]

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from generator import build
 from generator.authoring.check import check_site
 from generator.cli import cli
 from tests.conftest import ROOT
@@ -219,8 +220,26 @@ def test_an_alt_text_that_does_not_describe_is_an_error_at_its_line(
     assert output.strip().splitlines()[-1] == "1 error, 0 warnings"
 
 
+def test_the_build_warns_of_an_alt_text_that_check_counts_an_error(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    path = project / SERIES
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, text in enumerate(lines) if text.startswith("    alt:") and i > 13)
+    lines[number] = "    alt: 01-first-work.jpg"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    message = f"{SERIES}:{number + 1}: the alt text '01-first-work.jpg' is a file name"
+    report = build(project, tmp_path / "out", cache_dir=own_cache)
+    assert [w for w in report.warnings if w.startswith(message)], report.warnings
+    code, output = run_check(project, own_cache)
+    assert code == 1
+    assert (
+        f"{SERIES}:{number + 1}: error: the alt text '01-first-work.jpg' is a file name" in output
+    )
+
+
 def test_an_alt_text_that_describes_is_not_flagged() -> None:
-    from generator.authoring.check import vague_alt
+    from generator.content.placeholders import vague_alt
 
     image = Path("content/series/s/03-driftwood.jpg")
     for alt in ("Driftwood on a grey beach", "Driftwood", "A photo of a dune at noon", "1990s"):
