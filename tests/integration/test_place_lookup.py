@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.authoring.check import check_site
 from generator.build import build
 
 
@@ -22,3 +23,22 @@ def test_a_name_only_hometown_is_pinned_at_the_looked_up_place(
     assert (pin["lat"], pin["lon"]) == (46.8455, 74.9821)
     page = (tmp_path / "out/artists/dana-sadyk/index.html").read_text(encoding="utf-8")
     assert "Балхаш" in page
+
+
+def test_a_point_outside_its_country_is_a_warning_of_build_and_check(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    artist = tiny_project / "content/artists/dana-sadyk.md"
+    text = artist.read_text(encoding="utf-8")
+    artist.write_text(text.replace("  lat: 42.9\n", "  lat: -42.9\n", 1), encoding="utf-8")
+    report = build(tiny_project, tmp_path / "out", cache_dir=image_cache)
+    says = "'Taraz' at lat -42.9, lon 71.3667 lies outside Kazakhstan: check the signs"
+    assert [w for w in report.warnings if says in w] == [
+        f"content/artists/dana-sadyk.md: {says} and the hemisphere letters (N/S, E/W) of "
+        "'lat' and 'lon'"
+    ]
+    checked = check_site(tiny_project, cache_dir=image_cache)
+    assert [f.file for f in checked.warnings if says in f.message] == [
+        "content/artists/dana-sadyk.md"
+    ]
+    assert not checked.errors
