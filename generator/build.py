@@ -208,7 +208,7 @@ class Builder:
         from generator.config import load_config
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
-        from generator.content.placeholders import refuse_placeholders
+        from generator.content.placeholders import refuse_placeholders, vague_alt_warnings
         from generator.incremental.fingerprint import Fingerprints
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
@@ -329,6 +329,7 @@ class Builder:
                 *artists_without_series(site),
                 *soft_images(site.root, published.images),
                 *_place_warnings(site),
+                *vague_alt_warnings(site),
                 *published.notes,
             ),
             encoded=published.encoded,

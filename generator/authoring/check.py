@@ -9,7 +9,6 @@ requested, a few at a time.
 
 from __future__ import annotations
 
-import re
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -28,7 +27,7 @@ from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import STATUS_AVAILABLE, STATUS_SOLD, Site, Work
-from generator.content.placeholders import line_of
+from generator.content.placeholders import vague_alts
 from generator.content.places import place_warnings
 from generator.errors import ContentErrors, SiteError
 from generator.layout import CONTENT_DIR
@@ -225,56 +224,12 @@ def _resolve(
 
 # -- Alt texts that do not describe ------------------------------------------------------
 
-# Whole alt texts (any case, punctuation aside) that say nothing of what an image shows.
-VAGUE_ALTS = frozenset(
-    {
-        "alt", "alt text", "artwork", "drawing", "fixme", "graphic", "image", "img", "painting",
-        "photo", "photograph", "pic", "picture", "placeholder", "tbd", "todo", "xxx",
-    }
-)  # fmt: skip
-_IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|tiff?|heic|heif|bmp)$", re.IGNORECASE)
-
-
-def vague_alt(alt: str, image: Path | None) -> str | None:
-    """Why ``alt`` does not describe its image (a file name, a placeholder), or None."""
-    text = alt.strip()
-    if " ".join(re.sub(r"[^\w\s]", " ", text).lower().split()) in VAGUE_ALTS:
-        return "is a placeholder"
-    name_like = not any(c.isspace() for c in text) and (
-        bool(_IMAGE_NAME.search(text))
-        or "_" in text
-        or (any(c.isdigit() for c in text) and "-" in text)
-    )
-    if name_like or (image is not None and text.lower() == image.stem.lower()):
-        return "is a file name"
-    return None
-
 
 def _vague_alts(site: Site) -> list[Finding]:
     """Alt texts that are a file name or a placeholder: they fail WCAG 1.1.1 as a missing one
     does (a screen reader reads "IMG_3307" or "image" and nothing of what it shows), so they
-    are errors, like a missing alt."""
-    found: list[tuple[str, tuple[str | int, ...], str, str]] = []
-    for artist in site.artists:
-        if artist.portrait is not None:
-            why = vague_alt(artist.portrait_alt, artist.portrait)
-            if why:
-                found.append((artist.source, ("portrait_alt",), artist.portrait_alt, why))
-    for series in site.series:
-        for index, work in enumerate(series.works):
-            why = vague_alt(work.alt, work.image)
-            if why:
-                found.append((series.source, ("works", index, "alt"), work.alt, why))
-    return [
-        Finding(
-            "alt",
-            f"the alt text {alt!r} {why}: describe what the image shows, in a sentence, "
-            "for people who cannot see it",
-            source,
-            line_of(site.root, source, key),
-        )
-        for source, key, alt, why in found
-    ]
+    are errors, like a missing alt (the build warns of them)."""
+    return [Finding("alt", message, source, line) for source, line, message in vague_alts(site)]
 
 
 # -- Sources: image sizes, unused files --------------------------------------------------
