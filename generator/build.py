@@ -327,9 +327,9 @@ class Builder:
             seconds=time.perf_counter() - started,
             warnings=(
                 *artists_without_series(site),
+                *vague_alt_warnings(site),
                 *soft_images(site.root, published.images),
                 *_place_warnings(site),
-                *vague_alt_warnings(site),
                 *published.notes,
             ),
             encoded=published.encoded,
