@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -171,6 +173,92 @@ class UrlBuilder:
             link = url if _is_external(url) else self._origin + self.href(url)
             self._absolutes[url] = link
         return link
+
+
+# A start tag of HTML (quoted values may hold '>'), or what holds no tags to rewrite: a
+# comment, and the text of a script or style (its start tag's src is rewritten all the same).
+_TAG = re.compile(
+    r"<!--.*?(?:-->|$)"
+    r"|<([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.DOTALL,
+)
+_RAW_TEXT_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+# One attribute of a start tag, its value quoted either way or not at all.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+))?""")
+_LINKING = frozenset({"href", "src", "srcset"})
+
+
+def rewrite_site_links(fragment: str, link: Callable[[str], str]) -> str:
+    """``fragment`` (a story's HTML) with each site path in an href, src or srcset made
+    into ``link(path)``: ``UrlBuilder.href``, or ``relative`` for a portable page.
+
+    A site path starts with one '/'; external links, fragments, ``mailto:`` and
+    protocol-relative ``//`` ones are left as they are, and so is every value ``link``
+    does not change, byte for byte.
+    """
+    if "href" not in fragment and "src" not in fragment:
+        return fragment  # most stories link nowhere
+    out: list[str] = []
+    done = 0
+    position = 0
+    while True:
+        tag = _TAG.search(fragment, position)
+        if tag is None:
+            break
+        position = tag.end()
+        name, attributes = tag.group(1), tag.group(2)
+        if name is None:
+            continue  # a comment
+        if attributes and ("href" in attributes.lower() or "src" in attributes.lower()):
+            rewritten = _rewrite_attributes(attributes, link)
+            if rewritten != attributes:
+                out += (fragment[done : tag.start(2)], rewritten)
+                done = tag.end(2)
+        end = _RAW_TEXT_END.get(name.lower())
+        if end is not None:  # a script's or style's text holds no tags
+            closing = end.search(fragment, position)
+            position = len(fragment) if closing is None else closing.start()
+    if not out:
+        return fragment
+    out.append(fragment[done:])
+    return "".join(out)
+
+
+def _rewrite_attributes(attributes: str, link: Callable[[str], str]) -> str:
+    def rewrite(found: re.Match[str]) -> str:
+        name, equals, quoted = found.groups()
+        if quoted is None or name.lower() not in _LINKING:
+            return found.group(0)
+        quote = len(quoted) > 1 and quoted[0] in "\"'" and quoted[-1] == quoted[0]
+        raw = quoted[1:-1] if quote else quoted
+        value = html.unescape(raw)
+        if name.lower() == "srcset":
+            if "data:" in value:
+                return found.group(0)  # its commas are not all between candidates
+            new = ", ".join(_rewrite_candidate(c, link) for c in value.split(","))
+            if new == ", ".join(c.strip() for c in value.split(",")):
+                return found.group(0)
+        elif _is_site_path(value.strip()):
+            new = link(value.strip())
+            if new == value:
+                return found.group(0)
+        else:
+            return found.group(0)
+        return f'{name}{equals}"{html.escape(new, quote=True)}"'
+
+    return _ATTRIBUTE.sub(rewrite, attributes)
+
+
+def _rewrite_candidate(candidate: str, link: Callable[[str], str]) -> str:
+    """One 'url 480w' of a srcset."""
+    url, _, descriptor = candidate.strip().partition(" ")
+    if _is_site_path(url):
+        url = link(url)
+    return f"{url} {descriptor.strip()}" if descriptor.strip() else url
+
+
+def _is_site_path(url: str) -> bool:
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
 
 
 def _is_external(url: str) -> bool:

@@ -7,35 +7,40 @@ tricks on Jinja's internals; everything here is Jinja's public interface.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find the theme
     import jinja2
+    import jinja2.runtime
 
     from generator.media.images import ImageSource, PublishedImage
     from generator.urls import UrlBuilder
 
-# How many folders down the file being rendered is: a portable site's links are relative to
-# it. Set around each render (:func:`rendering`), as macros imported without the context do
-# not see the page.
-_LEVELS: ContextVar[int] = ContextVar("levels", default=0)
 
+def levels(context: jinja2.runtime.Context) -> int:
+    """How many folders down the file being rendered is, from its template context: a
+    portable site's links are relative to it.
 
-@contextlib.contextmanager
-def rendering(path: str) -> Iterator[None]:
-    """While the file at output ``path`` ('artists/x/index.html') is being rendered."""
-    token = _LEVELS.set(path.count("/"))
-    try:
-        yield
-    finally:
-        _LEVELS.reset(token)
+    The page is passed down explicitly: templates import their macros ``with context``,
+    so that a macro's links see the page that calls it.
+    """
+    from generator.errors import TemplateError
+
+    page = context.get("page")
+    path = getattr(page, "path", None)
+    if not isinstance(path, str):
+        raise TemplateError(
+            "a link made without the page it is on: a portable site's links are relative to it",
+            path=context.name or "a template",
+            hint="import macros with the page's context: "
+            '{% from "partials/x.html" import y with context %}',
+        )
+    return path.count("/")
 
 
 def make_environment(
@@ -46,10 +51,11 @@ def make_environment(
     ``cache`` keeps compiled templates between runs (Jinja checks each against its source).
     """
     import jinja2
+    from markupsafe import Markup
 
     from generator.content import sale
     from generator.render.speedups import environment_class
-    from generator.urls import region_url
+    from generator.urls import region_url, rewrite_site_links
 
     bytecode = None
     if cache is not None:
@@ -84,6 +90,10 @@ def make_environment(
     # keeps Jinja from folding '/literal'|url into the compiled template, which the bytecode
     # cache would then hand to a build with another base URL.
     env.filters["url"] = jinja2.pass_context(lambda _, value: urls.href(value))
+    # A story's or description's HTML, its links to site paths made like the url filter's.
+    env.filters["site_links"] = jinja2.pass_context(
+        lambda _, html: Markup(rewrite_site_links(html, urls.href))
+    )
     env.filters["absolute_url"] = jinja2.pass_context(lambda _, value: urls.absolute(value))
     env.filters["srcset"] = jinja2.pass_context(srcset)
     env.filters["count"] = _count
@@ -105,26 +115,35 @@ def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:
     pins from the page itself (``#atlas-data``).
     """
     import jinja2
+    from markupsafe import Markup
 
     from generator import layout
+    from generator.urls import rewrite_site_links
 
     srcsets: dict[tuple[int, int], tuple[object, str]] = {}
 
-    def srcset(_: object, image: PublishedImage | ImageSource) -> str:
-        levels = _LEVELS.get()
-        known = srcsets.get((id(image), levels))
+    def srcset(context: jinja2.runtime.Context, image: PublishedImage | ImageSource) -> str:
+        down = levels(context)
+        known = srcsets.get((id(image), down))
         if known is None or known[0] is not image:
-            text = ", ".join(f"{urls.relative(r.url, levels)} {r.width}w" for r in image.renditions)
-            known = srcsets[(id(image), levels)] = (image, text)
+            text = ", ".join(f"{urls.relative(r.url, down)} {r.width}w" for r in image.renditions)
+            known = srcsets[(id(image), down)] = (image, text)
         return known[1]
 
-    def root(_: object) -> str:
+    def root(context: jinja2.runtime.Context) -> str:
         """The site's root folder, from the page: '../' (or './' on a page at the root)."""
-        return "../" * _LEVELS.get() or "./"
+        return "../" * levels(context) or "./"
+
+    def site_links(context: jinja2.runtime.Context, html: str) -> Markup:
+        down = levels(context)
+        return Markup(rewrite_site_links(html, lambda url: urls.relative(url, down)))
 
     region = base64.b64encode(layout.REGION_FILE.read_bytes()).decode("ascii")
-    env.filters["url"] = jinja2.pass_context(lambda _, value: urls.relative(value, _LEVELS.get()))
+    env.filters["url"] = jinja2.pass_context(
+        lambda context, value: urls.relative(value, levels(context))
+    )
     env.filters["srcset"] = jinja2.pass_context(srcset)
+    env.filters["site_links"] = jinja2.pass_context(site_links)
     env.filters["portable_map_data"] = _portable_map_data
     env.globals["site_root"] = jinja2.pass_context(root)
     env.globals["region_data_url"] = "data:application/geo+json;base64," + region

@@ -21,7 +21,6 @@ from generator.config import SiteConfig
 from generator.errors import TemplateError
 from generator.incremental.fingerprint import Fingerprints
 from generator.media.images import PublishedImage
-from generator.render.environment import rendering
 from generator.site.feed import FeedEntry
 from generator.site.pages import Page
 
@@ -184,8 +183,7 @@ class _Task:
             if self.previous.get(job.path) == key:
                 out.append((job.path, key, None))
                 continue
-            with rendering(job.path):  # a portable site's links are relative to the file
-                data = _render(self.env, job.template, job.context)
+            data = _render(self.env, job.template, job.context)
             if self.finish is not None:
                 data = self.finish(job.path, data)
             if batch is None:
