@@ -115,7 +115,9 @@ def check_site(
         base_path = UrlBuilder(config.base_url).base_path
         pages = read_pages(output, base_path)
         # Where a page's words come from: what each page planned said it shows (Page.source).
-        sources = _Sources(root, {base_path + url.lstrip("/"): src for url, src in report.sources})
+        sources = _Sources(
+            root, {base_path + url.lstrip("/"): src for url, src in report.sources}, base_path
+        )
         errors, warnings = _check_pages(output, pages, config.base_url, sources)
     errors += _vague_alts(published)
     warnings += _small_images(published)
@@ -134,9 +136,10 @@ def check_site(
 class _Sources:
     """Finds the content file and line an href was written on, when a story wrote it."""
 
-    def __init__(self, root: Path, pages: dict[str, str]) -> None:
+    def __init__(self, root: Path, pages: dict[str, str], base_path: str = "/") -> None:
         self._root = root
         self._pages = pages
+        self._base_path = base_path
         self._lines: dict[str, list[str]] = {}
 
     def locate(self, page_url: str, href: str) -> tuple[str, int | None]:
@@ -146,9 +149,18 @@ class _Sources:
             if source not in self._lines:
                 text = (self._root / source).read_text(encoding="utf-8")
                 self._lines[source] = text.splitlines()
+            # A story's link to a site path is written without the base URL's sub-path.
+            written = [href]
+            if href.startswith(self._base_path) and self._base_path != "/":
+                written.append("/" + href.removeprefix(self._base_path))
             for number, text_line in enumerate(self._lines[source], start=1):
-                if f"({href}" in text_line or f'"{href}"' in text_line or f"<{href}>" in text_line:
-                    return source, number
+                for link in written:
+                    if (
+                        f"({link}" in text_line
+                        or f'"{link}"' in text_line
+                        or f"<{link}>" in text_line
+                    ):
+                        return source, number
         return page_url, None
 
 
