@@ -108,6 +108,20 @@ def test_links_lead_from_page_to_page(visit: tuple[Any, list[str], str], artifac
     assert problems == []
 
 
+def test_a_link_written_in_markdown_opens_its_page(visit: tuple[Any, list[str], str]) -> None:
+    page, problems, root = visit
+    page.goto(root + "/about/index.html", wait_until="load")
+    # content/pages/about.md writes [Bazaar Colours](/gallery/bazaar-colours/): from disk,
+    # a root-relative link would lead to file:///gallery/.
+    link = page.locator(".prose a", has_text="Bazaar Colours")
+    assert link.get_attribute("href") == "../gallery/bazaar-colours/index.html"
+    with page.expect_navigation():
+        link.click()
+    assert page.url == root + "/gallery/bazaar-colours/index.html"
+    assert page.locator("h1").first.inner_text() == "Bazaar Colours"
+    assert problems == []
+
+
 def test_the_map_draws_from_disk(visit: tuple[Any, list[str], str], artifacts: Path) -> None:
     page, problems, root = visit
     page.goto(root + "/map/index.html", wait_until="load")
