@@ -23,6 +23,7 @@ from generator.source.confine import linked_out, outside
 from generator.source.fields import Fields, Problems
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import Mark
+from generator.source.slugs import slugify
 from generator.urls import built_in_names
 
 # A story with its fields is a few kilobytes; anything this big is a mistake (a video saved
@@ -351,10 +352,22 @@ def _unknown_owners(
         known = sorted(slugs)
         close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'?" if close else f"known {owner.kind}: {', '.join(known)}"
+        message = f"unknown {KIND_BY_FOLDER[owner.kind].noun} '{slug}'"
+        renamed = _named_so(slug, loaded[owner.kind])
+        if renamed is not None:  # a site made when slugs came from names, its file renamed
+            name = os.path.basename(renamed.source)
+            message += (
+                f": {renamed.source} names it, but its address now comes from its file name "
+                f"('{renamed.slug}')"
+            )
+            hint = (
+                f"rename {renamed.source} to {slug}.md, or add a line 'slug: {slug}' to "
+                f"{name} to keep its published address"
+            )
         mark = fields.mark(owner.key)
         problems.append(
             ContentError(
-                f"unknown {KIND_BY_FOLDER[owner.kind].noun} '{slug}'",
+                message,
                 path=item.source,
                 line=mark.line,
                 column=mark.column,
@@ -362,3 +375,12 @@ def _unknown_owners(
             )
         )
     return problems
+
+
+def _named_so(slug: str, owners: list[tuple[Any, Anchors]]) -> Any:
+    """The owner whose name (or title) makes ``slug``, though its file name made another."""
+    for item, _ in owners:
+        label = getattr(item, "name", None) or getattr(item, "title", None)
+        if isinstance(label, str) and item.slug != slug and slugify(label) == slug:
+            return item
+    return None

@@ -544,3 +544,24 @@ def test_a_duplicate_key_in_site_yaml_names_both_lines(
     assert_failed_cleanly(
         project, before, image_cache, f"'title' is written twice, on lines {first} and {last}"
     )
+
+
+def test_an_artist_file_renamed_away_from_its_name_says_how_to_keep_the_address(
+    built: tuple[Path, dict[str, str]], image_cache: Path
+) -> None:
+    project, before = built
+    artists = project / "content/artists"
+    (artists / "bakhyt-kalejs.md").rename(artists / "kalejs.md")
+    output = assert_failed_cleanly(
+        project,
+        before,
+        image_cache,
+        "unknown artist 'bakhyt-kalejs': content/artists/kalejs.md names it, but its address "
+        "now comes from its file name ('kalejs')",
+        "hint: rename content/artists/kalejs.md to bakhyt-kalejs.md, or add a line "
+        "'slug: bakhyt-kalejs' to kalejs.md to keep its published address",
+    )
+    assert "did you mean" not in output
+    replace_in(artists / "kalejs.md", "name:", "slug: bakhyt-kalejs\nname:")
+    code, output = run_build(project, image_cache)
+    assert code == 0, output
