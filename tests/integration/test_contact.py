@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,21 @@ def test_without_contact_settings_contact_md_is_an_ordinary_page(
     (pages / "contact.md").write_text("---\ntitle: Write to Dana\n---\nBy post.\n", "utf-8")
     contact = page(run(tiny_project, cache), "/contact/")
     assert "<h1>Write to Dana</h1>" in contact and "contact-form" not in contact
+
+
+@pytest.mark.parametrize("form", ["", "  form:\n    action: /post/\n    provider: netlify\n"])
+def test_the_contact_and_enquiry_pages_are_valid_html(
+    tiny_project: Path, cache: Path, form: str
+) -> None:
+    from tests.integration.test_html_validity import validator
+
+    configure(tiny_project, CONTACT, form)
+    set_works(tiny_project, "available")
+    report = run(tiny_project, cache)
+    result = subprocess.run(
+        [validator(), "--root", str(report.output)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
