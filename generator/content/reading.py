@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,6 +153,8 @@ def read_slug(fields: Fields, name: str, path: Path | None = None) -> str:
 
 def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bool) -> Path | None:
     """Resolve an image path relative to the content file, inside the project."""
+    if required and commented_out(fields, key, path):
+        return None
     value = fields.text(key, required=required)
     if not value:
         return None
@@ -183,6 +186,43 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         fields.problems.add(message, mark, hint)
         return None
     return Path(resolved)
+
+
+def commented_out(fields: Fields, key: str, path: Path) -> bool:
+    """Report a required ``key`` that is missing because its line is commented out ('# alt:'
+    at the mapping's indentation, as `showcase new` writes it), saying which '#' to remove;
+    False when the key is there or not written at all."""
+    if fields.data.get(key) is not None:
+        return False
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    start = fields.mark()
+    indent = start.column - 1
+    pattern = re.compile(rf" {{{indent}}}# ?{re.escape(key)}:\s*(.*)")
+    for number in range(start.line, len(lines) + 1):
+        line = lines[number - 1]
+        ended = len(line) - len(line.lstrip()) < indent or line.strip() == "---"
+        if number > start.line and line.strip() and not line.lstrip().startswith("#") and ended:
+            break  # the mapping ended: the next item, or the end of the front-matter
+        found = pattern.fullmatch(line.rstrip())
+        if found is None:
+            continue
+        hint = f"remove the '#' at the start of line {number}"
+        value = found.group(1).strip()
+        image = os.path.join(os.path.dirname(path), value)
+        if key in ("image", "portrait") and value and not os.path.isfile(image):
+            folder = os.path.dirname(value)
+            where = f"the folder {folder}/ beside this file" if folder else "this file's folder"
+            hint += f", and put the image {os.path.basename(value)} in {where}"
+        fields.problems.add(
+            f"{fields.label(key)} is required, and its line is commented out",
+            Mark(number, indent + 1),
+            hint,
+        )
+        return True
+    return False
 
 
 def _relative_instead(value: str, key: str, path: Path, disk: Disk) -> str | None:

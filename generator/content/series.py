@@ -11,7 +11,14 @@ from pathlib import Path
 
 from generator.content.model import Series, Work
 from generator.content.pages import read_unlisted
-from generator.content.reading import Disk, Reading, read_image, read_slug, render_body
+from generator.content.reading import (
+    Disk,
+    Reading,
+    commented_out,
+    read_image,
+    read_slug,
+    render_body,
+)
 from generator.content.sale import (
     SALE_KEYS,
     read_edition,
@@ -105,7 +112,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         title=title,
         year=_read_year(fields),
         medium=fields.text("medium"),
-        alt=fields.text("alt"),
+        alt="" if commented_out(fields, "alt", path) else fields.text("alt"),
         image=image or path,
         series_slug=series_slug,
         caption=fields.text("caption", required=False) or embedded.caption,

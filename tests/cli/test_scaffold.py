@@ -343,6 +343,27 @@ def test_example_text_stays_refused_after_the_artists_name_is_corrected(
     assert "Build failed with 3 errors" in output and "Traceback" not in output
 
 
+def test_a_commented_out_image_and_alt_say_which_hash_to_remove(site: Path, tmp_path: Path) -> None:
+    assert (
+        run("new", "series", "Steppe Awakening", "-a", "aigerim-sadykova", "-s", str(site))[0] == 0
+    )
+    series = site / "content/series/steppe-awakening.md"
+    code, output = run(
+        "build", "-s", str(site), "--drafts", "-o", str(tmp_path / "out"), "--cache-dir",
+        str(tmp_path / "cache"),
+    )  # fmt: skip
+    assert code == 1
+    image, alt = line_of(series, "# image:"), line_of(series, "# alt:")
+    s = "content/series/steppe-awakening.md"
+    assert (
+        f"{s}:{image}:5: work 1, 'First Work': 'image' is required, and its line is commented out\n"
+        f"  hint: remove the '#' at the start of line {image}, and put the image "
+        "01-first-work.jpg in the folder steppe-awakening/ beside this file"
+    ) in output
+    assert f"  hint: remove the '#' at the start of line {alt}\n" in output
+    assert "add a line" not in output
+
+
 def test_new_series_refuses_to_overwrite(site: Path) -> None:
     path = site / "content/series/turkistan-blue.md"
     before = path.read_bytes()
