@@ -19,6 +19,9 @@ PAGES = {
     "map": "/map/",
     "not-found": "/404.html",
     "lightbox": SERIES,  # the series page with the lightbox open on its first work
+    "price-list": "/artists/bekzat-ayumi/prices/",
+    "work-for-sale": "/gallery/the-people-of-aktybek/horses-at-grazing/",
+    "series-with-marks": "/gallery/the-people-of-aktybek/",
 }
 SCHEMES = ["light", "dark"]
 VIEWPORT = {"width": 1440, "height": 900}
