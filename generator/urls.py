@@ -71,6 +71,8 @@ CONTACT = "contact"
 
 # The folder the published images are in (media/requests.py names them /media/<series>/…).
 MEDIA = "media"
+# The folder of the libraries the site ships (site/assets.py copies Leaflet into vendor/leaflet/).
+VENDOR = "vendor"
 # The files the build writes at the top of the site besides the pages above.
 SITE_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml")
 HOST_FILES = ("_headers", "_redirects")
@@ -89,6 +91,7 @@ def built_in_names() -> frozenset[str]:
         region_url(),
         locator_url("x"),
         f"/{MEDIA}/",
+        f"/{VENDOR}/",
     )
     return frozenset({url.strip("/").split("/")[0] for url in made} | {*SITE_FILES, *HOST_FILES})
 

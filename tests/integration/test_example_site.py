@@ -151,7 +151,8 @@ def test_sitemap_lists_every_page_but_the_404(example_build: BuildReport) -> Non
     assert not any("404" in loc for loc in locs)
     price_lists = len(list(example_build.output.glob("artists/*/prices/index.html")))
     assert price_lists == 3  # unlisted: not in the sitemap
-    assert len(locs) == example_build.pages - 1 - price_lists
+    assert "https://example.org/press/" not in locs  # content/pages/press.md is unlisted
+    assert len(locs) == example_build.pages - 1 - price_lists - 1
     assert sitemap.count("<lastmod>2026-") == len(locs)  # dates come from the front-matter
     robots = (example_build.output / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://example.org/sitemap.xml" in robots

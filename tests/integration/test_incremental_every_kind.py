@@ -2,7 +2,8 @@
 
 The fragile part of incremental builds is what a page's key forgets. This walks one project
 through an edit, a rename and a deletion of every kind of input the build reads: an artist, a
-series, a work, an image, a template, a static file (a stylesheet and a script, whose
+series, a work, a page of one's own (and its menu place and visibility, and a series' and a
+work's), an image, a template, a static file (a stylesheet and a script, whose
 fingerprinted names change on every page) and ``site.yaml``; after each step the updated
 folder must hold exactly what a build from scratch writes, also in production (minified).
 """
@@ -93,6 +94,13 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
             text.replace("name: Bekzat Ayumi", "name: Aliya Nurlan", 1), encoding="utf-8"
         )
 
+    pages = project / "content/pages"
+
+    def add_page() -> None:
+        (pages / "studio.md").write_text(
+            "---\ntitle: The studio\nmenu: 0\n---\nWhere the work is made.\n", encoding="utf-8"
+        )
+
     def theme_file_edited(rel: str, addition: str) -> Callable[[], None]:
         def change() -> None:  # the project's copy overrides the theme's
             text = (default_theme() / "static" / rel).read_text(encoding="utf-8")
@@ -158,6 +166,24 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
             lambda: (artists / "aliya-nurlan.md").rename(artists / "nurlan.md"),
         ),
         ("artist deleted", lambda: (artists / "nurlan.md").unlink()),
+        ("page edited", lambda: edit(pages / "about.md", "three artists", "the three artists")),
+        ("page added, in the menu", add_page),
+        ("page's menu place", lambda: edit(pages / "studio.md", "menu: 0", "menu: 5")),
+        (
+            "page made unlisted",
+            lambda: edit(pages / "studio.md", "menu: 5\n", "menu: 5\nvisibility: unlisted\n"),
+        ),
+        ("page deleted", lambda: (pages / "studio.md").unlink()),
+        (
+            "work made unlisted",
+            lambda: edit(
+                series,
+                "  - title: Evening Song\n",
+                "  - title: Evening Song\n    visibility: unlisted\n",
+            ),
+        ),
+        ("series made unlisted", lambda: edit(series, "---\n", "---\nvisibility: unlisted\n")),
+        ("series listed again", lambda: edit(series, "visibility: unlisted\ntitle", "title")),
         ("template added", override_template),
         (
             "template edited",
