@@ -5,8 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.authoring.check import check_site
 from generator.build import build
+from generator.config import load_config
+from generator.content import gazetteer
+from generator.content.loader import load_site
+from generator.content.markdown import MarkdownRenderer
+from generator.content.places import place_warnings
 
 
 def test_a_name_only_hometown_is_pinned_at_the_looked_up_place(
@@ -42,3 +49,13 @@ def test_a_point_outside_its_country_is_a_warning_of_build_and_check(
         "content/artists/dana-sadyk.md"
     ]
     assert not checked.errors
+
+
+def test_the_example_site_loads_without_the_places_and_warns_of_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gazetteer, "_text", lambda: pytest.fail("the places file was read"))
+    root = Path(__file__).resolve().parents[2]
+    site = load_site(root, load_config(root), MarkdownRenderer())
+    assert site.artists
+    assert place_warnings(site.artists) == []
