@@ -74,12 +74,12 @@ def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Read
             "add works as '- title: …' items under 'works:'",
         )
     unlisted = read_unlisted(fields)
-    if works and not unlisted and all(work.unlisted for work in works):
+    if works and all(work.unlisted for work in works):
         fields.problems.add(
-            "every work of this series is unlisted, so nothing could stand for it in the lists",
+            "every work of this series is unlisted, so its page would show none",
             fields.mark("works"),
-            "make one work public (remove its 'visibility: unlisted'), "
-            "or add 'visibility: unlisted' to the series itself",
+            "make one work public (remove its 'visibility: unlisted'); to hide the whole "
+            "series, add 'visibility: unlisted' to the series alone: its works go with it",
         )
     return Series(
         slug=slug,

@@ -200,16 +200,23 @@ def test_an_unlisted_series_is_built_but_left_out_of_every_list(
     json.loads(listing["map data"])
 
 
-def test_a_listed_series_of_only_unlisted_works_is_an_error(
-    tiny_project: Path, image_cache: Path, tmp_path: Path
+@pytest.mark.parametrize("series_too", [False, True])
+def test_a_series_of_only_unlisted_works_is_an_error(
+    tiny_project: Path, image_cache: Path, tmp_path: Path, series_too: bool
 ) -> None:
     unlisted_project(tiny_project)
     edit(tiny_project / SERIES, "    alt: A band", "    visibility: unlisted\n    alt: A band")
+    if series_too:
+        edit(
+            tiny_project / SERIES,
+            "title: Small Hours\n",
+            "title: Small Hours\nvisibility: unlisted\n",
+        )
     with pytest.raises(ContentErrors) as raised:
         build(tiny_project, tmp_path / "out", cache_dir=image_cache)
     (error,) = raised.value.errors
     assert error.path == SERIES and "every work of this series is unlisted" in str(error)
-    assert error.hint is not None and "'visibility: unlisted' to the series" in error.hint
+    assert error.hint is not None and "'visibility: unlisted' to the series alone" in error.hint
 
 
 def test_an_unlisted_page_is_built_noindex_and_out_of_menu_and_sitemap(
