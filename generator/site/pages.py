@@ -275,7 +275,7 @@ def _own_pages(plan: Planning) -> list[Page]:
     its own builder makes (``site.page("contact")``): it is not also published here.
     """
     site = plan.site
-    taken = urls.CONTACT if getattr(site.config, "contact", None) else None
+    taken = urls.CONTACT if site.config.contact else None
     return [
         plan.memo.page("page", (own,), partial(_own_page, own))
         for own in site.pages

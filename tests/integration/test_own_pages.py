@@ -269,3 +269,34 @@ def test_a_pages_links_follow_a_sub_path_and_portable_builds(
     out = tmp_path / "portable"
     build(tiny_project, out, cache_dir=image_cache, portable=True)
     assert 'href="../gallery/small-hours/index.html"' in page(out, "/about/")
+
+
+def test_an_unlisted_first_work_gives_way_to_the_next_as_the_cover(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    edit(tiny_project / SERIES, "    alt: A band", "    visibility: unlisted\n    alt: A band")
+    out = tmp_path / "out"
+    build(tiny_project, out, cache_dir=image_cache)
+    assert (out / "gallery/small-hours/dawn/index.html").is_file()
+    for url in ("/", "/gallery/", "/artists/dana-sadyk/", "/gallery/small-hours/", "/map/"):
+        html = page(out, url)
+        assert "small-hours/dawn" not in html, url  # its page, and its images in /media/
+    assert "/media/small-hours/dusk-" in page(out, "/gallery/")  # the first listed work
+    assert "small-hours/dawn" not in page(out, urls.map_data_url())
+
+
+def test_with_a_contact_setting_contact_md_is_the_contact_pages_text_not_a_page_of_its_own(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    write(tiny_project, "contact.md", "---\ntitle: Write to Dana\n---\nShe answers on Mondays.\n")
+    out = tmp_path / "plain"
+    build(tiny_project, out, cache_dir=image_cache)
+    assert "She answers on Mondays." in page(out, "/contact/")  # an ordinary page
+    site_yaml = tiny_project / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text("utf-8") + "contact:\n  email: dana@example.org\n", encoding="utf-8"
+    )
+    out = tmp_path / "contact"
+    build(tiny_project, out, cache_dir=image_cache)
+    html = page(out, "/contact/")
+    assert "She answers on Mondays." in html and 'class="page-own"' not in html
