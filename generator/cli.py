@@ -131,9 +131,15 @@ def build(
     )
     builder = Builder(source, output, options)
 
+    noted = False
+
     def show(report: BuildReport) -> None:
+        nonlocal noted
         if not quiet:
             console.show_report(report)
+            if not noted:  # once, not on every rebuild of --watch
+                console.note_local_base_url(builder.source, base_url)
+                noted = True
 
     def report_errors(exc: SiteError) -> None:
         failed = left_behind(builder.output, builder.left)  # from what the build did

@@ -102,6 +102,31 @@ def show_report(report: BuildReport) -> None:
         click.echo(report.left_out("showcase build"))
 
 
+def note_local_base_url(source: Path, given: str | None) -> None:
+    """After ``showcase build``: one note when the site is built for this computer's address
+    (no ``base_url`` in site.yaml, or a loopback one), which a server must not be given."""
+    from generator.config import is_loopback, load_config
+
+    if given:
+        url, origin = given if given.endswith("/") else given + "/", "from --base-url"
+    else:
+        try:
+            url = load_config(source).base_url
+        except SiteError:  # changed since the build read it: the next build says why
+            return
+        origin = "site.yaml sets no other base_url"
+    if not is_loopback(url):
+        return
+    example = "https://YOUR-DOMAIN/"
+    click.echo(
+        f"note: the site is built for {url}, this computer's address ({origin}): its "
+        "canonical links, sitemap and feed point there, which is fine for looking at it "
+        "here. Before putting site/ on a server, write the site's address in site.yaml, as "
+        f"the line 'base_url: {example}', or build with --base-url {example}",
+        err=True,
+    )
+
+
 def show_published(plan: PublishPlan, *, dry_run: bool) -> None:
     """What a publish did, or (``dry_run``) would do, file by file."""
     click.echo(plan.summary())

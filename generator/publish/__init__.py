@@ -14,7 +14,13 @@ from generator.errors import PublishError, from_os_error
 from generator.output.scratch import scratch_folder, stopping_signals_raise, sweep_stale
 from generator.output.update import NEW_SUFFIX, OLD_SUFFIX
 from generator.output.writer import MARKER
-from generator.publish.base_url import BaseUrl, built_base_url, resolve_base_url, static_cname
+from generator.publish.base_url import (
+    BaseUrl,
+    built_base_url,
+    built_portable,
+    resolve_base_url,
+    static_cname,
+)
 from generator.publish.github_pages import pages_branch, pages_cname, pages_remote
 from generator.publish.plan import Job, PublishPlan
 from generator.publish.programs import not_an_option
@@ -121,8 +127,9 @@ def publish(
         say(
             f"warning: {chosen.url} is this computer's address: the pages work when this "
             "folder is served there, but their canonical links, sitemap and feed point at "
-            "it; pass --base-url with the address the folder is served at, or run "
-            "'showcase build --portable' for a folder to open from disk"
+            "it; for a web server's folder, pass --base-url URL with the address it is "
+            "served at; for a folder to open from disk, run 'showcase build --portable "
+            "-o DIR' instead of publishing"
         )
     built_for = chosen.url if chosen.url != config.base_url else None
     # Stopped by a signal, the publish still removes its temporary folders and files.
@@ -180,12 +187,20 @@ def _built(
 
 def _built_for(site: Path, target: str, given: str | None, server: bool) -> BaseUrl:
     """The base URL the existing ``site`` was built for, refused when it cannot be published
-    to ``target``: a loopback address (or one it does not record) sent to a server, or
-    another URL than ``--base-url``."""
+    to ``target``: a portable build, or a loopback address (or one it does not record), sent
+    to a server, or another URL than ``--base-url``."""
     if not (site / MARKER).is_file():
         raise PublishError(
             f"{site} is not a built site (no {MARKER} file)",
             hint="run 'showcase build' first, or publish without --no-build",
+        )
+    if server and built_portable(site):
+        raise PublishError(
+            f"{site} was built with 'showcase build --portable', to be opened from disk: "
+            f"published with {target}, its pages would link to one another as files "
+            "(gallery/index.html), the way a folder on disk needs and a web server does not",
+            hint="run 'showcase build' without --portable first, or publish without "
+            "--no-build (it builds for the web); nothing was published",
         )
     url = built_base_url(site)
     if given and url != (given if given.endswith("/") else given + "/"):

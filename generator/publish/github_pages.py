@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from generator import __version__
 from generator.config import PublishSettings
 from generator.errors import PublishError
 from generator.output.scratch import scratch_folder
+from generator.publish.base_url import domain_hint, domain_problem
 from generator.publish.destination import Root, temporary_name
 from generator.publish.manifest import MANIFEST, check_removals, manifest_text
 from generator.publish.plan import Job, PublishPlan
@@ -175,16 +175,13 @@ def pages_branch(given: str | None, configured: str) -> str:
     return branch
 
 
-_LABEL = re.compile(r"(?!-)[^\W_]([^\W_]|-)*", re.UNICODE)
-
-
 def pages_cname(given: str | None, configured: str) -> str:
     """The custom domain, refused unless it is a bare domain name."""
     cname, what = (given, "--cname") if given else (configured, "'publish.cname' in site.yaml")
-    labels = cname.removesuffix(".").split(".")
-    if cname and not all(_LABEL.fullmatch(label) and label[-1] != "-" for label in labels):
+    problem = domain_problem(cname) if cname else None
+    if problem is not None:
         raise PublishError(
-            f"{what} must be a bare domain name (got {cname!r})",
-            hint="for example 'art.example.org', without https:// or a path",
+            f"{what} must be a bare domain name (got {cname!r}): {problem}",
+            hint=domain_hint(cname),
         )
     return cname

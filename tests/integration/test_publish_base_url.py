@@ -92,22 +92,61 @@ def test_init_writes_no_localhost_and_explains_base_url(tmp_path: Path) -> None:
     assert load_config(tmp_path / "new").base_url == DEFAULT_BASE_URL
 
 
-def test_a_site_without_base_url_builds_quietly_and_serves_at_the_preview_address(
+def test_a_site_without_base_url_builds_with_a_note_and_serves_at_the_preview_address(
     unset: Path, image_cache: Path
 ) -> None:
-    code, output = run("build", "-s", str(unset), "--cache-dir", str(image_cache))
-    assert code == 0, output
-    assert "warning" not in output.lower() and "localhost" not in output
+    result = CliRunner().invoke(cli, ["build", "-s", str(unset), "--cache-dir", str(image_cache)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output.lower() and "Traceback" not in result.output
+    # One note, not an error: what the links point at, and what to set before a server.
+    note = result.stderr
+    assert note.count("note: ") == 1, note
+    assert f"built for {DEFAULT_BASE_URL}, this computer's address" in note
+    assert "canonical links, sitemap and feed" in note and "fine for looking at it" in note
+    assert "'base_url: https://YOUR-DOMAIN/'" in note and "--base-url https://" in note
+    assert "note" not in result.stdout
     # The folder records what it was built for: robots.txt names the sitemap's address.
     assert f"Sitemap: {DEFAULT_BASE_URL}sitemap.xml" in (unset / "site/robots.txt").read_text(
         encoding="utf-8"
     )
-    running = preview(unset, port=0, cache_dir=image_cache, report=lambda text: None)
+    code, output = run("build", "-q", "-s", str(unset), "--cache-dir", str(image_cache))
+    assert (code, output) == (0, "")  # --quiet hides it
+    said: list[str] = []
+    running = preview(unset, port=0, cache_dir=image_cache, report=said.append)
     try:
         page = (running.server.root / "index.html").read_text(encoding="utf-8")
         assert canonical(page) == running.url
     finally:
         running.shutdown()
+    assert not [line for line in said if "note" in line or "base_url" in line]
+
+
+@pytest.mark.parametrize(
+    ("settings", "args", "noted"),
+    [
+        ("base_url: http://127.0.0.1:4000/sub/\n", (), "http://127.0.0.1:4000/sub/"),
+        (
+            "",
+            ("--base-url", "http://localhost:9000"),
+            "http://localhost:9000/, this computer's address (from --base-url",
+        ),
+        ("", ("--base-url", "https://art.example.org/"), None),
+        ("base_url: https://art.example.org/\n", (), None),
+    ],
+)
+def test_build_notes_a_loopback_base_url_and_no_other(
+    unset: Path, image_cache: Path, settings: str, args: tuple[str, ...], noted: str | None
+) -> None:
+    yaml = unset / "site.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["build", "-s", str(unset), "--cache-dir", str(image_cache), *args]
+    )
+    assert result.exit_code == 0, result.output
+    if noted is None:
+        assert result.stderr == ""
+    else:
+        assert f"note: the site is built for {noted}" in result.stderr
 
 
 def test_github_pages_infers_the_address_from_the_origin_remote(
@@ -200,7 +239,8 @@ def test_a_local_folder_is_published_with_a_warning(
         f"Base URL: {DEFAULT_BASE_URL} (from site.yaml, or the default when it has none)"
         in result.stdout
     )
-    assert "--base-url" in result.stderr and "showcase build --portable" in result.stderr
+    assert "pass --base-url URL with the address it is served at" in result.stderr
+    assert "'showcase build --portable -o DIR' instead of publishing" in result.stderr
     assert canonical((www / "index.html").read_text(encoding="utf-8")) == DEFAULT_BASE_URL
 
 
@@ -241,3 +281,56 @@ def test_no_build_publishes_a_site_built_for_its_address(
         *("--base-url", "https://other.example.org/", "-s", str(unset)),
     )
     assert code == 1 and "not for --base-url https://other.example.org/" in output
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ('evil.com"onmouseover=alert(1)x<b>\n', "for example art.example.org"),
+        ("http://art.example.org\n", "write just the domain, art.example.org,"),
+    ],
+)
+def test_a_cname_file_that_is_not_a_domain_stops_the_publish(
+    unset: Path, image_cache: Path, bare: Path, text: str, wanted: str
+) -> None:
+    (unset / "static").mkdir()
+    (unset / "static/CNAME").write_text(text, encoding="utf-8")
+    code, output = run(
+        *("publish", "github-pages", "--remote", str(bare)),
+        *("-s", str(unset), "--cache-dir", str(image_cache)),
+    )
+    assert code == 1 and "Traceback" not in output
+    assert "static/CNAME:1: " in output and "bare domain name" in output
+    assert wanted in output and "Base URL" not in output
+    assert branches(bare) == ""  # nothing published
+
+
+def test_a_portable_build_is_refused_for_a_server_and_taken_by_a_folder(
+    unset: Path, image_cache: Path, bare: Path, tmp_path: Path
+) -> None:
+    code, output = run(
+        *("build", "-q", "--portable", "--base-url", "https://art.example.org/"),
+        *("-s", str(unset), "--cache-dir", str(image_cache)),
+    )
+    assert code == 0, output
+    for target, where in (("github-pages", ["--remote", str(bare)]), ("rsync", ["x:/www"])):
+        code, output = run("publish", target, "--no-build", *where, "-s", str(unset))
+        assert code == 1 and "Traceback" not in output
+        assert "built with 'showcase build --portable'" in output
+        assert "without --portable" in output and "publish without --no-build" in output
+    assert branches(bare) == ""
+    www = tmp_path / "www"
+    code, output = run("publish", "directory", str(www), "--no-build", "-s", str(unset))
+    assert code == 0, output
+    assert (www / "index.html").is_file()
+    # Built again for the web, the same site/ is published.
+    code, output = run(
+        *("build", "-q", "--base-url", "https://art.example.org/"),
+        *("-s", str(unset), "--cache-dir", str(image_cache)),
+    )
+    assert code == 0, output
+    code, output = run(
+        *("publish", "github-pages", "--no-build", "--remote", str(bare)), "-s", str(unset)
+    )
+    assert code == 0, output
+    assert re.search(r'href="?/css/', git("show", "gh-pages:index.html", cwd=bare))

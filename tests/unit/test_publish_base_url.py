@@ -10,10 +10,13 @@ from generator.config import DEFAULT_BASE_URL, is_loopback
 from generator.errors import PublishError
 from generator.publish.base_url import (
     built_base_url,
+    built_portable,
+    domain_problem,
     github_pages_url,
     resolve_base_url,
     static_cname,
 )
+from generator.publish.github_pages import pages_cname
 
 
 @pytest.mark.parametrize(
@@ -79,10 +82,33 @@ def test_a_github_remote_gives_its_pages_address(remote: str, url: str) -> None:
         "https://github.com/painter/my-site/tree/main",
         "https://github.com.evil.example/painter/my-site.git",
         "https://notgithub.com/painter/my-site.git",
+        # Letters that only Unicode case folding makes ASCII: 'ſ' (s) and the Kelvin sign (K).
+        "git@github.com:u\u017fer/repo.git",
+        "git@github.com:painter/\u212arepo.git",
+        "https://github.com/u/.git",
+        "git@github.com:u/.git",
+        "git@github.com:u/..",
+        "git@github.com:u/...git",
+        "git@github.com:-painter/my-site.git",
+        "git@github.com:painter-/my-site.git",
+        "git@github.com:pain--ter/my-site.git",
+        f"git@github.com:{'a' * 40}/my-site.git",
+        "git@github.com:painter/my site.git",
+        'git@github.com:painter/my-site"x.git',
     ],
 )
 def test_other_remotes_give_no_address(remote: str) -> None:
     assert github_pages_url(remote) is None
+
+
+def test_github_names_at_their_limits_still_give_an_address() -> None:
+    owner = "a" * 39
+    assert github_pages_url(f"git@github.com:{owner}/x.git") == f"https://{owner}.github.io/x/"
+    assert (
+        github_pages_url("git@github.com:p-a-i-n-t/x.git.git")
+        == "https://p-a-i-n-t.github.io/x.git/"
+    )
+    assert github_pages_url("git@GitHub.COM:painter/_.-x") == "https://painter.github.io/_.-x/"
 
 
 def test_the_command_line_wins_and_is_made_to_end_with_a_slash() -> None:
@@ -171,5 +197,83 @@ def test_a_cname_file_in_static_names_the_domain(tmp_path: Path) -> None:
     (tmp_path / "static").mkdir()
     (tmp_path / "static/CNAME").write_text("art.example.org\n", encoding="utf-8")
     assert static_cname(tmp_path) == "art.example.org"
-    (tmp_path / "static/CNAME").write_text("https://art.example.org/\n", encoding="utf-8")
+    (tmp_path / "static/CNAME").write_text("\n  art.example.org.  \n", encoding="utf-8")
+    assert static_cname(tmp_path) == "art.example.org."
+    (tmp_path / "static/CNAME").write_text("\n\n", encoding="utf-8")
     assert static_cname(tmp_path) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('evil.com"onmouseover=alert(1)x<b>\n', 1),
+        ("\nart.example.org/portfolio\n", 2),
+        ("art example org\n", 1),
+        ("localhost\n", 1),
+        ("caf\u00e9.example\n", 1),
+        ("-art.example.org\n", 1),
+        ("art..example.org\n", 1),
+    ],
+)
+def test_a_cname_file_that_is_not_a_domain_is_refused_with_its_file_and_line(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static/CNAME").write_text(text, encoding="utf-8")
+    with pytest.raises(PublishError, match="bare domain name") as caught:
+        static_cname(tmp_path)
+    assert (caught.value.path, caught.value.line) == ("static/CNAME", line)
+    assert "write just the domain" in str(caught.value.hint)
+
+
+def test_a_cname_file_with_an_address_is_told_to_hold_just_its_domain(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static/CNAME").write_text("http://art.example.org\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="an address, not a domain name") as caught:
+        static_cname(tmp_path)
+    assert "write just the domain, art.example.org," in str(caught.value.hint)
+    (tmp_path / "static/CNAME").write_bytes(b"\xff\xfe")
+    with pytest.raises(PublishError, match="not UTF-8") as caught:
+        static_cname(tmp_path)
+    assert caught.value.path == "static/CNAME"
+
+
+@pytest.mark.parametrize(
+    "domain", ["art.example.org", "art.example.org.", "xn--caf-dma.example", "a-b.c9.example"]
+)
+def test_a_bare_domain_passes_the_one_domain_rule(domain: str) -> None:
+    assert domain_problem(domain) is None
+
+
+def test_cname_and_the_cname_file_share_the_domain_rule() -> None:
+    with pytest.raises(PublishError, match="an address, not a domain name") as caught:
+        pages_cname("https://art.example.org/", "")
+    assert "write just the domain, art.example.org," in str(caught.value.hint)
+    with pytest.raises(PublishError, match=r"'publish\.cname' in site\.yaml"):
+        pages_cname(None, "evil.com<b>")
+    assert pages_cname(None, "art.example.org") == "art.example.org"
+
+
+def _site(folder: Path, head: str) -> Path:
+    folder.mkdir()
+    (folder / "index.html").write_text(
+        f"<!doctype html><html><head>{head}</head><body>"
+        '<a href="notes.html">an author\'s relative link</a></body></html>',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_portable_build_is_told_by_its_relative_stylesheet_link(tmp_path: Path) -> None:
+    assert not built_portable(tmp_path)  # no page: nothing says so
+    served = _site(
+        tmp_path / "served",
+        '<link rel="canonical" href="https://example.org/">'
+        '<link rel="stylesheet" href="/sub/css/site.css">',
+    )
+    assert not built_portable(served)
+    portable = _site(
+        tmp_path / "portable",
+        '<link rel="canonical" href="https://example.org/"><link rel=stylesheet href=css/site.css>',
+    )
+    assert built_portable(portable)
