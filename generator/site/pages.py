@@ -277,13 +277,14 @@ def _own_pages(plan: Planning) -> list[Page]:
     site = plan.site
     taken = urls.CONTACT if site.config.contact else None
     return [
-        plan.memo.page("page", (own,), partial(_own_page, own))
+        # The site's picture is a part too: the page shows it when its link is shared.
+        plan.memo.page("page", (own, plan.image, plan.image_alt), partial(_own_page, own, plan))
         for own in site.pages
         if own.slug != taken
     ]
 
 
-def _own_page(own: OwnPage, identity: tuple[object, ...] = ()) -> Page:
+def _own_page(own: OwnPage, plan: Planning, identity: tuple[object, ...] = ()) -> Page:
     return Page(
         identity=identity,
         source=own.source,
@@ -291,6 +292,8 @@ def _own_page(own: OwnPage, identity: tuple[object, ...] = ()) -> Page:
         template="page.html",
         title=own.title,
         description=own.summary or first_sentence(own.body_html) or own.title,
+        image=plan.image,
+        image_alt=plan.image_alt,
         in_sitemap=not own.unlisted,
         noindex=own.unlisted,
         data={"own": own},

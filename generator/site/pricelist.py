@@ -32,6 +32,9 @@ def price_list_pages(plan: Planning) -> list[Page]:
                 title=f"Price list — {artist.name}",
                 description=f"The works of {artist.name}, with their availability"
                 + ("." if site.config.prices == "hide" else " and prices."),
+                # Its link, sent to a collector, previews with the artist's first work.
+                image=plan.images[works[0][0].image].social,
+                image_alt=works[0][0].alt,
                 in_sitemap=False,
                 data={"artist": artist, "rows": works},
                 source=artist.source,
@@ -42,4 +45,6 @@ def price_list_pages(plan: Planning) -> list[Page]:
 
 def _works_of(site: Site, artist: Artist) -> list[tuple[Work, str]]:
     """The artist's works, series by series, each with the title of its series."""
-    return [(work, series.title) for series in site.series_of(artist) for work in series.works]
+    return [
+        (work, series.title) for series in site.series_of(artist) for work in series.listed_works
+    ]

@@ -230,11 +230,6 @@ def test_an_unlisted_page_is_built_noindex_and_out_of_menu_and_sitemap(
     assert "/about/" not in (out / "sitemap.xml").read_text("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/site/pricelist.py (issue 16's sale part) still lists every work of a "
-    "listed series; it should read Series.listed_works",
-)
 def test_the_price_list_leaves_unlisted_works_out(
     tiny_project: Path, image_cache: Path, tmp_path: Path
 ) -> None:
