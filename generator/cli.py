@@ -378,19 +378,12 @@ def check(
 
     Exits with status 1 when there are errors (with --strict, warnings too).
     """
-    import json
-
     from generator.authoring.check import check_site
 
     report = check_site(source, external=external, timeout=timeout, cache_dir=cache_dir)
     if strict:
         report = report.strict()
-    if output_format == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        for line in report.lines():
-            click.echo(line)
-        click.echo(report.summary())
+    console.show_check(report, as_json=output_format == "json")
     if not report.ok:
         sys.exit(1)
 

@@ -13,6 +13,7 @@ import click
 from generator.errors import ContentErrors, SiteError, from_os_error
 
 if TYPE_CHECKING:
+    from generator.authoring.check import CheckReport
     from generator.authoring.preview import Preview
     from generator.build import BuildReport
     from generator.publish.plan import PublishPlan
@@ -199,3 +200,15 @@ def serve_until_stopped(running: Preview, port: int, *, open_browser: bool) -> N
         click.echo("Stopping.")
     finally:
         running.shutdown()
+
+
+def show_check(report: CheckReport, *, as_json: bool) -> None:
+    """What ``check`` found: a line each and a summary, or one JSON object."""
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        return
+    for line in report.lines():
+        click.echo(line)
+    click.echo(report.summary())
