@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from generator.config import SiteConfig, read_currency
@@ -26,6 +27,7 @@ from generator.content.model import (
 )
 from generator.errors import ContentError, SiteError
 from generator.source.fields import Fields
+from generator.source.marks import Mark
 
 SALE_KEYS = ("status", "price", "edition", "inventory")
 PRICE_ON_REQUEST = "Price on request"
@@ -51,13 +53,18 @@ def read_status(fields: Fields) -> str:
     return ""
 
 
-def read_price(fields: Fields) -> Price | None:
+def read_price(fields: Fields, source: Path | None = None) -> Price | None:
     """The ``price`` key: an amount (``450000``, ``1 200,50``) in the site's currency, or
-    ``{amount, currency}`` (the currency checked against ISO 4217)."""
+    ``{amount, currency}`` (the currency checked against ISO 4217).
+
+    ``source`` is the file the fields come from: an unquoted ``1.200`` is the float 1.2 to
+    YAML, so the amount is read again from the text as it was typed (a point groups thousands).
+    """
     value = fields.data.get("price")
     if value is None:
         return None
     currency = ""
+    where = fields.mark("price")
     if isinstance(value, dict):
         price = fields.mapping("price")
         if price is None:
@@ -67,9 +74,12 @@ def read_price(fields: Fields) -> Price | None:
         if value is None:
             price.text("amount")  # reported as required
             return None
+        where = price.mark("amount")
         currency = read_currency(price, "currency")
         if "currency" in price.data and not currency:
             return None
+    if isinstance(value, float) and source is not None:
+        value = _typed(source, where, value)
     amount = _amount(value)
     if amount is None:
         fields.problems.add(
@@ -80,7 +90,7 @@ def read_price(fields: Fields) -> Price | None:
             "'currency' or the price's own ('price: {amount: 1200, currency: EUR}')",
         )
         return None
-    return Price(amount=amount, currency=currency, line=fields.mark("price").line)
+    return Price(amount=amount, currency=currency, line=where.line)
 
 
 def unpriced(site: Site) -> list[SiteError]:
@@ -98,6 +108,21 @@ def unpriced(site: Site) -> list[SiteError]:
         for work in site.works()
         if work.price is not None and not work.price.currency
     ]
+
+
+def _typed(source: Path, where: Mark, value: float) -> str | float:
+    """The number YAML read as ``value`` as it was typed at ``where`` in ``source``."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return value
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not 0 < where.line <= len(lines):
+        return value
+    typed = re.match(r"\d+\.\d+(?![\w.])", lines[where.line - 1][where.column - 1 :])
+    if typed is None or float(typed.group()) != value:
+        return value
+    return typed.group()
 
 
 def _amount(value: Any) -> Decimal | None:

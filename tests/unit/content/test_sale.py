@@ -21,6 +21,7 @@ from generator.content.sale import (
     shown_price,
 )
 from generator.source.fields import Fields, Problems
+from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import Mark
 
 
@@ -185,3 +186,26 @@ def test_sold_and_private_works_may_not_be_enquired_about() -> None:
     assert work("available").enquirable and work("reserved").enquirable and work().enquirable
     assert not work("sold").enquirable
     assert not work("private-collection").enquirable
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("1.200", Decimal(1200)),
+        ("1.200.000", Decimal(1200000)),
+        ('"1.200"', Decimal(1200)),
+        ("1.20", Decimal("1.20")),
+        ("1200.50  # a comment", Decimal("1200.50")),
+        ("{amount: 1.200, currency: EUR}", Decimal(1200)),
+    ],
+)
+def test_a_point_groups_thousands_as_typed_even_where_yaml_reads_a_float(
+    tmp_path: Path, typed: str, amount: Decimal
+) -> None:
+    source = tmp_path / "x.md"
+    source.write_text(f"---\ntitle: X\nprice: {typed}\n---\n", encoding="utf-8")
+    document = parse_frontmatter(source.read_text(encoding="utf-8"), "x.md")
+    item = Fields(document.data, document.marks, Problems("x.md"))
+    price = read_price(item, source)
+    assert price is not None and price.amount == amount
+    assert messages(item) == []
