@@ -1,13 +1,14 @@
 """A work's sale facts: its status, price, edition and inventory number, read and shown.
 
 Prices are shown in the site language's number and currency format (CLDR, through Babel):
-``450 000 ₸`` in Kazakh, ``450 000 KZT`` in Russian, ``KZT 450,000`` in English.
+``450 000 ₸`` in Kazakh, ``450 000 KZT`` in Russian, ``KZT 450,000`` in English (no-break spaces).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -180,22 +181,43 @@ def format_amount(price: Price, config: SiteConfig) -> str:
 
 
 def format_price(amount: Decimal, currency: str, language: str) -> str:
-    """``amount`` in ``currency``, as ``language`` writes it; whole amounts without decimals."""
+    """``amount`` in ``currency``, as ``language`` writes it; whole amounts without decimals.
+
+    CLDR's currency spacing is applied here, as Babel does not: a code or any sign that is
+    not a symbol next to a digit is parted from it by a no-break space (``KZT 450,000`` but
+    ``$450,000``).
+    """
     from babel import Locale, UnknownLocaleError
-    from babel.numbers import format_currency
+    from babel.numbers import format_currency, get_currency_symbol
 
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         locale = Locale.parse("en")
-    pattern = locale.currency_formats["standard"].pattern
     if amount == amount.to_integral_value():
         # Drop the decimals of the pattern ("¤#,##0.00" → "¤#,##0"): 450 000 ₸, not 450 000,00 ₸.
-        pattern = re.sub(r"\.0+", "", pattern)
-        return format_currency(
+        pattern = re.sub(r"\.0+", "", locale.currency_formats["standard"].pattern)
+        text = format_currency(
             amount, currency, format=pattern, locale=locale, currency_digits=False
         )
-    return format_currency(amount, currency, locale=locale)
+    else:
+        text = format_currency(amount, currency, locale=locale)
+    return _spaced(text, get_currency_symbol(currency, locale))
+
+
+def _spaced(text: str, symbol: str) -> str:
+    """``text`` with CLDR's currency spacing: a no-break space between ``symbol`` and a digit
+    when the symbol's side facing the digit is neither a symbol nor a space."""
+
+    def apart(character: str) -> bool:
+        return unicodedata.category(character)[0] not in "SZ"
+
+    size = len(symbol)
+    if text.startswith(symbol) and text[size : size + 1].isdigit() and apart(symbol[-1]):
+        return f"{symbol}\u00a0{text[size:]}"
+    if text.endswith(symbol) and text[:-size][-1:].isdigit() and apart(symbol[0]):
+        return f"{text[:-size]}\u00a0{symbol}"
+    return text
 
 
 def format_edition(edition: Edition) -> str:

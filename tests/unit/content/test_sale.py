@@ -147,7 +147,7 @@ def test_an_edition_key_typo_is_told_the_closest_key() -> None:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "KZT450,000"),
+        ("en", "KZT\xa0450,000"),
         ("ru", "450\xa0000\xa0KZT"),
         ("kk", "450\xa0000\xa0₸"),
     ],
@@ -163,7 +163,7 @@ def test_a_price_with_cents_keeps_them() -> None:
 
 def test_show_shows_amounts_and_price_on_request_for_available_works_without_one() -> None:
     priced = work("available", Price(Decimal(450000), ""))
-    assert shown_price(priced, config("show")) == "KZT450,000"
+    assert shown_price(priced, config("show")) == "KZT\xa0450,000"
     assert offered_price(priced, config("show")) == Price(Decimal(450000), "")
     assert shown_price(work("available"), config("show")) == "Price on request"
     assert shown_price(work("not-for-sale", Price(Decimal(1), "")), config("show")) == ""
@@ -209,3 +209,19 @@ def test_a_point_groups_thousands_as_typed_even_where_yaml_reads_a_float(
     price = read_price(item, source)
     assert price is not None and price.amount == amount
     assert messages(item) == []
+
+
+@pytest.mark.parametrize(
+    ("currency", "language", "expected"),
+    [
+        ("USD", "en", "$450,000"),
+        ("EUR", "en", "€1,200.50"),
+        ("KZT", "en", "KZT\xa01,200.50"),
+        ("USD", "ru", "1\xa0200,50\xa0$"),
+    ],
+)
+def test_a_code_is_parted_from_the_digits_and_a_sign_is_not(
+    currency: str, language: str, expected: str
+) -> None:
+    amount = Decimal(450000) if expected.endswith("000") else Decimal("1200.5")
+    assert format_price(amount, currency, language) == expected
