@@ -69,21 +69,36 @@ def enquiry(
 ) -> Enquiry | None:
     """How to ask about ``work``; None when it is sold or in a private collection, or when
     there is no form and no email address to write to."""
-    contact = contact_of(config, artist)
-    if contact is None or not work.enquirable or not (contact.form or contact.email):
+    form, email = enquiry_route(config, artist)
+    if not work.enquirable or not (form or email):
         return None
     named = f"{work.title} ({work.inventory})" if work.inventory else work.title
     label = (
         "Ask about this work" if work.status == STATUS_NOT_FOR_SALE else "Enquire about this work"
     )
     subject = f"Enquiry: {named}, by {artist.name}"
-    if contact.form is not None:
-        return Enquiry(label=label, work=named, subject=subject, form=contact.form)
+    if form is not None:
+        return Enquiry(label=label, work=named, subject=subject, form=form)
     page = link.absolute(urls.work_url(work.series_slug, work.slug))
     body = f"About {named}, {work.year}:\r\n{page}\r\n\r\n"
-    return Enquiry(
-        label=label, work=named, subject=subject, href=mailto(contact.email, subject, body)
-    )
+    return Enquiry(label=label, work=named, subject=subject, href=mailto(email, subject, body))
+
+
+def enquiry_route(config: SiteConfig, artist: Artist | None) -> tuple[ContactForm | None, str]:
+    """Where an enquiry about an artist's work goes: ``(form, "")`` or ``(None, email)``,
+    ``(None, "")`` when nowhere.
+
+    The artist's own keys come first (their form, else their email), then the site's (its
+    form, else its email): an artist who gives only an email is written to, even on a site
+    with a form. Not ``contact_of``, which merges key by key and would let the site's form
+    win over the artist's email.
+    """
+    for contact in (artist.contact if artist is not None else None, config.contact):
+        if contact is not None and contact.form is not None:
+            return contact.form, ""
+        if contact is not None and contact.email:
+            return None, contact.email
+    return None, ""
 
 
 def contact_pages(plan: Planning) -> list[Page]:

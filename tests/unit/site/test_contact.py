@@ -12,7 +12,7 @@ import pytest
 from generator.config import Contact, ContactForm, SiteConfig
 from generator.content.model import STATUSES, Artist, Place, Work
 from generator.site.assets import minify_page
-from generator.site.contact import contact_of, encoded, enquiry, mailto
+from generator.site.contact import contact_of, encoded, enquiry, enquiry_route, mailto
 from generator.urls import UrlBuilder
 
 LINK = UrlBuilder("https://example.org/sub/")
@@ -100,3 +100,32 @@ def test_an_artists_email_is_used_on_their_works() -> None:
     assert contact_of(site, artist) == Contact(email="me@x.org", phone="1")
     ask = enquiry(work(), artist, site, LINK)
     assert ask is not None and "me@x.org" in html.unescape(str(ask.href))
+
+
+FORM = ContactForm("https://formspree.io/f/site", "formspree")
+OWN_FORM = ContactForm("https://formspree.io/f/own", "formspree")
+
+
+@pytest.mark.parametrize(
+    ("own", "site", "route"),
+    [
+        (Contact(email="me@x.org"), Contact(form=FORM), (None, "me@x.org")),
+        (Contact(email="me@x.org", form=OWN_FORM), Contact(form=FORM), (OWN_FORM, "")),
+        (Contact(phone="1"), Contact(form=FORM, email="s@x.org"), (FORM, "")),
+        (Contact(phone="1"), Contact(email="s@x.org"), (None, "s@x.org")),
+        (None, Contact(form=FORM), (FORM, "")),
+        (Contact(phone="1"), Contact(phone="2"), (None, "")),
+    ],
+)
+def test_the_enquiry_goes_to_the_artists_own_form_or_email_before_the_sites(
+    own: Contact | None, site: Contact, route: tuple[ContactForm | None, str]
+) -> None:
+    artist = replace(ARTIST, contact=own)
+    assert enquiry_route(config(site), artist) == route
+
+
+def test_an_artist_with_only_an_email_is_written_to_on_a_site_with_a_form() -> None:
+    artist = replace(ARTIST, contact=Contact(email="me@x.org"))
+    ask = enquiry(work(), artist, config(Contact(form=FORM)), LINK)
+    assert ask is not None and ask.form is None
+    assert html.unescape(str(ask.href)).startswith("mailto:me@x.org?")
