@@ -531,17 +531,48 @@ def read_currency(fields: Fields, key: str) -> str:
     code = fields.text(key, required=False).upper()
     if not code or code in currencies():
         return code
-    known = sorted(currencies())
-    # A slip is most often in the last letter (EUT for EUR): codes of the same country first.
-    close = difflib.get_close_matches(code, [c for c in known if c[:2] == code[:2]], n=1)
-    close = close or difflib.get_close_matches(code, known, n=1, cutoff=0.6)
+    close = closest_code(code, currencies())
     fields.problems.add(
         f"{fields.label(key)} is not an ISO 4217 currency code (got {code!r})",
         fields.mark(key),
-        (f"did you mean '{close[0]}'? " if close else "")
+        (f"did you mean '{close}'? " if close else "")
         + "write a three-letter code such as KZT, EUR or USD",
     )
     return ""
+
+
+def closest_code(code: str, codes: frozenset[str]) -> str:
+    """The code ``code`` was most likely meant to be: one letter off or two letters swapped
+    (KTZ for KZT, EUT for EUR); swapped letters win a tie (UDS is USD, not UGS), then the
+    same first two letters (the country), then the closest by difflib. Empty when none is
+    that close."""
+    near = [known for known in codes if _slips(code, known) <= 1]
+    if not near:
+        return ""
+    return min(
+        near,
+        key=lambda known: (
+            sorted(known) != sorted(code),
+            known[:2] != code[:2],
+            -difflib.SequenceMatcher(None, code, known).ratio(),
+            known,
+        ),
+    )
+
+
+def _slips(typed: str, meant: str) -> int:
+    """How many slips turn ``meant`` into ``typed``: a letter changed, added, left out, or two
+    neighbours swapped (the optimal string alignment distance)."""
+    rows = [list(range(len(meant) + 1))]
+    for i in range(1, len(typed) + 1):
+        row = [i] + [0] * len(meant)
+        for j in range(1, len(meant) + 1):
+            cost = typed[i - 1] != meant[j - 1]
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and typed[i - 1] == meant[j - 2] and typed[i - 2] == meant[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _read_prices(fields: Fields) -> PriceMode:

@@ -86,8 +86,9 @@ def read_price(fields: Fields, source: Path | None = None) -> Price | None:
         fields.problems.add(
             f"{fields.label('price')} must be an amount such as 450000, 450 000 or 1 200,50 "
             f"(got {value!r})",
-            fields.mark("price"),
-            "write the amount alone, with no currency sign: the currency is 'site.yaml' "
+            where,
+            _price_hint(value)
+            + "write the amount alone, with no currency sign: the currency is 'site.yaml' "
             "'currency' or the price's own ('price: {amount: 1200, currency: EUR}')",
         )
         return None
@@ -109,6 +110,18 @@ def unpriced(site: Site) -> list[SiteError]:
         for work in site.works()
         if work.price is not None and not work.price.currency
     ]
+
+
+def _price_hint(value: object) -> str:
+    """A did-you-mean for a price that is an amount with words or signs around it."""
+    if not isinstance(value, str):
+        return ""
+    if "request" in value.lower():
+        return "leave 'price' out: an available work without one says \"Price on request\"; "
+    bare = re.sub(r"^\D+|\D+$", "", value.strip()).strip()
+    if bare and bare != value.strip() and _amount(bare) is not None:
+        return f"did you mean 'price: {bare}'? "
+    return ""
 
 
 def _typed(source: Path, where: Mark, value: float) -> str | float:

@@ -225,3 +225,40 @@ def test_a_code_is_parted_from_the_digits_and_a_sign_is_not(
 ) -> None:
     amount = Decimal(450000) if expected.endswith("000") else Decimal("1200.5")
     assert format_price(amount, currency, language) == expected
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("KTZ", "KZT"), ("EUT", "EUR"), ("UDS", "USD")])
+def test_a_currency_with_letters_swapped_or_one_wrong_suggests_the_code_meant(
+    typed: str, meant: str
+) -> None:
+    item = fields({"price": {"amount": 1200, "currency": typed}})
+    assert read_price(item) is None
+    [message] = messages(item)
+    assert f"did you mean '{meant}'?" in message
+
+
+def test_a_status_slip_is_told_the_closest_and_always_the_list() -> None:
+    item = fields({"status": "avialable"})
+    read_status(item)
+    [message] = messages(item)
+    assert "did you mean 'available'?" in message and "not-for-sale, on-loan" in message
+    item = fields({"status": "gone"})
+    read_status(item)
+    [message] = messages(item)
+    assert "did you mean" not in message and "available, reserved, sold" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("450 000 KZT", "did you mean 'price: 450 000'?"),
+        ("₸450000", "did you mean 'price: 450000'?"),
+        ("on request", "leave 'price' out"),
+        ("cheap", "450000, 450 000 or 1 200,50"),
+    ],
+)
+def test_a_price_that_is_not_an_amount_is_told_what_to_write(value: str, hint: str) -> None:
+    item = fields({"price": value})
+    assert read_price(item) is None
+    [message] = messages(item)
+    assert hint in message and "450000, 450 000 or 1 200,50" in message
