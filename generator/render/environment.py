@@ -57,6 +57,7 @@ def make_environment(
 
     from generator.content import sale
     from generator.render.speedups import environment_class
+    from generator.site import contact
     from generator.urls import region_url, rewrite_site_links
 
     bytecode = None
@@ -103,6 +104,10 @@ def make_environment(
     # A work's sale facts as the pages say them (generator.content.sale).
     env.filters["shown_price"] = sale.shown_price
     env.filters["edition"] = sale.format_edition
+    # Email addresses and links as the contact settings are shown (generator.site.contact).
+    env.filters["mailto"] = contact.mailto
+    env.filters["encoded"] = contact.encoded
+    env.filters["contact_link"] = contact.contact_link
     env.globals["region_url"] = region_url()
     env.globals["portable"] = urls.portable
     if urls.portable:

@@ -3,19 +3,20 @@
 Both read the ``contact:`` settings (``generator.config.Contact``): the site's, with an
 artist's own keys winning on that artist's works. Email addresses are written as numeric
 character references, which every browser decodes without JavaScript, so that the address
-is not plain text in the HTML source for the harvesters that read it.
+is not plain text in the HTML source: that stops the harvesters that search the raw source
+for addresses, not a program that parses the page as a browser does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 from generator import urls
-from generator.config import Contact, ContactForm, SiteConfig
+from generator.config import Contact, ContactForm, ContactLink, SiteConfig
 from generator.content.model import STATUS_NOT_FOR_SALE, Artist, Work
 
 if TYPE_CHECKING:
@@ -44,6 +45,15 @@ def mailto(email: str, subject: str = "", body: str = "") -> Markup:
         if value
     ]
     return encoded(f"mailto:{email}" + ("?" + "&".join(query) if query else ""))
+
+
+def contact_link(item: ContactLink) -> Markup:
+    """A ``links`` entry as its ``<a rel="me">``. A ``mailto:`` link is written as ``email:``
+    is (its href and its title as character references): the footer of every page, the
+    contact page and an artist's page all show links through this one function."""
+    if urlsplit(item.url).scheme == "mailto":
+        return Markup('<a href="{}" rel="me">{}</a>').format(encoded(item.url), encoded(item.title))
+    return Markup('<a href="{}" rel="me">{}</a>').format(item.url, item.title)
 
 
 def contact_of(config: SiteConfig, artist: Artist | None) -> Contact | None:
@@ -125,8 +135,6 @@ def contact_pages(plan: Planning) -> list[Page]:
                 "contact": contact,
                 "summary": own.summary if own else "",
                 "text_html": own.body_html if own else "",
-                "email_href": mailto(contact.email) if contact.email else "",
-                "email_text": encoded(contact.email) if contact.email else "",
                 "form_subject": f"Message from the {config.title} site",
             },
             index=True,

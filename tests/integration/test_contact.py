@@ -250,3 +250,60 @@ def test_the_contact_and_enquiry_pages_are_valid_html(
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ARTIST_CONTACT = """\
+contact:
+  email: dana@example.org
+  phone: +7 726 200 00 00
+  address: |
+    Studio 4
+    Taraz
+  links:
+    - title: Her site
+      url: https://dana.example/
+"""
+
+
+def give_artist(project: Path, contact: str) -> None:
+    artist = project / "content/artists/dana-sadyk.md"
+    text = artist.read_text(encoding="utf-8").replace("---\n", "---\n" + contact, 1)
+    artist.write_text(text, encoding="utf-8")
+
+
+def test_an_artists_own_contact_is_a_section_of_their_page(tiny_project: Path, cache: Path) -> None:
+    configure(tiny_project, CONTACT)
+    give_artist(tiny_project, ARTIST_CONTACT)
+    text = page(run(tiny_project, cache), "/artists/dana-sadyk/")
+    section = text.split('<section class="artist__contact wrap"')[1].split("</section>")[0]
+    assert '<h2 id="contact-heading" class="section-title">Contact</h2>' in section
+    assert "dana@example.org" not in section and "mailto:" not in section
+    assert 'href="mailto:dana@example.org">dana@example.org</a>' in html.unescape(section)
+    assert '<a href="tel:+77262000000">+7 726 200 00 00</a>' in section
+    assert "Studio 4<br>Taraz" in section
+    assert '<a href="https://dana.example/" rel="me">Her site</a>' in section
+    assert "studio@example.org" not in html.unescape(section)  # the site's are on /contact/
+
+
+def test_an_artist_without_contact_or_with_only_a_form_has_no_contact_section(
+    tiny_project: Path, cache: Path
+) -> None:
+    configure(tiny_project, CONTACT)
+    assert "artist__contact" not in page(run(tiny_project, cache), "/artists/dana-sadyk/")
+    give_artist(tiny_project, "contact:\n  form:\n    action: /thanks/\n")
+    assert "artist__contact" not in page(run(tiny_project, cache), "/artists/dana-sadyk/")
+
+
+def test_a_mailto_link_is_encoded_in_every_footer_and_on_the_contact_page(
+    tiny_project: Path, cache: Path
+) -> None:
+    configure(
+        tiny_project,
+        "contact:\n  links:\n    - title: write@example.org\n      url: mailto:write@example.org\n",
+    )
+    report = run(tiny_project, cache, production=True)
+    for url in ("/", "/contact/", "/artists/dana-sadyk/", "/gallery/small-hours/dawn/"):
+        text = page(report, url)
+        assert "write@example.org" not in text and "mailto:" not in text, url
+        decoded = html.unescape(text)
+        assert "mailto:write@example.org" in decoded and ">write@example.org</a>" in decoded, url
