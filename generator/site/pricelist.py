@@ -2,7 +2,9 @@
 
 ``/artists/<slug>/prices/`` lists every work of the artist (title, year, medium,
 dimensions, edition, status and price, as ``prices:`` allows) for printing on A4. Only
-artists with works have one; it is not in the sitemap and carries ``noindex``.
+artists one of whose listed works has sale facts (a status, price, edition or inventory
+number) have one: a site without sale data gains no page. Under ``prices: hide`` it is titled
+a list of works, as it shows no prices. It is not in the sitemap and carries ``noindex``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from generator.site.pages import Page, Planning
 
 
 def price_list_pages(plan: Planning) -> list[Page]:
-    """One price list per artist with at least one work."""
+    """One price list per artist with a listed work that has sale facts."""
     site = plan.site
     problems = unpriced(site)
     if problems:
@@ -23,15 +25,16 @@ def price_list_pages(plan: Planning) -> list[Page]:
     pages = []
     for artist in site.artists:
         works = _works_of(site, artist)
-        if not works:
+        if not any(_for_sale(work) for work, _ in works):
             continue
+        hidden = site.config.prices == "hide"
         pages.append(
             Page(
                 url=urls.price_list_url(artist.slug),
                 template="prices.html",
-                title=f"Price list — {artist.name}",
+                title=f"{'List of works' if hidden else 'Price list'} — {artist.name}",
                 description=f"The works of {artist.name}, with their availability"
-                + ("." if site.config.prices == "hide" else " and prices."),
+                + ("." if hidden else " and prices."),
                 # Its link, sent to a collector, previews with the artist's first work.
                 image=plan.images[works[0][0].image].social,
                 image_alt=works[0][0].alt,
@@ -41,6 +44,11 @@ def price_list_pages(plan: Planning) -> list[Page]:
             )
         )
     return pages
+
+
+def _for_sale(work: Work) -> bool:
+    """Whether the work has any sale fact to list."""
+    return bool(work.status or work.price is not None or work.edition or work.inventory)
 
 
 def _works_of(site: Site, artist: Artist) -> list[tuple[Work, str]]:

@@ -20,6 +20,15 @@ SERIES = f"{SITE}/gallery/the-people-of-aktybek/index.html"
 PRICES = f"{SITE}/artists/bekzat-ayumi/prices/index.html"
 # The example site's amounts, as any output could write them.
 AMOUNTS = ("450000", "450,000", "450 000", "450\xa0000", "520000", "520,000", "480000", "1250000")
+# The same amounts as a currency format writes them, and the currency itself.
+FORMATTED = (
+    *(
+        f"{millions}{space}{thousands}{space}000".lstrip(space)
+        for millions, thousands in (("", "450"), ("", "520"), ("", "480"), ("1", "250"))
+        for space in (",", " ", "\xa0", "\u202f", ".")
+    ),
+    *("KZT", "₸", "Price on request", ">Price<"),
+)
 
 
 def build(project: Path, cache: Path) -> tuple[int, str]:
@@ -105,11 +114,20 @@ def test_hide_leaves_no_amount_in_any_output_file(project: Path, image_cache: Pa
         if path.suffix in (".jpg", ".webp", ".avif", ".png"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        for amount in AMOUNTS:
+        for amount in AMOUNTS + FORMATTED:
             assert amount not in text, (path, amount)
-        assert "Price on request" not in text, path
         assert '"offers"' not in text, path
-    assert "<th" in page(project, PRICES) and ">Price</th>" not in page(project, PRICES)
+    html = page(project, PRICES)
+    assert "<th" in html and ">Price</th>" not in html
+    assert "<title>List of works — Bekzat Ayumi" in html and "Price list" not in html
+
+
+def test_a_site_without_sale_data_has_no_price_list(tiny_project: Path, image_cache: Path) -> None:
+    code, output = build(tiny_project, image_cache)
+    assert code == 0, output
+    artists = [p for p in (tiny_project / SITE / "artists").iterdir() if p.is_dir()]
+    assert artists
+    assert not any((artist / "prices").exists() for artist in artists)
 
 
 def test_a_price_without_any_currency_is_a_located_error(project: Path, image_cache: Path) -> None:
