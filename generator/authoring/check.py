@@ -9,6 +9,7 @@ requested, a few at a time.
 
 from __future__ import annotations
 
+import re
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ from PIL import Image
 from generator.authoring.external import DEFAULT_TIMEOUT, DEFAULT_WORKERS, fetch_all
 from generator.authoring.readback import BuiltPage, read_pages
 from generator.build import build
-from generator.config import load_config
+from generator.config import Contact, load_config
 from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
@@ -30,7 +31,7 @@ from generator.content.model import STATUS_AVAILABLE, STATUS_SOLD, Site, Work
 from generator.content.placeholders import vague_alts
 from generator.content.places import place_warnings
 from generator.errors import ContentErrors, SiteError
-from generator.layout import CONTENT_DIR
+from generator.layout import CONFIG_FILE, CONTENT_DIR
 from generator.media.requests import SHARP_SIZE, looks_soft
 from generator.source.imagefile import IMAGE_SUFFIXES, open_image
 from generator.source.slugs import is_valid_slug, slugify
@@ -119,11 +120,13 @@ def check_site(
             root, {base_path + url.lstrip("/"): src for url, src in report.sources}, base_path
         )
         errors, warnings = _check_pages(output, pages, config.base_url, sources)
+        errors += _form_actions(published, output)
     errors += _vague_alts(published)
     warnings += _small_images(published)
     warnings += _unused_files(everything)
     warnings += _file_names_made_slugs(everything)
     warnings += _sale_facts(published)
+    warnings += _menu_on_unlisted(everything)
     warnings += [Finding("place", text, file) for file, text in place_warnings(published.artists)]
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
@@ -344,7 +347,7 @@ def _sale_facts(site: Site) -> list[Finding]:
                 )
             )
     for series in site.series:
-        if site.config.contact is not None or site.artist_of(series).contact is not None:
+        if _reachable(site.config.contact) or _reachable(site.artist_of(series).contact):
             continue
         for work in series.works:
             if work.status == STATUS_AVAILABLE:
@@ -352,7 +355,8 @@ def _sale_facts(site: Site) -> list[Finding]:
                     Finding(
                         "no-contact",
                         f"'{work.title}' is available, but nobody can be asked about it: add "
-                        "'contact:' (an email, a phone or a form) to site.yaml or to the artist",
+                        "'contact:' with an email, a phone or a form to site.yaml or to the "
+                        "artist (an address or links alone are no way to ask)",
                         work.source,
                         work.line,
                     )
@@ -370,6 +374,71 @@ def _sale_facts(site: Site) -> list[Finding]:
                     )
                 )
     return warnings
+
+
+def _reachable(contact: Contact | None) -> bool:
+    """Whether ``contact`` gives a way to ask about a work: a form, an email or a phone."""
+    return contact is not None and bool(contact.form or contact.email or contact.phone)
+
+
+# -- Settings that do nothing, or lead nowhere -------------------------------------------
+
+
+def _form_actions(site: Site, output: Path) -> list[Finding]:
+    """Forms posting to a path of the site that no page has: the visitor's message is sent,
+    then they land on a page that does not exist."""
+    owners = [(site.config.contact, CONFIG_FILE)]
+    owners += [(artist.contact, artist.source) for artist in site.artists]
+    errors = []
+    for contact, source in owners:
+        if contact is None or contact.form is None:
+            continue
+        action = contact.form.action
+        if not action.startswith("/") or action.startswith("//"):
+            continue  # a form service's address: checked with --external
+        path = unquote(urlsplit(action).path)
+        target = output / path.lstrip("/")
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        inside = target.resolve().is_relative_to(output.resolve())
+        if not inside or not target.is_file():
+            errors.append(
+                Finding(
+                    "link",
+                    f"the contact form posts to {action}, but the site has no page {path}: "
+                    f"write content/pages/{path.strip('/') or 'thanks'}.md (the page visitors "
+                    "see once their message is sent), or give your form service's https:// "
+                    "address",
+                    source,
+                    _line_of(site.root / source, rf"^\s*action:\s*['\"]?{re.escape(action)}"),
+                )
+            )
+    return errors
+
+
+def _menu_on_unlisted(site: Site) -> list[Finding]:
+    """Unlisted pages with a ``menu`` number: the menu leaves them out all the same."""
+    return [
+        Finding(
+            "menu",
+            f"'menu: {page.menu}' has no effect: the page is 'visibility: unlisted', which "
+            "keeps it out of the menu; remove 'menu:', or the 'visibility' line to list it",
+            page.source,
+            _line_of(site.root / page.source, r"^menu:"),
+        )
+        for page in site.pages
+        if page.unlisted and page.menu is not None
+    ]
+
+
+def _line_of(path: Path, pattern: str) -> int | None:
+    """The number of the first line of ``path`` that ``pattern`` matches, if any."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = re.compile(pattern)
+    return next((n for n, line in enumerate(lines, start=1) if found.search(line)), None)
 
 
 def _files(folder: Path) -> Iterator[Path]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import BuildReport, build
+from generator.authoring.check import Finding, check_site
 from generator.errors import ContentErrors
 from tests.sitecheck import json_ld
 
@@ -307,3 +308,55 @@ def test_a_mailto_link_is_encoded_in_every_footer_and_on_the_contact_page(
         assert "write@example.org" not in text and "mailto:" not in text, url
         decoded = html.unescape(text)
         assert "mailto:write@example.org" in decoded and ">write@example.org</a>" in decoded, url
+
+
+def findings(project: Path, cache: Path, kind: str) -> list[Finding]:
+    report = check_site(project, cache_dir=cache)
+    return [f for f in report.errors + report.warnings if f.kind == kind]
+
+
+def test_check_asks_for_a_real_way_to_ask_about_an_available_work(
+    tiny_project: Path, cache: Path
+) -> None:
+    configure(tiny_project, "contact:\n  address: Abay Avenue 1\n")
+    set_works(tiny_project, "available")
+    give_artist(
+        tiny_project, "contact:\n  links:\n    - title: Site\n      url: https://d.example/\n"
+    )
+    [warning] = findings(tiny_project, cache, "no-contact")
+    assert (
+        "'Dawn' is available" in warning.message and "email, a phone or a form" in warning.message
+    )
+    assert warning.file == "content/series/small-hours.md" and warning.line
+    give_artist(tiny_project, "contact:\n  phone: +7 726 200 00 00\n")
+    assert findings(tiny_project, cache, "no-contact") == []
+
+
+def test_check_finds_a_form_posting_to_a_page_the_site_does_not_have(
+    tiny_project: Path, cache: Path
+) -> None:
+    configure(tiny_project, CONTACT, "  form:\n    action: /thanks/\n")
+    [error] = [f for f in findings(tiny_project, cache, "link") if "form" in f.message]
+    assert error in check_site(tiny_project, cache_dir=cache).errors
+    lines = (tiny_project / "site.yaml").read_text(encoding="utf-8").splitlines()
+    assert error.file == "site.yaml" and error.line is not None
+    assert lines[error.line - 1] == "    action: /thanks/"
+    assert "/thanks/" in error.message and "content/pages/thanks.md" in error.message
+    (tiny_project / "content/pages").mkdir(exist_ok=True)
+    (tiny_project / "content/pages/thanks.md").write_text(
+        "---\ntitle: Thank you\nvisibility: unlisted\n---\nYour message is sent.\n",
+        encoding="utf-8",
+    )
+    assert not [f for f in findings(tiny_project, cache, "link") if "form" in f.message]
+
+
+def test_check_warns_that_menu_does_nothing_on_an_unlisted_page(
+    tiny_project: Path, cache: Path
+) -> None:
+    (tiny_project / "content/pages").mkdir(exist_ok=True)
+    (tiny_project / "content/pages/press.md").write_text(
+        "---\ntitle: Press\nvisibility: unlisted\nmenu: 2\n---\nReviews.\n", encoding="utf-8"
+    )
+    [warning] = findings(tiny_project, cache, "menu")
+    assert (warning.file, warning.line) == ("content/pages/press.md", 4)
+    assert "'menu: 2' has no effect" in warning.message and "unlisted" in warning.message
