@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,13 @@ def tiny_project(tmp_path: Path) -> Path:
     target = tmp_path / "tiny"
     shutil.copytree(FIXTURES / "tiny", target)
     return target
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests that hang up a build or a preview need SIGHUP to act in the processes they start.
+
+    A suite run under ``nohup`` ignores hang-ups, and every process it starts inherits that
+    (a nohup'ed showcase rightly keeps ignoring them): give the suite the default back.
+    """
+    if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
