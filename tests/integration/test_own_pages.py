@@ -234,9 +234,18 @@ def test_the_price_list_leaves_unlisted_works_out(
     tiny_project: Path, image_cache: Path, tmp_path: Path
 ) -> None:
     unlisted_project(tiny_project)
+    # Both works have sale facts, so the artist has a price list.
+    edit(
+        tiny_project / SERIES,
+        "    medium: Oil on board\n",
+        "    medium: Oil on board\n    inventory: DS-1\n",
+    )
+    edit(tiny_project / SERIES, "    year: 2025\n", "    year: 2025\n    inventory: DS-2\n")
     out = tmp_path / "out"
     build(tiny_project, out, cache_dir=image_cache)
-    assert "/gallery/small-hours/dusk/" not in page(out, "/artists/dana-sadyk/prices/")
+    prices = page(out, "/artists/dana-sadyk/prices/")
+    assert "DS-1" in prices
+    assert "/gallery/small-hours/dusk/" not in prices and "DS-2" not in prices
 
 
 def test_check_checks_the_links_of_an_unlisted_page(tiny_project: Path, image_cache: Path) -> None:
