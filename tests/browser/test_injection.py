@@ -233,7 +233,7 @@ class Guarded:
         page.on("dialog", self.dismiss)
         page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self.request_failed)
         page.on(
             "response",
             lambda r: (
@@ -242,6 +242,13 @@ class Guarded:
                 else None
             ),
         )
+
+    def request_failed(self, request: Any) -> None:
+        # Leaflet cancels the tiles it no longer needs when the map moves to a card: an
+        # aborted tile is not a problem, any other failed request is.
+        if request.url.startswith(TILES) and request.failure == "net::ERR_ABORTED":
+            return
+        self.problems.append(f"failed: {request.url} {request.failure}")
 
     def dismiss(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
