@@ -254,7 +254,7 @@ def _read_file(root: Path, path: Path, kind: Kind, reading: Reading) -> _FileRes
         document = parse_frontmatter(text, rel)
     except SiteError as exc:
         return _FileResult(None, None, (exc,), (path.stem,), inputs)
-    file_problems = Problems(rel)
+    file_problems = Problems(rel, lines=document.lines)
     fields = Fields(document.data, document.marks, file_problems)
     fields.check_keys(kind.keys)
     item = kind.read(fields, document, path, reading)
@@ -275,24 +275,28 @@ def _unchanged(inputs: tuple[tuple[Path, tuple[int, int]], ...]) -> bool:
     return all(file_signature(path) == signature for path, signature in inputs)
 
 
+def _slug_error(item: Any, fields: Anchors, message: str, hint: str) -> SiteError:
+    """A problem with an item's slug, at its 'slug:' line, or the file's start when the slug
+    is the file's name."""
+    mark = fields.mark("slug")
+    return ContentError(message, path=item.source, line=mark.line, column=mark.column, hint=hint)
+
+
 def _duplicate_slugs(items: list[tuple[Any, Anchors]], kind: Kind) -> list[SiteError]:
     problems: list[SiteError] = []
     first: dict[str, Any] = {}
     for item, fields in items:
-        if item.slug in first:
-            mark = fields.mark("slug")  # the file's start when the slug is its file name
-            problems.append(
-                ContentError(
-                    f"the {kind.noun} slug '{item.slug}' is already used by "
-                    f"{first[item.slug].source}",
-                    path=item.source,
-                    line=mark.line,
-                    column=mark.column,
-                    hint="rename one of the files, or give one of them a different 'slug:'",
-                )
-            )
-        else:
+        if item.slug not in first:
             first[item.slug] = item
+            continue
+        problems.append(
+            _slug_error(
+                item,
+                fields,
+                f"the {kind.noun} slug '{item.slug}' is already used by {first[item.slug].source}",
+                "rename one of the files, or give one of them a different 'slug:'",
+            )
+        )
     return problems
 
 
@@ -310,15 +314,13 @@ def _built_in_slugs(items: list[tuple[Any, Anchors]], kind: Kind, root: Path) ->
             for slug in (f"{item.slug}-page", f"about-{item.slug}", f"{item.slug}-2")
             if slug not in taken and slug not in mine
         )
-        mark = fields.mark("slug")  # the file's start when the slug is its file name
         problems.append(
-            ContentError(
+            _slug_error(
+                item,
+                fields,
                 f"the {kind.noun} slug '{item.slug}' is an address the site already has "
                 f"(/{item.slug})",
-                path=item.source,
-                line=mark.line,
-                column=mark.column,
-                hint=f"did you mean '{free}'? Rename the file or add a line 'slug: {free}' "
+                f"did you mean '{free}'? Rename the file or add a line 'slug: {free}' "
                 f"(taken: {', '.join(sorted(taken))})",
             )
         )

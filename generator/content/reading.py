@@ -194,10 +194,7 @@ def commented_out(fields: Fields, key: str, path: Path) -> bool:
     False when the key is there or not written at all."""
     if fields.data.get(key) is not None:
         return False
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return False
+    lines = fields.problems.lines
     start = fields.mark()
     indent = start.column - 1
     pattern = re.compile(rf" {{{indent}}}# ?{re.escape(key)}:\s*(.*)")

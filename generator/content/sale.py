@@ -10,7 +10,6 @@ import difflib
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from generator.config import SiteConfig, read_currency
@@ -54,12 +53,12 @@ def read_status(fields: Fields) -> str:
     return ""
 
 
-def read_price(fields: Fields, source: Path | None = None) -> Price | None:
+def read_price(fields: Fields) -> Price | None:
     """The ``price`` key: an amount (``450000``, ``1 200,50``) in the site's currency, or
     ``{amount, currency}`` (the currency checked against ISO 4217).
 
-    ``source`` is the file the fields come from: an unquoted ``1.200`` is the float 1.2 to
-    YAML, so the amount is read again from the text as it was typed (a point groups thousands).
+    An unquoted ``1.200`` is the float 1.2 to YAML, so the amount is read again from the
+    file's line as it was typed (a point groups thousands).
     """
     value = fields.data.get("price")
     if value is None:
@@ -79,8 +78,8 @@ def read_price(fields: Fields, source: Path | None = None) -> Price | None:
         currency = read_currency(price, "currency")
         if "currency" in price.data and not currency:
             return None
-    if isinstance(value, float) and source is not None:
-        value = _typed(source, where, value)
+    if isinstance(value, float):
+        value = _typed(fields.problems.lines, where, value)
     amount = _amount(value)
     if amount is None:
         fields.problems.add(
@@ -124,13 +123,8 @@ def _price_hint(value: object) -> str:
     return ""
 
 
-def _typed(source: Path, where: Mark, value: float) -> str | float:
-    """The number YAML read as ``value`` as it was typed at ``where`` in ``source``."""
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return value
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _typed(lines: tuple[str, ...], where: Mark, value: float) -> str | float:
+    """The number YAML read as ``value`` as it was typed at ``where`` in ``lines``."""
     if not 0 < where.line <= len(lines):
         return value
     typed = re.match(r"\d+\.\d+(?![\w.])", lines[where.line - 1][where.column - 1 :])

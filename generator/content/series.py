@@ -121,7 +121,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         line=fields.mark("image").line,
         date=fields.date("date"),
         status=read_status(fields),
-        price=read_price(fields, path),
+        price=read_price(fields),
         edition=read_edition(fields),
         inventory=read_inventory(fields),
         unlisted=read_unlisted(fields),

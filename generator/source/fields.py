@@ -21,6 +21,9 @@ class Problems:
     path: str
     kind: type[SiteError] = ContentError
     errors: list[SiteError] = field(default_factory=list)
+    # The lines of the file's front-matter as typed, where a message needs more than YAML's
+    # values tell (``FrontMatter.lines``); empty when the values have no file.
+    lines: tuple[str, ...] = ()
 
     def add(self, message: str, mark: Mark, hint: str | None = None) -> None:
         """Record an error at ``mark``."""

@@ -31,6 +31,9 @@ class FrontMatter:
     body: str
     body_line: int
     marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    # The front-matter's lines as typed (line 1 is the opening '---'), for what YAML's values
+    # lose: a commented-out key, the digits of a number.
+    lines: tuple[str, ...] = ()
 
 
 def parse_frontmatter(text: str, path: str) -> FrontMatter:
@@ -77,7 +80,9 @@ def parse_frontmatter(text: str, path: str) -> FrontMatter:
             column=1,
             hint="write one 'key: value' per line, for example 'name: Bakhyt Morel'",
         )
-    return FrontMatter(data=data, body=body, body_line=end + 2, marks=marks)
+    return FrontMatter(
+        data=data, body=body, body_line=end + 2, marks=marks, lines=tuple(lines[: end + 1])
+    )
 
 
 def load_yaml_document(text: str, path: str) -> tuple[Any, dict[KeyPath, Mark]]:

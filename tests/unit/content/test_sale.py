@@ -200,13 +200,11 @@ def test_sold_and_private_works_may_not_be_enquired_about() -> None:
     ],
 )
 def test_a_point_groups_thousands_as_typed_even_where_yaml_reads_a_float(
-    tmp_path: Path, typed: str, amount: Decimal
+    typed: str, amount: Decimal
 ) -> None:
-    source = tmp_path / "x.md"
-    source.write_text(f"---\ntitle: X\nprice: {typed}\n---\n", encoding="utf-8")
-    document = parse_frontmatter(source.read_text(encoding="utf-8"), "x.md")
-    item = Fields(document.data, document.marks, Problems("x.md"))
-    price = read_price(item, source)
+    document = parse_frontmatter(f"---\ntitle: X\nprice: {typed}\n---\n", "x.md")
+    item = Fields(document.data, document.marks, Problems("x.md", lines=document.lines))
+    price = read_price(item)
     assert price is not None and price.amount == amount
     assert messages(item) == []
 
