@@ -9,7 +9,6 @@ requested, a few at a time.
 
 from __future__ import annotations
 
-import re
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -21,42 +20,25 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from PIL import Image
 
 from generator.authoring.external import DEFAULT_TIMEOUT, DEFAULT_WORKERS, fetch_all
+from generator.authoring.findings import Finding
 from generator.authoring.readback import BuiltPage, read_pages
+from generator.authoring.settings import form_action_errors, menu_warnings, sale_warnings
 from generator.build import build
-from generator.config import Contact, load_config
+from generator.config import load_config
 from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
-from generator.content.model import STATUS_AVAILABLE, STATUS_SOLD, Site, Work
+from generator.content.model import Site
 from generator.content.placeholders import vague_alts
 from generator.content.places import place_warnings
 from generator.errors import ContentErrors, SiteError
-from generator.layout import CONFIG_FILE, CONTENT_DIR
+from generator.layout import CONTENT_DIR
 from generator.media.requests import SHARP_SIZE, looks_soft
 from generator.source.imagefile import IMAGE_SUFFIXES, open_image
 from generator.source.slugs import is_valid_slug, slugify
 from generator.urls import UrlBuilder
 
 _ORIENTATION = 0x0112  # EXIF: values 5–8 mean the image is stored turned a quarter
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem: what kind, what is wrong, and where (a file and line, or a page URL)."""
-
-    kind: str
-    message: str
-    file: str
-    line: int | None = None
-
-    @property
-    def location(self) -> str:
-        """``file:line``, or the file (or page URL) alone when no line is known."""
-        return f"{self.file}:{self.line}" if self.line is not None else self.file
-
-    def as_dict(self) -> dict[str, Any]:
-        """The finding as JSON-ready data."""
-        return {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +102,13 @@ def check_site(
             root, {base_path + url.lstrip("/"): src for url, src in report.sources}, base_path
         )
         errors, warnings = _check_pages(output, pages, config.base_url, sources)
-        errors += _form_actions(published, output)
+        errors += form_action_errors(published, output)
     errors += _vague_alts(published)
     warnings += _small_images(published)
     warnings += _unused_files(everything)
     warnings += _file_names_made_slugs(everything)
-    warnings += _sale_facts(published)
-    warnings += _menu_on_unlisted(everything)
+    warnings += sale_warnings(published)
+    warnings += menu_warnings(everything)
     warnings += [Finding("place", text, file) for file, text in place_warnings(published.artists)]
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
@@ -325,120 +307,6 @@ def _file_names_made_slugs(site: Site) -> list[Finding]:
                     )
                 )
     return warnings
-
-
-def _sale_facts(site: Site) -> list[Finding]:
-    """Inventory numbers given twice, available works nobody can be asked about (no site or
-    artist ``contact``), and sold works whose price the pages still show."""
-    warnings = []
-    first: dict[str, Work] = {}
-    for work in site.works():
-        if not work.inventory:
-            continue
-        other = first.setdefault(work.inventory, work)
-        if other is not work:
-            warnings.append(
-                Finding(
-                    "inventory",
-                    f"'{work.title}' has the inventory number {work.inventory!r} of "
-                    f"'{other.title}' ({other.source}:{other.line}): give each work its own",
-                    work.source,
-                    work.line,
-                )
-            )
-    for series in site.series:
-        if _reachable(site.config.contact) or _reachable(site.artist_of(series).contact):
-            continue
-        for work in series.works:
-            if work.status == STATUS_AVAILABLE:
-                warnings.append(
-                    Finding(
-                        "no-contact",
-                        f"'{work.title}' is available, but nobody can be asked about it: add "
-                        "'contact:' with an email, a phone or a form to site.yaml or to the "
-                        "artist (an address or links alone are no way to ask)",
-                        work.source,
-                        work.line,
-                    )
-                )
-    if site.config.prices == "show":
-        for work in site.works():
-            if work.status == STATUS_SOLD and work.price is not None:
-                warnings.append(
-                    Finding(
-                        "sold-price",
-                        f"'{work.title}' is sold and its price is shown (prices: show): remove "
-                        "its 'price:' unless you mean to show what it sold for",
-                        work.source,
-                        work.price.line or work.line,
-                    )
-                )
-    return warnings
-
-
-def _reachable(contact: Contact | None) -> bool:
-    """Whether ``contact`` gives a way to ask about a work: a form, an email or a phone."""
-    return contact is not None and bool(contact.form or contact.email or contact.phone)
-
-
-# -- Settings that do nothing, or lead nowhere -------------------------------------------
-
-
-def _form_actions(site: Site, output: Path) -> list[Finding]:
-    """Forms posting to a path of the site that no page has: the visitor's message is sent,
-    then they land on a page that does not exist."""
-    owners = [(site.config.contact, CONFIG_FILE)]
-    owners += [(artist.contact, artist.source) for artist in site.artists]
-    errors = []
-    for contact, source in owners:
-        if contact is None or contact.form is None:
-            continue
-        action = contact.form.action
-        if not action.startswith("/") or action.startswith("//"):
-            continue  # a form service's address: checked with --external
-        path = unquote(urlsplit(action).path)
-        target = output / path.lstrip("/")
-        if path.endswith("/") or target.is_dir():
-            target = target / "index.html"
-        inside = target.resolve().is_relative_to(output.resolve())
-        if not inside or not target.is_file():
-            errors.append(
-                Finding(
-                    "link",
-                    f"the contact form posts to {action}, but the site has no page {path}: "
-                    f"write content/pages/{path.strip('/') or 'thanks'}.md (the page visitors "
-                    "see once their message is sent), or give your form service's https:// "
-                    "address",
-                    source,
-                    _line_of(site.root / source, rf"^\s*action:\s*['\"]?{re.escape(action)}"),
-                )
-            )
-    return errors
-
-
-def _menu_on_unlisted(site: Site) -> list[Finding]:
-    """Unlisted pages with a ``menu`` number: the menu leaves them out all the same."""
-    return [
-        Finding(
-            "menu",
-            f"'menu: {page.menu}' has no effect: the page is 'visibility: unlisted', which "
-            "keeps it out of the menu; remove 'menu:', or the 'visibility' line to list it",
-            page.source,
-            _line_of(site.root / page.source, r"^menu:"),
-        )
-        for page in site.pages
-        if page.unlisted and page.menu is not None
-    ]
-
-
-def _line_of(path: Path, pattern: str) -> int | None:
-    """The number of the first line of ``path`` that ``pattern`` matches, if any."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    found = re.compile(pattern)
-    return next((n for n, line in enumerate(lines, start=1) if found.search(line)), None)
 
 
 def _files(folder: Path) -> Iterator[Path]:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import BuildReport, build
-from generator.authoring.check import Finding, check_site
+from generator.authoring.check import check_site
+from generator.authoring.findings import Finding
 from generator.errors import ContentErrors
 from tests.sitecheck import json_ld
 
