@@ -19,7 +19,7 @@ from generator.errors import ContentError, ContentErrors, SiteError
 from generator.incremental.fingerprint import Fingerprints
 from generator.incremental.memo import FileMemo
 from generator.layout import CONTENT_DIR, STATIC_DIR, default_theme
-from generator.source.confine import linked_out, outside
+from generator.source.confine import Confined, linked_out
 from generator.source.fields import Fields, Problems
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import Mark
@@ -181,8 +181,10 @@ class _ReadTask:
 
     def run(self, share: range) -> list[tuple[Path, _FileResult]]:
         read = []
+        confined = Confined(self.root)
         for folder, path in (self.todo[i] for i in share):
-            read.append((path, _read_file(self.root, path, KIND_BY_FOLDER[folder], self.reading)))
+            kind = KIND_BY_FOLDER[folder]
+            read.append((path, _read_file(self.root, confined, path, kind, self.reading)))
         return read
 
 
@@ -219,10 +221,12 @@ def _load_kind(
     return items
 
 
-def _read_file(root: Path, path: Path, kind: Kind, reading: Reading) -> _FileResult:
+def _read_file(
+    root: Path, confined: Confined, path: Path, kind: Kind, reading: Reading
+) -> _FileResult:
     rel = path.relative_to(root).as_posix()
     inputs: tuple[tuple[Path, tuple[int, int]], ...] = ((path, file_signature(path)),)
-    real = outside(path, root)
+    real = confined.outside(path)
     if real is not None or not os.path.isfile(path):
         error = (
             linked_out(rel, real, ContentError)
