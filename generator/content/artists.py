@@ -8,6 +8,7 @@ from generator.config import read_contact
 from generator.content.model import Artist
 from generator.content.places import PLACE_KEYS, read_hometown, read_place
 from generator.content.reading import Reading, read_image, read_slug, render_body
+from generator.content.record import read_cv, read_statement
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
 
@@ -25,6 +26,8 @@ ARTIST_KEYS = (
     "weight",
     "draft",
     "contact",
+    "statement",
+    "cv",
 )
 __all__ = ["ARTIST_KEYS", "PLACE_KEYS", "read_artist"]
 
@@ -48,4 +51,6 @@ def read_artist(fields: Fields, document: FrontMatter, path: Path, reading: Read
         story_html=render_body(fields, document, reading.markdown),
         source=fields.problems.path,
         contact=read_contact(fields),
+        statement_html=read_statement(fields, reading.markdown),
+        cv=read_cv(fields),
     )

@@ -140,6 +140,103 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    """When an entry of an artist's record was: a ``year``, or ``start`` and ``end`` dates
+    (``end`` alone is not allowed); an undated entry has none."""
+
+    year: int | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    @property
+    def first_year(self) -> int | None:
+        """The year it began, if known."""
+        return self.start.year if self.start else self.year
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """Its last day, if its dates are known (the start, for an entry of one day)."""
+        return self.end or self.start
+
+    @property
+    def years(self) -> str:
+        """Its years as the CV writes them: '2019', '2019–2021', or ''."""
+        first = self.first_year
+        if first is None:
+            return ""
+        last = self.end.year if self.end else first
+        return f"{first}–{last}" if last != first else str(first)
+
+    def newest_first(self) -> tuple[int, int]:
+        """A sort key: undated entries last, then the latest end (or start, or year) first."""
+        day = self.last_day or (
+            datetime.date(self.year, 12, 31) if self.year is not None else datetime.date.min
+        )
+        undated = 1 if self.first_year is None else 0
+        return (undated, -day.toordinal())
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibition(Dated):
+    """An exhibition of the artist's work (``cv.exhibitions``)."""
+
+    title: str = ""
+    venue: str = ""
+    city: str = ""
+    country: str = ""
+    kind: str = ""  # solo, group, fair, screening, or '' (generator.content.record)
+    url: str = ""
+    place: Place | None = None  # where it was, when it has a city: a journey on the map
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CVEntry(Dated):
+    """One line of the CV's education, awards, residencies or collections."""
+
+    title: str = ""
+    institution: str = ""
+    city: str = ""
+    country: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PressItem:
+    """An article about the artist (``cv.press``)."""
+
+    title: str
+    publication: str = ""
+    date: datetime.date | None = None
+    url: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CV:
+    """The artist's record, each list in the order written (views sort them)."""
+
+    exhibitions: tuple[Exhibition, ...] = ()
+    education: tuple[CVEntry, ...] = ()
+    awards: tuple[CVEntry, ...] = ()
+    residencies: tuple[CVEntry, ...] = ()
+    collections: tuple[CVEntry, ...] = ()
+    press: tuple[PressItem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.exhibitions,
+                self.education,
+                self.awards,
+                self.residencies,
+                self.collections,
+                self.press,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Artist:
     """An artist and their story."""
 
@@ -159,6 +256,8 @@ class Artist:
     updated: datetime.date | None = None
     # The artist's own ``contact:`` keys; their pages take the rest from the site's.
     contact: Contact | None = None
+    statement_html: str = ""  # the artist's statement, apart from the story
+    cv: CV = CV()
 
 
 @dataclass(frozen=True, slots=True)
