@@ -8,7 +8,9 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,6 +63,8 @@ class BuildOptions:
     record is kept for it. ``preview`` keeps asset names plain, so that the preview can swap
     a stylesheet in place (and is temporary too). ``portable`` links every page to the others
     relatively, naming their ``index.html``, so that the folder works opened from disk.
+    ``today`` is the day the exhibitions page is built for (what is upcoming, what past):
+    default ``build_day()``.
     """
 
     base_url: str | None = None
@@ -72,6 +76,20 @@ class BuildOptions:
     fresh: bool = False
     temporary: bool = False
     portable: bool = False
+    today: datetime.date | None = None
+
+
+def build_day(today: datetime.date | None = None) -> datetime.date:
+    """The day a build sorts exhibitions around: ``today`` when given (``--today``), else the
+    UTC day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds' convention), else the
+    computer's local date when the build starts. Only the exhibitions page, its calendar
+    files and the feed depend on it."""
+    if today is not None:
+        return today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()
 
 
 def build(
@@ -142,6 +160,7 @@ class Builder:
         self._prints: Fingerprints | None = None
         self._pages: PageMemo | None = None
         self._sources: dict[str, tuple[str, ...]] = {}
+        self._today = build_day(options.today)
 
     @property
     def primed(self) -> bool:
@@ -183,9 +202,10 @@ class Builder:
         started = time.perf_counter()
         recover(self.output)
         sweep_update(self._journal, self.output)  # of a build killed outright while updating
-        current = BuildState(
-            options=self._options_digest, inputs=inputs_digest(self.source, layout.default_theme())
-        )
+        # The day is an input: on the next one, a build goes on (and remakes what it changes).
+        self._today = build_day(self.options.today)
+        inputs = inputs_digest(self.source, layout.default_theme(), self._today.isoformat())
+        current = BuildState(options=self._options_digest, inputs=inputs)
         fresh, self._fresh = self._fresh, False
         previous = None if fresh else self._previous_state(current)
         # Output files changed by hand since the last build: they are written again.
@@ -266,13 +286,13 @@ class Builder:
         settings = self._prints.of((config, published.images, link))
         self._pages = self._pages or PageMemo()
         self._pages.begin(settings)
-        pages = plan_pages(site, published.images, atlas, link, self._pages)
+        pages = plan_pages(site, published.images, atlas, link, self._pages, self._today)
         env = make_environment(
             [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR],
             link,
             None if fresh else self.cache_dir / "templates",
         )
-        jobs = plan_jobs(pages, config, published.images, plan_feed(site))
+        jobs = plan_jobs(pages, config, published.images, plan_feed(site, self._today))
         extra: dict[str, bytes] = {}
         if not self.options.preview:
             page_urls = [page.url for page in pages if page.in_sitemap]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
 from pathlib import Path
 
@@ -97,6 +98,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
 )
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    default=None,
+    callback=lambda _ctx, _param, value: _day(value),
+    help="Sort exhibitions into upcoming and past as on this day, for a reproducible build.  "
+    "[default: SOURCE_DATE_EPOCH's day, else the computer's date]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -110,6 +119,7 @@ def build(
     jobs: int | None,
     watch: bool,
     portable: bool,
+    today: datetime.date | None,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -128,6 +138,7 @@ def build(
         workers=jobs,
         fresh=fresh,
         portable=portable,
+        today=today,
     )
     builder = Builder(source, output, options)
 
@@ -386,6 +397,19 @@ def check(
     console.show_check(report, as_json=output_format == "json")
     if not report.ok:
         sys.exit(1)
+
+
+def _day(value: str | None) -> datetime.date | None:
+    """``--today``'s value as a date, or a usage error that shows the form to write."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date: write it as YYYY-MM-DD, such as 2025-03-14",
+            param_hint="'--today'",
+        ) from None
 
 
 def main() -> None:

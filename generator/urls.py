@@ -61,6 +61,21 @@ def locator_url(cell: str) -> str:
     return f"/map/locators/{cell}.svg"
 
 
+def exhibitions_url() -> str:
+    """Every artist's exhibitions: current and upcoming, then past ones by year."""
+    return "/exhibitions/"
+
+
+def calendar_url() -> str:
+    """The exhibitions calendar as one iCalendar file, every dated exhibition in it."""
+    return "/exhibitions/exhibitions.ics"
+
+
+def event_url(key: str) -> str:
+    """One upcoming exhibition as an iCalendar file ("Add to calendar")."""
+    return f"/exhibitions/{key}.ics"
+
+
 def page_url(page_slug: str) -> str:
     """A page of one's own (``content/pages/<slug>.md``): at the top of the site."""
     return f"/{page_slug}/"
@@ -88,6 +103,7 @@ def built_in_names() -> frozenset[str]:
         gallery_url(),
         map_url(),
         map_data_url(),
+        exhibitions_url(),
         region_url(),
         locator_url("x"),
         f"/{MEDIA}/",

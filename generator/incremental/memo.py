@@ -20,9 +20,10 @@ cleared:
     cleared: a changed file is read again.
 
 ``LocatorMemo`` (the map's: locator frames and finished locators)
-    ``frames`` keyed on the grid cell, ``places`` on the ``Place`` (a frozen, hashable value):
-    equal keys, equal drawings, since they read only the region file, which ships with the
-    package. Never cleared.
+    ``frames`` keyed on the grid cell, ``places`` on the ``Place`` (a frozen, hashable value),
+    ``marked`` on a hometown and the exhibition cities drawn around it: equal keys, equal
+    drawings, since they read only the region file, which ships with the package. Never
+    cleared.
 
 ``PageMemo`` (the planner's: pages of artists, series and works)
     Keyed on *which objects* a page was made from (by identity, not equality: comparing a
@@ -69,6 +70,11 @@ class LocatorMemo:
 
     frames: dict[tuple[float, float], LocatorBase] = field(default_factory=dict)
     places: dict[Place, Locator] = field(default_factory=dict)
+    # A hometown's locator with the cities of an artist's exhibitions drawn on it, keyed on
+    # the hometown and those cities (name, latitude, longitude).
+    marked: dict[tuple[Place, tuple[tuple[str, float, float], ...]], Locator] = field(
+        default_factory=dict
+    )
 
 
 class PageMemo:

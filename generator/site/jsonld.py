@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import urls
 from generator.config import SiteConfig
@@ -22,6 +22,9 @@ from generator.content.model import (
 from generator.content.sale import offered_price
 from generator.media.images import PublishedImage
 from generator.urls import UrlBuilder
+
+if TYPE_CHECKING:
+    from generator.site.exhibitions import Calendar, Showing
 
 Json = dict[str, Any]
 
@@ -241,3 +244,68 @@ def map_page(artists: Iterable[Artist], link: UrlBuilder) -> Json:
             "hasPart": [person_ref(a, link) for a in artists],
         }
     )
+
+
+def exhibitions_page(calendar: Calendar, link: UrlBuilder) -> Json:
+    """The exhibitions page: a CollectionPage whose main entity is the list of its dated
+    exhibitions, each an ExhibitionEvent (undated ones, which no event can place in time, are
+    on the page only)."""
+    page = link.absolute(urls.exhibitions_url())
+    past = (s for _, group in calendar.past for s in group)
+    shown = [*calendar.upcoming, *past]
+    return with_context(
+        {
+            "@type": "CollectionPage",
+            "name": "Exhibitions",
+            "url": page,
+            "mainEntity": {
+                "@type": "ItemList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": i, "item": exhibition_event(s, link)}
+                    for i, s in enumerate(shown, start=1)
+                ],
+            },
+        }
+    )
+
+
+def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
+    """An exhibition as a schema.org ExhibitionEvent: its artists perform, its venue
+    organises it and is where it takes place."""
+    exhibition = showing.exhibition
+    anchor = link.absolute(urls.exhibitions_url()) + "#" + showing.key
+    start = exhibition.start.isoformat() if exhibition.start else str(exhibition.year)
+    data: Json = {
+        "@type": "ExhibitionEvent",
+        "@id": anchor,
+        "name": exhibition.title,
+        "startDate": start,
+        "endDate": exhibition.last_day.isoformat() if exhibition.last_day else start,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": exhibition.url or anchor,
+        "performer": [person_ref(a, link) for a in showing.artists],
+    }
+    if showing.kind_label:
+        data["description"] = showing.kind_label
+    address = {
+        key: value
+        for key, value in (
+            ("addressLocality", exhibition.city),
+            ("addressCountry", exhibition.country or getattr(exhibition.place, "country", "")),
+        )
+        if value
+    }
+    if exhibition.venue or address:
+        location: Json = {"@type": "Place", "name": exhibition.venue or exhibition.city}
+        if address:
+            location["address"] = {"@type": "PostalAddress", **address}
+        if exhibition.place is not None:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": exhibition.place.lat,
+                "longitude": exhibition.place.lon,
+            }
+        data["location"] = location
+    if exhibition.venue:
+        data["organizer"] = {"@type": "Organization", "name": exhibition.venue}
+    return data
