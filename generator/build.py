@@ -84,8 +84,8 @@ def build_day(today: datetime.date | None = None) -> datetime.date:
     UTC day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds' convention), else the
     computer's local date when the build starts. Only the exhibitions page, its calendar
     files and the feed depend on it."""
-    if today is not None:
-        return today
+    if today is not None:  # a datetime too (what click reads): its day
+        return datetime.date(today.year, today.month, today.day)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()

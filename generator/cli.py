@@ -98,14 +98,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
 )
-@click.option(
-    "--today",
-    metavar="YYYY-MM-DD",
-    default=None,
-    callback=lambda _ctx, _param, value: _day(value),
-    help="Sort exhibitions into upcoming and past as on this day, for a reproducible build.  "
-    "[default: SOURCE_DATE_EPOCH's day, else the computer's date]",
-)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Sort exhibitions as on this day.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -397,19 +390,6 @@ def check(
     console.show_check(report, as_json=output_format == "json")
     if not report.ok:
         sys.exit(1)
-
-
-def _day(value: str | None) -> datetime.date | None:
-    """``--today``'s value as a date, or a usage error that shows the form to write."""
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date: write it as YYYY-MM-DD, such as 2025-03-14",
-            param_hint="'--today'",
-        ) from None
 
 
 def main() -> None:

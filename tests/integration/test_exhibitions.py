@@ -286,8 +286,8 @@ def test_today_option_builds_for_that_day(project: Path) -> None:
 def test_a_bad_today_is_a_clear_error(project: Path, value: str) -> None:
     result = CliRunner().invoke(cli, ["build", "--source", str(project), "--today", value])
     assert result.exit_code == 2
-    assert f"Invalid value for '--today': '{value}' is not a date" in result.output
-    assert "YYYY-MM-DD" in result.output
+    assert f"Invalid value for '--today': '{value}' does not match the format" in result.output
+    assert "'%Y-%m-%d'" in result.output
     assert "Traceback" not in result.output
     assert not (project / "site").exists()
 
