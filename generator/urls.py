@@ -26,6 +26,11 @@ def price_list_url(artist_slug: str) -> str:
     return f"/artists/{artist_slug}/prices/"
 
 
+def cv_url(artist_slug: str) -> str:
+    """An artist's CV: exhibitions, education, awards… for curators, printable on A4."""
+    return f"/artists/{artist_slug}/cv/"
+
+
 def gallery_url(number: int = 1) -> str:
     """The index of every series, or its ``number``th page."""
     return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"

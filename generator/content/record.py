@@ -21,8 +21,8 @@ CV_SECTIONS: dict[str, str] = {
     "education": "Education",
     "awards": "Awards",
     "residencies": "Residencies",
-    "collections": "Public collections",
-    "press": "Press",
+    "collections": "Collections",
+    "press": "Bibliography",
 }
 EXHIBITION_KINDS: dict[str, str] = {
     "solo": "Solo exhibition",

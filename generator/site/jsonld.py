@@ -162,8 +162,38 @@ def home(site: Site, link: UrlBuilder, artists: Sequence[Artist], url: str = "/"
 
 
 def artist_page(artist: Artist, link: UrlBuilder) -> Json:
-    """An artist's page: the Person."""
-    return with_context(person(artist, link))
+    """An artist's page: the Person, with what schema.org's Person says of a CV."""
+    return with_context({**person(artist, link), **record(artist)})
+
+
+def record(artist: Artist) -> Json:
+    """What of the artist's CV a Person can carry: ``award`` (text, one per award) and
+    ``alumniOf`` (an EducationalOrganization per school named by an education entry's
+    ``institution``; studies without one name no organisation, so they are left out).
+
+    Only the artist's own page carries them: pages that name the artist do not change with
+    the CV."""
+    data: Json = {}
+    awards = [
+        ", ".join(part for part in (award.title, award.institution, award.years) if part)
+        for award in artist.cv.awards
+    ]
+    if awards:
+        data["award"] = awards
+    schools: list[Json] = []
+    for entry in artist.cv.education:
+        if entry.institution and all(s["name"] != entry.institution for s in schools):
+            school: Json = {"@type": "EducationalOrganization", "name": entry.institution}
+            if entry.city or entry.country:
+                school["address"] = {
+                    "@type": "PostalAddress",
+                    **({"addressLocality": entry.city} if entry.city else {}),
+                    **({"addressCountry": entry.country} if entry.country else {}),
+                }
+            schools.append(school)
+    if schools:
+        data["alumniOf"] = schools
+    return data
 
 
 def gallery(

@@ -319,6 +319,13 @@ def _price_list_pages(plan: Planning) -> list[Page]:
     return price_list_pages(plan)
 
 
+def _cv_pages(plan: Planning) -> list[Page]:
+    """Each artist's CV, for those with a ``cv:`` (generator.site.cv, which builds on Page)."""
+    from generator.site.cv import cv_pages
+
+    return cv_pages(plan)
+
+
 def _locator_pages(plan: Planning) -> list[Page]:
     """The base maps the artists' locator maps are drawn over, one per grid cell."""
     return [
@@ -365,6 +372,7 @@ PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
     _artist_pages,
     _series_pages,  # and their works'
     _price_list_pages,
+    _cv_pages,
     _own_pages,
     contact_pages,
     _locator_pages,
@@ -398,6 +406,7 @@ def _artist(
             "previous": previous,
             "next": following,
             "locator": atlas.locator(artist.slug),
+            "cv_url": urls.cv_url(artist.slug) if artist.cv else "",
         },
         updated=artist_updated(site, artist),
         describe=partial(structured.artist_page, artist, link),
