@@ -206,3 +206,19 @@ def test_editing_a_cv_entry_rebuilds_to_what_a_fresh_build_writes(
             assert "2010 Summer school" in text
     assert not (live / "artists/dana-sadyk/cv").exists()
     assert not any("/cv/" in link for link in read_page(live / ARTIST_PAGE).links)
+
+
+def test_the_readmes_example_record_builds_with_every_section(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    section = readme[readme.index("### The artist's statement and CV") :]
+    example = re.search(r"```yaml\n(statement:.*?)```", section, re.S)
+    assert example is not None
+    with_record(tiny_project, example.group(1))
+    site = build(tiny_project, tiny_project / "site", cache_dir=image_cache).output
+    text = visible(site / CV_PAGE)
+    for heading in ("Solo exhibitions", "Education", "Awards", "Residencies", "Collections"):
+        assert heading in text
+    assert "2024 The wind painter, Steppe Review, May 2, 2024" in text
+    assert "I photograph the steppe" in page_text(site / ARTIST_PAGE)
