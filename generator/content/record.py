@@ -8,6 +8,7 @@ kit, the JSON-LD) is derived from the dataclasses read here; none reads the YAML
 from __future__ import annotations
 
 import datetime
+import re
 
 from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.content.model import CV, CVEntry, Exhibition, PressItem
@@ -37,6 +38,8 @@ EXHIBITION_KEYS = (
 )
 ENTRY_KEYS = ("title", "institution", "city", "country", "url", *WHEN_KEYS)
 PRESS_KEYS = ("title", "publication", "date", "url", "quote")
+# A span of years written as 'year:' ('2019-2021', '2019–21'): said to be written otherwise.
+_YEARS = re.compile(r"\s*\d{4}\s*[-–—/]\s*\d{2,4}\s*$")
 
 
 def read_statement(fields: Fields, markdown: MarkdownRenderer) -> str:
@@ -115,11 +118,16 @@ def _press(fields: Fields) -> PressItem:
 
 def _when(fields: Fields) -> tuple[int | None, datetime.date | None, datetime.date | None]:
     """An entry's ``year``, or its ``start`` and ``end`` dates; all may be left out."""
-    year = (
-        fields.integer("year", low=LOW, high=HIGH, required=False)
-        if fields.data.get("year") is not None
-        else None
-    )
+    raw = fields.data.get("year")
+    year = None
+    if isinstance(raw, str) and _YEARS.match(raw):
+        fields.problems.add(
+            f"{fields.label('year')} is one year, not a span (got {raw!r})",
+            fields.mark("year"),
+            "for an entry over several years write 'start: YYYY-MM-DD' and 'end: YYYY-MM-DD'",
+        )
+    elif raw is not None:
+        year = fields.integer("year", low=LOW, high=HIGH, required=False)
     start, end = fields.date("start"), fields.date("end")
     if end is not None and start is None:
         fields.problems.add(
@@ -162,10 +170,13 @@ def _url(fields: Fields) -> str:
     """An entry's ``url``: a web address (http or https), or ''."""
     url = fields.text("url", required=False)
     if url and not url.lower().startswith(("https://", "http://")):
+        scheme = re.match(r"[a-z][a-z0-9+.-]*:(?!\d)", url, re.I)
         fields.problems.add(
             f"{fields.label('url')} must be a web address starting with https:// (got {url!r})",
             fields.mark("url"),
-            f"write it in full, such as 'url: https://{url.removeprefix('//')}'",
+            "link to a web page, by its https:// address"
+            if scheme
+            else f"write it in full, such as 'url: https://{url.removeprefix('//')}'",
         )
         return ""
     return url

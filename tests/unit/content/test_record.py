@@ -124,3 +124,21 @@ def test_entries_sort_newest_first_and_undated_last() -> None:
     ]
     ordered = sorted(entries, key=Dated.newest_first)
     assert [entry.years for entry in ordered] == ["2021–2022", "2021", "2019", ""]
+
+
+def test_a_span_of_years_is_told_to_be_written_as_start_and_end() -> None:
+    _, _, problems = read("cv:\n  awards:\n    - title: Grant\n      year: 2019-2021\n")
+    assert problems == [
+        "content/artists/mira.md:6:13: award 1, 'Grant': 'year' is one year, not a span "
+        "(got '2019-2021')\n  hint: for an entry over several years write "
+        "'start: YYYY-MM-DD' and 'end: YYYY-MM-DD'"
+    ]
+
+
+def test_a_link_that_is_not_to_a_web_page_is_refused() -> None:
+    _, _, problems = read("cv:\n  press:\n    - title: Review\n      url: javascript:alert(1)\n")
+    assert problems == [
+        "content/artists/mira.md:6:12: press item 1, 'Review': 'url' must be a web address "
+        "starting with https:// (got 'javascript:alert(1)')\n"
+        "  hint: link to a web page, by its https:// address"
+    ]
