@@ -233,7 +233,12 @@ class Builder:
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
-        from generator.media.requests import image_requests, soft_images
+        from generator.media.requests import (
+            image_requests,
+            player_origins,
+            recording_files,
+            soft_images,
+        )
         from generator.output.batch import Batch
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
@@ -296,13 +301,20 @@ class Builder:
         extra: dict[str, bytes] = {}
         if not self.options.preview:
             page_urls = [page.url for page in pages if page.in_sitemap]
-            extra["_headers"] = headers_file(page_urls, assets.renamed.values(), link.base_path)
+            extra["_headers"] = headers_file(
+                page_urls,
+                assets.renamed.values(),
+                link.base_path,
+                # A trusted story may frame what it likes: the build cannot list it.
+                player_origins(site) if config.markdown_html == "sanitize" else None,
+            )
             if config.redirects:
                 extra["_redirects"] = redirects_file(config.redirects, link.base_path)
             extra.update(assets.files)
         copies = {
             **assets.copies,
             **published.files,
+            **recording_files(site),
             output_path(region_url()): layout.REGION_FILE,
         }
         finish = _minify if self.options.production else None

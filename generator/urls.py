@@ -46,6 +46,11 @@ def work_url(series_slug: str, work_slug: str) -> str:
     return f"/gallery/{series_slug}/{work_slug}/"
 
 
+def recording_url(series_slug: str, work_slug: str, suffix: str) -> str:
+    """Where a work's video, sound or captions file is published, as it is."""
+    return f"/{MEDIA}/{series_slug}/{work_slug}{suffix.lower()}"
+
+
 def map_url() -> str:
     """The hometown map."""
     return "/map/"

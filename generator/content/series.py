@@ -15,10 +15,10 @@ from generator.content.reading import (
     Disk,
     Reading,
     commented_out,
-    read_image,
     read_slug,
     render_body,
 )
+from generator.content.recordings import RECORDING_KEYS, read_picture, read_recording, read_views
 from generator.content.sale import (
     SALE_KEYS,
     read_edition,
@@ -45,6 +45,7 @@ WORK_KEYS: tuple[str, ...] = (
     *("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions"),
     *SALE_KEYS,
     "visibility",
+    *RECORDING_KEYS,
 )
 
 
@@ -98,7 +99,7 @@ def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Read
 
 def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work:
     fields.check_keys(WORK_KEYS)
-    image = read_image(fields, "image", path, disk, required=True)
+    image, picture_key = read_picture(fields, path, disk)
     embedded = _embedded_text(fields, image, disk)
     title = fields.text("title", required=False) or embedded.title
     if not title:
@@ -118,13 +119,15 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         caption=fields.text("caption", required=False) or embedded.caption,
         dimensions=fields.text("dimensions", required=False),
         source=fields.problems.path,
-        line=fields.mark("image").line,
+        line=fields.mark(picture_key).line,
         date=fields.date("date"),
         status=read_status(fields),
         price=read_price(fields),
         edition=read_edition(fields),
         inventory=read_inventory(fields),
         unlisted=read_unlisted(fields),
+        views=read_views(fields, path, disk),
+        recording=read_recording(fields, path, disk),
     )
 
 

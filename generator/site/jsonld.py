@@ -113,6 +113,35 @@ def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder)
     return data
 
 
+def recording_and_views(work: Work, images: dict[Any, PublishedImage], link: UrlBuilder) -> Json:
+    """What a work shows besides its image: its views (more ``image``s), and its video (a
+    VideoObject) or sound (an AudioObject), with the poster as thumbnail."""
+    data: Json = {}
+    poster = link.absolute(images[work.image].social.url)
+    if work.views:
+        data["image"] = [poster, *(link.absolute(images[v.image].social.url) for v in work.views)]
+    media = work.recording
+    if media is None:
+        return data
+    item: Json = {
+        "@type": "VideoObject" if media.kind == "video" else "AudioObject",
+        "name": work.title,
+        "description": work.caption or work.alt,
+        "thumbnailUrl": poster,
+    }
+    if work.date is not None:
+        item["uploadDate"] = work.date.isoformat()
+    if media.embedded:
+        item["embedUrl"] = media.embed_url
+        item["url"] = media.page_url
+    elif media.file is not None:
+        file_url = urls.recording_url(work.series_slug, work.slug, media.file.suffix)
+        item["contentUrl"] = link.absolute(file_url)
+        item["encodingFormat"] = media.media_type
+    data["video" if media.kind == "video" else "audio"] = item
+    return data
+
+
 # How each status is said to schema.org (ItemAvailability). A work without a status has an
 # Offer without availability; not-for-sale and private-collection works are offered by nobody.
 AVAILABILITY = {
@@ -243,7 +272,10 @@ def series_page(
 ) -> Json:
     """A series' page: the ImageGallery with its works."""
     data = series_summary(series, artist, images, link)
-    data["hasPart"] = [artwork(w, artist, images[w.image], link) for w in series.listed_works]
+    data["hasPart"] = [
+        {**artwork(w, artist, images[w.image], link), **recording_and_views(w, images, link)}
+        for w in series.listed_works
+    ]
     return with_context(data)
 
 
@@ -256,6 +288,7 @@ def work_page(
 ) -> Json:
     """A work's page: the VisualArtwork, with its Offer when ``config`` shows its price."""
     data = artwork(work, artist, images[work.image], link)
+    data.update(recording_and_views(work, images, link))
     data["creator"] = person(artist, link)
     sale = offer(work, config, link) if config is not None else None
     if sale is not None:

@@ -472,6 +472,11 @@ def _work(
             "previous": previous,
             "next": following,
             "enquiry": enquiry,
+            # Where the work's video or sound file and its captions are published.
+            "files": {
+                file: urls.recording_url(work.series_slug, work.slug, file.suffix)
+                for file in work.files
+            },
         },
         updated=structured.latest(work.date, series_date),
         describe=partial(structured.work_page, work, artist, images, link, config),

@@ -193,6 +193,8 @@ class Fields:
         for index, item in enumerate(value):
             path = (*self.prefix, key, index)
             label = item_label(key, index, item)
+            if self.item:  # a list inside an item: "work 3, 'Dune at noon': view 2"
+                label = f"{self.item}: {label}"
             if isinstance(item, dict):
                 yield Fields(item, self.marks, self.problems, path, label, len(path))
             else:
