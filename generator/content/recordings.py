@@ -146,7 +146,7 @@ def _embedded(fields: Fields, value: str) -> Recording | None:
         instead = found.startswith("write")
         fields.problems.add(
             f"{fields.label('video')}: "
-            + (f"'{value}' is a player's address" if instead else found),
+            + (f"'{value}' is not the video's own address" if instead else found),
             fields.mark("video"),
             found if instead else _VIDEO_FORMS,
         )
