@@ -452,3 +452,34 @@ def test_media_pages_are_valid_html(media_site: Path) -> None:
     )
     report = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"the Nu HTML Checker found errors:\n{report}"
+
+
+def test_a_view_whose_alt_text_is_its_file_name_is_warned_of_at_its_line(
+    media_project: Path, tmp_path: Path
+) -> None:
+    edit(
+        media_project,
+        HOURS,
+        "alt: The back of the board, bare wood with a pencilled title.",
+        "alt: 01-dawn-back.jpg",
+    )
+    line = html(media_project, HOURS).splitlines().index("        alt: 01-dawn-back.jpg") + 1
+    report = Builder(
+        media_project, tmp_path / "out", BuildOptions(cache_dir=tmp_path / "c")
+    ).build()
+    assert any(
+        w.startswith(f"{HOURS}:{line}: the alt text '01-dawn-back.jpg' is a file name")
+        for w in report.warnings
+    ), report.warnings
+
+
+def test_the_example_alt_text_of_a_view_is_never_published(
+    media_project: Path, tmp_path: Path
+) -> None:
+    from generator.content.placeholders import VIEW_ALT
+
+    edit(media_project, HOURS, "The back of the board, bare wood with a pencilled title.", VIEW_ALT)
+    line = html(media_project, HOURS).splitlines().index(f"        alt: {VIEW_ALT}") + 1
+    code, output = build(media_project, tmp_path / "cache")
+    assert code == 1
+    assert f"{HOURS}:{line}: the alt text of work 1's view 2 is still the example text" in output
