@@ -229,10 +229,12 @@ class Builder:
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
         from generator.content.placeholders import refuse_placeholders, vague_alt_warnings
+        from generator.content.press import press_kit
         from generator.incremental.fingerprint import Fingerprints
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
+        from generator.media.presskit import publish_press_kits
         from generator.media.requests import (
             image_requests,
             player_origins,
@@ -271,6 +273,13 @@ class Builder:
         refuse_placeholders(site)  # the example text of `showcase new` is never published
         published = publish_images(
             image_requests(site), config.images, self.cache_dir / "images", self._digests
+        )
+        # Each artist's press kit download: its JPEGs and zip cached beside the images.
+        press = publish_press_kits(
+            [press_kit(site, artist) for artist in site.artists],
+            config.images.copyright or config.copyright,
+            self.cache_dir / "press",
+            self._digests,
         )
         atlas = build_atlas(site, memo=self._locators)
 
@@ -315,6 +324,7 @@ class Builder:
             **assets.copies,
             **published.files,
             **recording_files(site),
+            **press.files,
             output_path(region_url()): layout.REGION_FILE,
         }
         finish = _minify if self.options.production else None
@@ -364,7 +374,7 @@ class Builder:
                 *_place_warnings(site),
                 *published.notes,
             ),
-            encoded=published.encoded,
+            encoded=published.encoded + press.encoded,
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
             sources=tuple((page.url, page.source) for page in pages if page.source is not None),

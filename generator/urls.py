@@ -31,6 +31,16 @@ def cv_url(artist_slug: str) -> str:
     return f"/artists/{artist_slug}/cv/"
 
 
+def press_url(artist_slug: str) -> str:
+    """An artist's press kit: biography, statement, selected works and the download."""
+    return f"/artists/{artist_slug}/press/"
+
+
+def press_kit_url(artist_slug: str) -> str:
+    """The press kit's download: the selected works and texts in one zip."""
+    return f"{press_url(artist_slug)}{artist_slug}-press-kit.zip"
+
+
 def gallery_url(number: int = 1) -> str:
     """The index of every series, or its ``number``th page."""
     return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import read_contact
+from generator.content.markdown import NestingTooDeep
 from generator.content.model import Artist
 from generator.content.places import PLACE_KEYS, read_hometown, read_place
 from generator.content.reading import Reading, read_image, read_slug, render_body
@@ -28,6 +29,7 @@ ARTIST_KEYS = (
     "contact",
     "statement",
     "cv",
+    "press_bio",
 )
 __all__ = ["ARTIST_KEYS", "PLACE_KEYS", "read_artist"]
 
@@ -53,4 +55,19 @@ def read_artist(fields: Fields, document: FrontMatter, path: Path, reading: Read
         contact=read_contact(fields),
         statement_html=read_statement(fields, reading.markdown),
         cv=read_cv(fields),
+        press_bio_html=_read_press_bio(fields, reading),
     )
+
+
+def _read_press_bio(fields: Fields, reading: Reading) -> str:
+    """``press_bio`` (Markdown) as HTML, or '': the press kit's biography when given."""
+    text = fields.text("press_bio", required=False)
+    if not text:
+        return ""
+    try:
+        return reading.markdown.render(text)
+    except NestingTooDeep as exc:
+        fields.problems.add(
+            f"{fields.label('press_bio')}: {exc.message}", fields.mark("press_bio"), exc.hint
+        )
+        return ""

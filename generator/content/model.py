@@ -195,6 +195,9 @@ class Work:
         """Whether the work is a video (its image is the video's poster)."""
         return self.recording is not None and self.recording.kind == "video"
 
+    press: bool = False  # ``press: true``: one of the press kit's selected works
+    credit: str = ""  # who lends the image, for its credit line: "Courtesy Galerie Tengri"
+
     @property
     def name(self) -> str:
         """The title, under the name an artist's is known by: a list of either shows it."""
@@ -361,6 +364,7 @@ class Artist:
     contact: Contact | None = None
     statement_html: str = ""  # the artist's statement, apart from the story
     cv: CV = CV()
+    press_bio_html: str = ""  # ``press_bio``: the press kit's biography, instead of the story's
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ WORK_KEYS: tuple[str, ...] = (
     *SALE_KEYS,
     "visibility",
     *RECORDING_KEYS,
+    *("press", "credit"),  # the press kit's selection and credit line (generator.content.press)
 )
 
 
@@ -101,6 +102,7 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
     fields.check_keys(WORK_KEYS)
     image, picture_key = read_picture(fields, path, disk)
     embedded = _embedded_text(fields, image, disk)
+    unlisted = read_unlisted(fields)
     title = fields.text("title", required=False) or embedded.title
     if not title:
         fields.problems.add(
@@ -125,10 +127,26 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         price=read_price(fields),
         edition=read_edition(fields),
         inventory=read_inventory(fields),
-        unlisted=read_unlisted(fields),
+        unlisted=unlisted,
         views=read_views(fields, path, disk),
         recording=read_recording(fields, path, disk),
+        press=_read_press(fields, unlisted),
+        credit=fields.text("credit", required=False),
     )
+
+
+def _read_press(fields: Fields, unlisted: bool) -> bool:
+    """``press: true``: the work is one the press kit offers (never an unlisted one)."""
+    press = fields.flag("press")
+    if press and unlisted:
+        fields.problems.add(
+            f"{fields.label('press')} is true, but the work is unlisted: the press kit shows "
+            "only works its visitors can find",
+            fields.mark("press"),
+            "remove 'press: true', or 'visibility: unlisted' to make the work public",
+        )
+        return False
+    return press
 
 
 def _read_year(fields: Fields) -> int:

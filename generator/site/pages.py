@@ -326,6 +326,13 @@ def _cv_pages(plan: Planning) -> list[Page]:
     return cv_pages(plan)
 
 
+def _press_pages(plan: Planning) -> list[Page]:
+    """Each artist's press page (generator.site.press, which builds on Page)."""
+    from generator.site.press import press_pages
+
+    return press_pages(plan)
+
+
 def _locator_pages(plan: Planning) -> list[Page]:
     """The base maps the artists' locator maps are drawn over, one per grid cell."""
     return [
@@ -373,6 +380,7 @@ PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
     _series_pages,  # and their works'
     _price_list_pages,
     _cv_pages,
+    _press_pages,
     _own_pages,
     contact_pages,
     _locator_pages,
@@ -407,6 +415,7 @@ def _artist(
             "next": following,
             "locator": atlas.locator(artist.slug),
             "cv_url": urls.cv_url(artist.slug) if artist.cv else "",
+            "press_url": urls.press_url(artist.slug),  # generator.site.press
         },
         updated=artist_updated(site, artist),
         describe=partial(structured.artist_page, artist, link),
