@@ -91,7 +91,7 @@ def selected_works(site: Site, artist: Artist) -> tuple[list[tuple[Work, Series]
 def credit(work: Work, artist: Artist) -> str:
     """A work's credit line after its title: year, medium, dimensions, ©, and its courtesy."""
     material = f"{work.medium}, {work.dimensions}" if work.dimensions else work.medium
-    parts = [str(work.year), material, f"© {artist.name}", work.credit]
+    parts = [str(work.year), material, f"©\u00a0{artist.name}", work.credit]  # no-break space
     return " ".join(_sentence(part) for part in parts if part)
 
 
@@ -164,8 +164,6 @@ def cv_text(artist: Artist) -> str:
             text = ", ".join(part for part in (item.title, item.publication) if part)
             out.append(_text_line((when, f"{text}. {item.url}" if item.url else text)))
         out.append("")
-    if not cv:
-        out += ["(No entries yet.)", ""]
     return "\n".join(out)
 
 

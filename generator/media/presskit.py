@@ -2,9 +2,9 @@
 the texts a journalist quotes, the same bytes in every build, cached like every derivative.
 
 ``/artists/<slug>/press/<slug>-press-kit.zip`` holds one folder, ``<slug>-press-kit/``, with
-``biography.txt``, ``statement.txt`` (when the artist has one), ``cv.txt``, ``captions.txt``
-(each JPEG's name, credit line and caption) and the JPEGs, named in the order the press page
-shows them. What goes in is decided by ``generator.content.press``.
+``biography.txt``, ``statement.txt`` and ``cv.txt`` (when the artist has a statement and a CV),
+``captions.txt`` (each JPEG's name, credit line and caption) and the JPEGs, named in the
+order the press page shows them. What goes in is decided by ``generator.content.press``.
 
 Each JPEG is cached under a key of its source's content and its recipe (so a rebuild with
 nothing changed encodes nothing), and each zip under a key of everything it holds (so an
@@ -141,7 +141,8 @@ def kit_texts(kit: PressKit) -> list[tuple[str, bytes]]:
         texts.append(
             ("statement.txt", f"{name}: statement\n\n{plain_text(kit.artist.statement_html)}")
         )
-    texts.append(("cv.txt", cv_text(kit.artist)))
+    if kit.artist.cv:
+        texts.append(("cv.txt", cv_text(kit.artist)))
     if kit.works:
         texts.append(("captions.txt", captions_text(kit)))
     return [(file, text.encode("utf-8")) for file, text in texts]
