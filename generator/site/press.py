@@ -13,8 +13,9 @@ from typing import Any
 
 from generator import urls
 from generator.content.model import Artist, Site
-from generator.content.press import press_kit
+from generator.content.press import PressKit, press_kit
 from generator.media.images import PublishedImage
+from generator.media.presskit import PRESS_LONG_SIDE
 from generator.site.jsonld import artist_updated
 from generator.site.pages import Page, Planning
 
@@ -55,6 +56,24 @@ def _press_page(
             "kit": kit,
             "cv_url": urls.cv_url(artist.slug),
             "download": urls.press_kit_url(artist.slug),
+            "contents": contents(kit),
         },
         updated=artist_updated(site, artist),
+    )
+
+
+def contents(kit: PressKit) -> str:
+    """What the download holds, in words, for the note beside its link."""
+    texts = ["the biography"]
+    if kit.artist.statement_html:
+        texts.append("the statement")
+    if kit.artist.cv:
+        texts.append("the CV")
+    words = texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+    if not kit.works:
+        return f"A ZIP file: {words} as text."
+    count = len(kit.works)
+    return (
+        f"A ZIP file: {count} {'image' if count == 1 else 'images'} (JPEG, up to "
+        f"{PRESS_LONG_SIDE:,} px on the long side) with their credit lines, and {words} as text."
     )

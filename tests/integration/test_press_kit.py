@@ -7,6 +7,7 @@ import hashlib
 import io
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -92,6 +93,10 @@ def test_press_page_has_biography_statement_cv_summary_and_credit_lines(site: Pa
         "Courtesy Aspan Gallery, Almaty." in text
     )
     assert "Flats, 2022–2023. Pigment print. ©\u00a0Aliya Nurlan." in text
+    assert (
+        "Download the press kit A ZIP file: 3 images (JPEG, up to 2,400 px on the long side) "
+        "with their credit lines, and the biography, the statement and the CV as text." in text
+    )
     html = (site / ALIYA / "index.html").read_text(encoding="utf-8")
     assert 'href="/artists/aliya-nurlan/cv/"' in html
     assert 'href="/artists/aliya-nurlan/press/aliya-nurlan-press-kit.zip" download' in html
@@ -115,6 +120,7 @@ def test_without_press_marks_the_page_shows_each_series_first_listed_work(site: 
     assert "Ram, c. 2025. Felt." in text
     assert "Border" not in text  # unlisted, though the first of its series
     assert "Statement" not in text and "Selected exhibitions" not in text
+    assert "with their credit lines, and the biography as text." in text
 
 
 def test_the_artist_page_links_to_the_press_kit_and_the_sitemap_lists_it(site: Path) -> None:
@@ -296,3 +302,13 @@ def test_press_bio_must_be_text_and_is_named_with_its_line(tmp_path: Path) -> No
     with pytest.raises(SiteError) as raised:
         build(project, tmp_path / "site", cache_dir=tmp_path / "cache")
     assert "content/artists/timur-sadykov.md:11:3: 'press_bio' must be text" in str(raised.value)
+
+
+def test_the_press_pages_are_valid_html(site: Path) -> None:
+    from tests.integration.test_html_validity import validator
+
+    pages = [str(site / ALIYA / "index.html"), str(site / TIMUR / "index.html")]
+    result = subprocess.run(
+        [validator(), *pages], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr).strip()
