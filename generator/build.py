@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from generator.content.markdown import MarkdownRenderer
     from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
-    from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
+    from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo, PressKitMemo
     from generator.render.render import Job, Rendered
 
 
@@ -156,6 +156,7 @@ class Builder:
         self._memo: Memo = {}
         self._locators: LocatorMemo | None = None
         self._digests: DigestMemo = {}
+        self._press: PressKitMemo = {}
         self._markdown: MarkdownRenderer | None = None
         self._prints: Fingerprints | None = None
         self._pages: PageMemo | None = None
@@ -229,7 +230,6 @@ class Builder:
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
         from generator.content.placeholders import refuse_placeholders, vague_alt_warnings
-        from generator.content.press import press_kit
         from generator.incremental.fingerprint import Fingerprints
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
@@ -276,10 +276,11 @@ class Builder:
         )
         # Each artist's press kit download: its JPEGs and zip cached beside the images.
         press = publish_press_kits(
-            [press_kit(site, artist) for artist in site.artists],
+            site,
             config.images.copyright or config.copyright,
             self.cache_dir / "press",
             self._digests,
+            self._press,
         )
         atlas = build_atlas(site, memo=self._locators)
 

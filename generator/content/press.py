@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -109,11 +110,33 @@ def biography_html(artist: Artist) -> str:
 
 
 def story_paragraphs(story_html: str, count: int = BIO_PARAGRAPHS) -> list[str]:
-    """The inner HTML of the story's first ``count`` top-level paragraphs that hold text."""
-    finder = _Paragraphs(story_html)
-    finder.feed(story_html)
-    finder.close()
-    return finder.found[:count]
+    """The inner HTML of the story's first ``count`` top-level paragraphs that hold text.
+
+    Tags are followed with one regular expression, and only as far as the paragraphs needed:
+    at a thousand artists an HTML parser reading each story whole took seconds a build.
+    """
+    found: list[str] = []
+    depth = 0
+    inner: int | None = None
+    for tag in _TAG.finditer(story_html):
+        closing, name = tag.group(1), tag.group(2)
+        if name is None or name.lower() in _VOID or tag.group(0).endswith("/>"):
+            continue  # a comment, or an element without content
+        name = name.lower()
+        if not closing:
+            if depth == 0 and name == "p":
+                inner = tag.end()
+            depth += 1
+            continue
+        depth = max(0, depth - 1)
+        if depth == 0 and name == "p" and inner is not None:
+            content = story_html[inner : tag.start()].strip()
+            if html.unescape(_TAG.sub("", content)).strip():
+                found.append(content)
+                if len(found) == count:
+                    break
+            inner = None
+    return found
 
 
 def cv_summary(cv: CV) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
@@ -198,47 +221,11 @@ _BLOCKS = frozenset(
     | {"figure", "figcaption", "table", "tr", "hr", "dl", "dt", "dd", "section"}
 )
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"})
-
-
-class _Paragraphs(HTMLParser):
-    """Collects the inner HTML of top-level ``<p>`` elements that hold text."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.source = source
-        self.starts = [0]
-        for index, character in enumerate(source):
-            if character == "\n":
-                self.starts.append(index + 1)
-        self.depth = 0
-        self.inner: int | None = None
-        self.words: list[str] = []
-        self.found: list[str] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        if self.depth == 0 and tag == "p":
-            self.inner = self._offset() + len(self.get_starttag_text() or "")
-            self.words = []
-        self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        self.depth = max(0, self.depth - 1)
-        if self.depth == 0 and tag == "p" and self.inner is not None:
-            if "".join(self.words).strip():
-                self.found.append(self.source[self.inner : self._offset()].strip())
-            self.inner = None
-
-    def handle_data(self, data: str) -> None:
-        if self.inner is not None:
-            self.words.append(data)
+# A comment, or a start or end tag (its name in group 2; "/" in group 1 for an end tag), its
+# quoted attribute values allowed to hold ">".
+_TAG = re.compile(
+    r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S
+)
 
 
 class _PlainText(HTMLParser):

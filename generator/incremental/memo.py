@@ -33,6 +33,13 @@ cleared:
     covers; the parts are also the page's identity, whose fingerprint is its key (see
     ``generator.site.pages``). It keeps only what the last build asked for.
 
+``PressKitMemo`` (the press kits': an artist's zip, by slug)
+    Keyed on *which objects* the kit was made from (the artist, each selected work and its
+    series, by identity) and the Copyright its JPEGs carry; an entry gives the cached zip and
+    the JPEGs in it while the zip is still in the cache. The same objects come again only
+    from files unchanged, images included (``FileMemo``), so the zip is the one making it again
+    would give. It keeps only what the last build asked for.
+
 Identity-keyed memos hold the objects they were keyed on, so that their ids cannot be reused
 by new objects while the entry lives.
 
@@ -58,6 +65,10 @@ FileMemo = dict[Path, T]
 
 # A source image's content hash, by path, with the (modification time ns, size) it was read at.
 DigestMemo = dict[Path, tuple[tuple[int, int], str]]
+
+# An artist's press kit, by slug: the objects and the Copyright it was made from, its zip in
+# the cache and the names of the JPEGs there that the zip holds.
+PressKitMemo = dict[str, tuple[tuple[object, ...], str, Path, frozenset[str]]]
 
 
 @dataclass(slots=True)
