@@ -21,7 +21,6 @@ PAGES = {
     "lightbox": SERIES,  # the series page with the lightbox open on its first work
     "price-list": "/artists/bekzat-ayumi/prices/",
     "cv": "/artists/bekzat-ayumi/cv/",
-
     "press-kit": "/artists/bekzat-ayumi/press/",
     "work-for-sale": "/gallery/the-people-of-aktybek/horses-at-grazing/",
     "series-with-marks": "/gallery/the-people-of-aktybek/",
