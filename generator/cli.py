@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime
 import sys
 from pathlib import Path
 
@@ -98,7 +97,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
 )
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Sort exhibitions as on this day.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -112,7 +110,6 @@ def build(
     jobs: int | None,
     watch: bool,
     portable: bool,
-    today: datetime.date | None,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -131,7 +128,6 @@ def build(
         workers=jobs,
         fresh=fresh,
         portable=portable,
-        today=today,
     )
     builder = Builder(source, output, options)
 

@@ -12,7 +12,6 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/",
     "artist": "/artists/bekzat-ayumi/",
-    "cv": "/artists/bekzat-ayumi/cv/",
     "gallery": "/gallery/",
     "series": "/gallery/steppe-awakening/",
     "work": "/gallery/the-people-of-aktybek/",
