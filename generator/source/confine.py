@@ -16,11 +16,7 @@ HINT = "copy the file into the project instead of linking it"
 
 def outside(path: Path | str, root: Path | str) -> str | None:
     """Where ``path`` really is when that is outside ``root`` (links followed), else None."""
-    real = os.path.realpath(path)
-    top = os.path.realpath(root)
-    if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
-        return None
-    return real
+    return Confined(root).outside(path)
 
 
 class Confined:
@@ -42,8 +38,8 @@ class Confined:
         if folder is None:
             folder = self._folders[head] = os.path.realpath(head)
         real = os.path.join(folder, name)
-        if os.path.islink(real):
-            real = os.path.realpath(real)
+        if name in ("", ".", "..") or os.path.islink(real):
+            real = os.path.realpath(path)
         if real.startswith(self._top) or real + os.sep == self._top:
             return None
         return real

@@ -61,3 +61,11 @@ def test_a_sibling_folder_that_shares_the_roots_name_as_prefix_is_outside(tmp_pa
     (twin / "a.md").write_text("")
     (root / "a.md").symlink_to(twin / "a.md")
     assert Confined(root).outside(root / "a.md") == os.path.realpath(twin / "a.md")
+
+
+def test_a_path_ending_in_dot_dot_is_judged_where_it_leads(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    assert Confined(root).outside(f"{root}/content/..") is None
+    assert Confined(root).outside(f"{root}/..") == os.path.realpath(tmp_path)
+    assert outside(f"{root}/..", root) == os.path.realpath(tmp_path)
