@@ -24,7 +24,7 @@ from generator.authoring.findings import Finding
 from generator.authoring.readback import BuiltPage, read_pages
 from generator.authoring.settings import form_action_errors, menu_warnings, sale_warnings
 from generator.build import build
-from generator.config import load_config
+from generator.config import SiteConfig, load_config
 from generator.content.kinds import KINDS
 from generator.content.loader import load_site
 from generator.content.markdown import MarkdownRenderer
@@ -91,7 +91,7 @@ def check_site(
         try:
             report = build(root, output, cache_dir=cache_dir, temporary=True)
             config = load_config(root)
-            everything = load_site(root, config, MarkdownRenderer(), drafts=True)
+            everything, in_drafts = _site_with_drafts(root, config)
         except SiteError as exc:
             return CheckReport(errors=_sorted(_from_error(exc)))
         published = everything.published()
@@ -105,6 +105,7 @@ def check_site(
         errors += form_action_errors(published, output)
     errors += _vague_alts(published)
     warnings += _small_images(published)
+    warnings += in_drafts
     warnings += _unused_files(everything)
     warnings += _file_names_made_slugs(everything)
     warnings += sale_warnings(published)
@@ -359,6 +360,26 @@ def _check_external(
 
 
 # -- Helpers -----------------------------------------------------------------------------
+
+
+def _site_with_drafts(root: Path, config: SiteConfig) -> tuple[Site, list[Finding]]:
+    """The site with its drafts, and the drafts' problems as warnings.
+
+    A draft is not published, so what is still missing in it does not fail the check, as it
+    does not fail the build: it is listed, to be finished before the draft is published. A
+    draft that cannot be read is left out, as the build leaves it out.
+    """
+    try:
+        return load_site(root, config, MarkdownRenderer(), drafts=True), []
+    except SiteError as exc:
+        site = load_site(root, config, MarkdownRenderer())
+        unfinished = [
+            Finding(
+                f.kind, f"in a draft, to finish before it is published: {f.message}", f.file, f.line
+            )
+            for f in _from_error(exc)
+        ]
+        return site, unfinished
 
 
 def _from_error(exc: SiteError) -> list[Finding]:

@@ -72,6 +72,21 @@ def test_with_drafts_the_series_problems_are_reported(
     assert "image" in output
 
 
+def test_check_agrees_with_the_build_and_lists_what_a_draft_still_needs(
+    tiny_project: Path, image_cache: Path
+) -> None:
+    add_draft(tiny_project)
+    result = CliRunner().invoke(
+        cli, ["check", "--source", str(tiny_project), "--cache-dir", str(image_cache)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "content/series/first-light.md:5: warning: in a draft, to finish before it is" in (
+        result.output
+    )
+    assert "'image' is required" in result.output
+    assert "0 errors" in result.output
+
+
 def test_a_published_artists_unfinished_series_still_fails(
     tiny_project: Path, image_cache: Path
 ) -> None:
