@@ -208,7 +208,7 @@ class Builder:
         from generator.config import load_config
         from generator.content.loader import load_site
         from generator.content.markdown import MarkdownRenderer
-        from generator.content.placeholders import refuse_placeholders, vague_alt_warnings
+        from generator.content.placeholders import vague_alt_warnings
         from generator.incremental.fingerprint import Fingerprints
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
@@ -243,7 +243,6 @@ class Builder:
             workers=self.workers,
             prints=self._prints,
         )
-        refuse_placeholders(site)  # the example text of `showcase new` is never published
         published = publish_images(
             image_requests(site), config.images, self.cache_dir / "images", self._digests
         )

@@ -14,6 +14,7 @@ from generator.config import SiteConfig
 from generator.content.kinds import KIND_BY_FOLDER, KINDS, Kind
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
+from generator.content.placeholders import placeholder_errors
 from generator.content.reading import Disk, Reading, file_signature
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.incremental.fingerprint import Fingerprints
@@ -75,6 +76,11 @@ def load_site(
     for kind in KINDS:
         if kind.owner is not None:
             problems += _unknown_owners(kind, loaded, broken[kind.owner.kind])
+    # The example text of `showcase new` is never published; it is reported with every other
+    # problem of the run, for each file that could be read.
+    problems += placeholder_errors(
+        root, (item for item, _ in loaded["artists"]), (item for item, _ in loaded["series"])
+    )
     if problems:
         raise ContentErrors(problems)
     items: dict[str, tuple[Any, ...]] = {}

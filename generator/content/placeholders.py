@@ -2,19 +2,19 @@
 
 `new artist` and `new series` fill their files with these values so that a draft previews as
 a whole page; a page that is published must say something true instead. The scaffold writes
-them from here, and :func:`refuse_placeholders` finds any left in a published item, naming the
+them from here, and :func:`placeholder_errors` finds any left in a published item, naming the
 file, the line and what to write there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.model import Artist, Series, Site
-from generator.errors import ContentError, ContentErrors, SiteError
+from generator.errors import ContentError, SiteError
 from generator.layout import CONTENT_DIR
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.marks import KeyPath
@@ -60,21 +60,18 @@ class _Left:
     body: str = ""  # for the body: a piece of the line to find
 
 
-def refuse_placeholders(site: Site) -> None:
-    """Raise ContentErrors naming every example value of `showcase new` still in a published
-    artist or series (a draft, or a draft artist's series, may keep them)."""
-    hidden = {artist.slug for artist in site.artists if artist.draft}
+def placeholder_errors(
+    root: Path, artists: Iterable[Artist], series: Iterable[Series]
+) -> list[ContentError]:
+    """An error for every example value of `showcase new` still in a published artist or
+    series (a draft, or a draft artist's series, may keep them)."""
+    artists = tuple(artists)
+    hidden = {artist.slug for artist in artists if artist.draft}
     left = [
-        *(found for artist in site.artists if not artist.draft for found in _in_artist(artist)),
-        *(
-            found
-            for series in site.series
-            if series.artist_slug not in hidden
-            for found in _in_series(series)
-        ),
+        *(found for artist in artists if not artist.draft for found in _in_artist(artist)),
+        *(found for one in series if one.artist_slug not in hidden for found in _in_series(one)),
     ]
-    if left:
-        raise ContentErrors([_located(site.root, found) for found in left])
+    return [_located(root, found) for found in left]
 
 
 def _in_artist(artist: Artist) -> Iterator[_Left]:

@@ -315,6 +315,21 @@ def test_example_text_of_new_is_refused_once_published_and_kept_in_a_draft(
     assert (tmp_path / "out/artists/bakhyt-morel/index.html").is_file()
 
 
+def test_example_text_is_reported_with_the_other_files_problems(
+    site: Path, tmp_path: Path
+) -> None:
+    assert run("new", "artist", "Dana Ray", "-s", str(site))[0] == 0
+    artist = site / "content/artists/dana-ray.md"
+    artist.write_text(artist.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+    series = site / "content/series/turkistan-blue.md"
+    series.write_text(series.read_text("utf-8").replace("title:", "titel:", 1), "utf-8")
+    code, output = run("build", "-s", str(site), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "content/series/turkistan-blue.md:" in output and "titel" in output
+    summary = line_of(artist, "summary: One sentence about Dana Ray.")
+    assert f"content/artists/dana-ray.md:{summary}: the summary is still the example" in output
+
+
 def test_example_text_stays_refused_after_the_artists_name_is_corrected(
     site: Path, tmp_path: Path
 ) -> None:
