@@ -191,10 +191,11 @@ class SiteConfig:
     artists_per_page: int = ARTISTS_PER_PAGE
     currency: str = ""
     prices: PriceMode = "on-request"
+    base_url_written: bool = True  # False when site.yaml has no base_url (the default is used)
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
-        return replace(self, base_url=_normalise_base_url(base_url))
+        return replace(self, base_url=_normalise_base_url(base_url), base_url_written=True)
 
 
 def load_config(source: Path) -> SiteConfig:
@@ -220,6 +221,7 @@ def load_config(source: Path) -> SiteConfig:
         title=fields.text("title"),
         description=fields.text("description"),
         base_url=_read_base_url(fields),
+        base_url_written="base_url" in fields.data,
         language=fields.text("language", required=False, default="en"),
         tagline=fields.text("tagline", required=False),
         author=_read_author(fields),

@@ -119,6 +119,7 @@ def publish(
             remote_target=server,
             remote=remote_url,
             cname=domain or (static_cname(source) if server else ""),
+            written=config.base_url_written,
         )
     else:
         chosen = _built_for(source / "site", target, base_url, server)

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.config import DEFAULT_BASE_URL, is_base_url, is_loopback
+from generator.config import is_base_url, is_loopback
 from generator.errors import PublishError, from_os_error
 from generator.layout import STATIC_DIR
 
@@ -144,12 +144,13 @@ def resolve_base_url(
     remote_target: bool,
     remote: str = "",
     cname: str = "",
+    written: bool = True,
 ) -> BaseUrl:
     """The base URL to publish with, or a PublishError that says what to write.
 
     ``given`` is ``--base-url``, ``configured`` the base URL of ``site.yaml`` (the default
-    when it has none); ``remote`` and ``cname`` are github-pages' repository and domain. A
-    ``remote_target`` (a server, not a local folder) never gets a loopback address.
+    when it has none, ``written`` False); ``remote`` and ``cname`` are github-pages' repository
+    and domain. A ``remote_target`` (a server, not a local folder) never gets a loopback address.
     """
     if given:
         if not is_base_url(given):
@@ -167,10 +168,9 @@ def resolve_base_url(
             )
         return BaseUrl(url, "from --base-url")
     if not is_loopback(configured) or not remote_target:
-        unset = configured == DEFAULT_BASE_URL  # or written so: the same to a build
         return BaseUrl(
             configured,
-            "from site.yaml, or the default when it has none" if unset else "from site.yaml",
+            "from site.yaml" if written else "the default: site.yaml sets no base_url",
         )
     if cname:
         return BaseUrl(f"https://{cname.removesuffix('.')}/", f"from the custom domain {cname}")
@@ -179,9 +179,14 @@ def resolve_base_url(
         return BaseUrl(pages, f"from the GitHub repository {remote}")
     suggestion = _suggestion(target)
     raise PublishError(
-        f"no base URL to publish with: site.yaml gives none but {configured}, this "
-        f"computer's address, and published with {target} every link, the sitemap and the "
-        "feed would point there",
+        "no base URL to publish with: "
+        + (
+            f"site.yaml sets 'base_url: {configured}'"
+            if written
+            else f"site.yaml sets no base_url, so the site would be built for {configured}"
+        )
+        + f", this computer's address, and published with {target} every link, the sitemap "
+        "and the feed would point there",
         path="site.yaml",
         hint=f"write the site's address in site.yaml, as the line 'base_url: {suggestion}', "
         f"or pass --base-url {suggestion}; nothing was published",

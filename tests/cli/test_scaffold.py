@@ -315,9 +315,7 @@ def test_example_text_of_new_is_refused_once_published_and_kept_in_a_draft(
     assert (tmp_path / "out/artists/bakhyt-morel/index.html").is_file()
 
 
-def test_example_text_is_reported_with_the_other_files_problems(
-    site: Path, tmp_path: Path
-) -> None:
+def test_example_text_is_reported_with_the_other_files_problems(site: Path, tmp_path: Path) -> None:
     assert run("new", "artist", "Dana Ray", "-s", str(site))[0] == 0
     artist = site / "content/artists/dana-ray.md"
     artist.write_text(artist.read_text("utf-8").replace("draft: true\n", ""), "utf-8")

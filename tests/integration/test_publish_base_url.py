@@ -236,8 +236,7 @@ def test_a_local_folder_is_published_with_a_warning(
     )
     assert result.exit_code == 0, result.output
     assert (
-        f"Base URL: {DEFAULT_BASE_URL} (from site.yaml, or the default when it has none)"
-        in result.stdout
+        f"Base URL: {DEFAULT_BASE_URL} (the default: site.yaml sets no base_url)" in result.stdout
     )
     assert "pass --base-url URL with the address it is served at" in result.stderr
     assert "'showcase build --portable -o DIR' instead of publishing" in result.stderr

@@ -157,9 +157,13 @@ def test_without_a_way_to_infer_it_the_publish_stops_with_the_line_to_write() ->
     assert caught.value.path == "site.yaml"
     assert "'base_url: https://USER.github.io/REPOSITORY/'" in str(caught.value.hint)
     assert "--base-url" in str(caught.value.hint)
+    assert "site.yaml sets 'base_url: http://localhost:8000/', this computer's" in str(caught.value)
     with pytest.raises(PublishError) as caught:
-        resolve_base_url("rsync", None, DEFAULT_BASE_URL, remote_target=True)
+        resolve_base_url("rsync", None, DEFAULT_BASE_URL, remote_target=True, written=False)
     assert "'base_url: https://YOUR-DOMAIN/'" in str(caught.value.hint)
+    assert "site.yaml sets no base_url, so the site would be built for http://localhost:8000/" in (
+        str(caught.value)
+    )
 
 
 @pytest.mark.parametrize("given", ["http://127.0.0.1:8000/", "http://localhost/"])
