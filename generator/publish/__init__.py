@@ -124,7 +124,14 @@ def publish(
     else:
         chosen = _built_for(source / "site", target, base_url, server)
     say(chosen.line())
-    if not server and is_loopback(chosen.url):
+    portable = not build and built_portable(source / "site")
+    if portable:
+        say(
+            "note: site/ was built with 'showcase build --portable': the copy opens from disk "
+            "(a USB stick, an attachment), and its pages link to one another as files "
+            "(gallery/index.html); for a web server's folder, publish without --no-build"
+        )
+    elif not server and is_loopback(chosen.url):
         say(
             f"warning: {chosen.url} is this computer's address: the pages work when this "
             "folder is served there, but their canonical links, sitemap and feed point at "

@@ -322,6 +322,8 @@ def test_a_portable_build_is_refused_for_a_server_and_taken_by_a_folder(
     code, output = run("publish", "directory", str(www), "--no-build", "-s", str(unset))
     assert code == 0, output
     assert (www / "index.html").is_file()
+    assert "site/ was built with 'showcase build --portable': the copy opens from disk" in output
+    assert "this computer's address" not in output
     # Built again for the web, the same site/ is published.
     code, output = run(
         *("build", "-q", "--base-url", "https://art.example.org/"),
