@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import __version__, console
-from generator.errors import SiteError
+from generator.errors import ScaffoldError, SiteError
 
 # Options that several commands share.
 source_option = click.option(
@@ -244,14 +244,32 @@ def new() -> None:
     metavar='"TOWN, COUNTRY"',
     help="Look the hometown up by name and fill in its name, country, lat and lon.",
 )
+@click.option("--lat", metavar="DEGREES", help="The hometown's latitude: no lookup by name.")
+@click.option("--lon", metavar="DEGREES", help="The hometown's longitude: no lookup by name.")
 @source_option
 @click.pass_context
-def new_artist(ctx: click.Context, name: str, hometown: str | None, source: Path) -> None:
+def new_artist(
+    ctx: click.Context,
+    name: str,
+    hometown: str | None,
+    lat: str | None,
+    lon: str | None,
+    source: Path,
+) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
     from generator.authoring.scaffold import new_artist as write_artist
 
+    if (lat is None) != (lon is None):
+        console.fail(
+            ScaffoldError(
+                "--lat and --lon go together; nothing was written",
+                hint='for example: --hometown "Springfield, United States" --lat 37.22 --lon -93.3',
+            ),
+            debug=ctx.obj["debug"],
+        )
+    position = (lat, lon) if lat is not None and lon is not None else None
     try:
-        path = write_artist(source, name, hometown)
+        path = write_artist(source, name, hometown, position)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")

@@ -31,6 +31,7 @@ from generator.layout import (
     TEMPLATES_DIR,
     default_theme,
 )
+from generator.source.coordinates import COORDINATES_HINT, CoordinateError, parse_coordinate
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.slugs import slugify
 
@@ -71,11 +72,17 @@ def init_site(path: Path | str) -> list[Path]:
         ) from None
 
 
-def new_artist(source: Path | str, name: str, hometown: str | None = None) -> Path:
+def new_artist(
+    source: Path | str,
+    name: str,
+    hometown: str | None = None,
+    position: tuple[str, str] | None = None,
+) -> Path:
     """Write ``content/artists/<slug>.md`` for ``name``, as a draft; return its path.
 
     ``hometown`` ("Balkhash, Kazakhstan") is looked up in the gazetteer first, and its name,
     country and coordinates written in the file; a name it cannot place writes nothing.
+    ``position`` (``--lat``, ``--lon``) places it without the lookup.
     """
     root = _site_root(source)
     name = " ".join(name.split())
@@ -87,7 +94,7 @@ def new_artist(source: Path | str, name: str, hometown: str | None = None) -> Pa
             path=taken[slug],
             hint="edit that file, or give the new artist another name",
         )
-    place = _hometown(hometown) if hometown is not None else None
+    place = _hometown(hometown, position) if hometown is not None or position else None
     rel = f"{ARTISTS_DIR}/{slug}.md"
     text = _text(
         "new-artist.md",
@@ -106,24 +113,71 @@ def new_artist(source: Path | str, name: str, hometown: str | None = None) -> Pa
     return _write_new(root / rel, text, rel)
 
 
-def _hometown(text: str) -> tuple[str, str, float, float]:
-    """The name, country and coordinates of ``--hometown``, or the reason it has none."""
-    name, country = split_short_form(text)
+def _hometown(text: str | None, position: tuple[str, str] | None) -> tuple[str, str, float, float]:
+    """The name, country and coordinates of ``--hometown`` (and ``--lat``, ``--lon``), or the
+    reason it has none."""
+    name, country = split_short_form(text or "")
     if not name:
         raise ScaffoldError(
             "--hometown has no town name; nothing was written"
             if country
+            else "--lat and --lon need --hometown, the town's name; nothing was written"
+            if text is None
             else "--hometown is empty",
             hint='for example: --hometown "Balkhash, Kazakhstan"',
         )
+    if position is not None:
+        return name, country, *_position(position)
     try:
         found = find_place(name, country)
     except PlaceLookupError as exc:
-        also = "" if country else '\n  or name its country: --hometown "TOWN, COUNTRY"'
         raise ScaffoldError(
-            f"--hometown: {exc.message}; nothing was written", hint=exc.hint + also
+            f"--hometown: {exc.message}; nothing was written", hint=_lookup_hint(text, exc)
         ) from None
     return name, country or found.country_name(), found.lat, found.lon
+
+
+def _position(position: tuple[str, str]) -> tuple[float, float]:
+    """``--lat`` and ``--lon`` in decimal degrees."""
+    degrees = []
+    for value, axis, limit in ((position[0], "lat", 90), (position[1], "lon", 180)):
+        try:
+            number = parse_coordinate(value, axis)
+        except CoordinateError as exc:
+            raise ScaffoldError(
+                f"--{axis} {exc}; nothing was written", hint=COORDINATES_HINT
+            ) from None
+        if not -limit <= number <= limit:
+            raise ScaffoldError(
+                f"--{axis} must be between -{limit} and {limit} (got {value}); nothing was written",
+                hint=COORDINATES_HINT,
+            )
+        degrees.append(round(number, 6))  # a tenth of a metre
+    return degrees[0], degrees[1]
+
+
+def _lookup_hint(text: str | None, exc: PlaceLookupError) -> str:
+    """What to type when ``--hometown`` names no single place: options, not YAML lines,
+    since the file is not written yet."""
+    given = f'--hometown "{text}"'
+    if exc.candidates:
+        shown = exc.candidates[:8]
+        more = len(exc.candidates) - len(shown)
+        best = shown[0]
+        return (
+            "they are:\n    "
+            + "\n    ".join(place.describe() for place in shown)
+            + (f"\n    … and {more} more" if more else "")
+            + "\n  give the one you mean by its position, for example:"
+            + f"\n    {given} --lat {best.lat:g} --lon {best.lon:g}"
+        )
+    _, country = split_short_form(text or "")
+    also = "" if country else '\n  or name its country: --hometown "TOWN, COUNTRY"'
+    guess = f"did you mean {', '.join(exc.close)}? " if exc.close else ""
+    return (
+        f"{guess}check the spelling, or give its position: {given} --lat NUMBER --lon NUMBER"
+        f"\n  {COORDINATES_HINT}{also}"
+    )
 
 
 def _with_hometown(text: bytes, name: str, country: str, lat: float, lon: float) -> bytes:

@@ -30,10 +30,18 @@ _LIMITS = {"lat": 90.0, "lon": 180.0}
 class PlaceLookupError(ValueError):
     """A name the gazetteer cannot turn into one place; the hint says what to write."""
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str,
+        candidates: tuple[gazetteer.Found, ...] = (),
+        close: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.candidates = candidates  # the places of that name, when there are several
+        self.close = close  # names like it, when there is none
 
 
 def read_hometown(fields: Fields) -> Place:
@@ -306,6 +314,7 @@ def find_place(name: str, country: str) -> gazetteer.Found:
             + "check the spelling, or write its position:"
             + _lines(name, country, "<number>", "<number>")
             + f"\n  {COORDINATES_HINT}",
+            close=tuple(close),
         )
     shown = found[:8]
     more = f"\n    … and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
@@ -317,4 +326,5 @@ def find_place(name: str, country: str) -> gazetteer.Found:
         + more
         + "\n  write the one you mean with its position, for example:"
         + _lines(name, country or best.country_name(), f"{best.lat:g}", f"{best.lon:g}"),
+        candidates=tuple(found),
     )

@@ -72,3 +72,41 @@ def test_a_dominant_place_is_taken_and_its_country_written(site: Path) -> None:
     text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
     hometown = parse_frontmatter(text, "a.md").data["hometown"]
     assert hometown == {"name": "New York", "country": "US", "lat": 40.71, "lon": -74.01}
+
+
+def test_an_ambiguous_hometown_offers_the_options_to_pick_one_not_yaml(site: Path) -> None:
+    code, output = new_artist(site, "Aru Sadyk", "--hometown", "Springfield, United States")
+    assert code == 1
+    assert '--hometown "Springfield, United States" --lat 37.22 --lon -93.3' in output
+    assert "lat: " not in output  # no lines for a file that does not exist yet
+    code, output = new_artist(
+        site, "Aru Sadyk", "--hometown", "Springfield, United States", "--lat", "37.22",
+        "--lon", "-93.3",
+    )  # fmt: skip
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    hometown = parse_frontmatter(text, "a.md").data["hometown"]
+    assert hometown == {
+        "name": "Springfield", "country": "United States", "lat": 37.22, "lon": -93.3,
+    }  # fmt: skip
+
+
+def test_a_position_is_read_as_in_the_files_and_checked(site: Path) -> None:
+    code, output = new_artist(
+        site, "Aru Sadyk", "--hometown", "Zhenis", "--lat", "46°50′53″N", "--lon", "74°59′E"
+    )
+    assert code == 0, output
+    text = (site / "content/artists/aru-sadyk.md").read_text(encoding="utf-8")
+    hometown = parse_frontmatter(text, "a.md").data["hometown"]
+    assert hometown["lat"] == 46.848056 and hometown["lon"] == 74.983333
+    assert "country" not in hometown
+    for args, says in (
+        (["--lat", "46"], "--lat and --lon go together"),
+        (["--hometown", "X", "--lat", "46", "--lon", "200"], "--lon must be between -180 and 180"),
+        (["--hometown", "X", "--lat", "north", "--lon", "1"], "--lat must be a number"),
+        (["--lat", "46", "--lon", "74"], "--lat and --lon need --hometown"),
+    ):
+        code, output = new_artist(site, "Dana Ray", *args)
+        assert code == 1 and says in output and "nothing was written" in output, output
+        assert "Traceback" not in output
+        assert not (site / "content/artists/dana-ray.md").exists()
