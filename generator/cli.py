@@ -283,6 +283,7 @@ def new_artist(
 @click.pass_context
 def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> None:
     """Write content/series/<slug>.md for the series TITLE, and its image folder."""
+    from generator.authoring.scaffold import artist_is_draft
     from generator.authoring.scaffold import new_series as write_series
 
     try:
@@ -291,6 +292,16 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
         console.fail(exc, debug=ctx.obj["debug"])
     click.echo(f"Wrote {path}")
     click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
+    if artist_is_draft(source, artist):
+        click.echo(
+            "Its artist is a draft, so the series is one too: 'showcase build --drafts' "
+            "previews it."
+        )
+    else:
+        click.echo(
+            "Its artist is published, so builds stop at this file, saying what is missing, "
+            "until each work has its 'image' and 'alt'."
+        )
 
 
 @cli.command()

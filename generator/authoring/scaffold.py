@@ -295,6 +295,19 @@ def _artist_slugs(root: Path) -> dict[str, str]:
     return slugs
 
 
+def artist_is_draft(source: Path | str, artist_slug: str) -> bool:
+    """Whether the artist ``artist_slug`` of the site in ``source`` is marked ``draft: true``."""
+    root = Path(source)
+    rel = _artist_slugs(root).get(artist_slug)
+    if rel is None:
+        return False
+    try:
+        data = parse_frontmatter((root / rel).read_text(encoding="utf-8"), rel).data
+    except (OSError, SiteError, UnicodeDecodeError):
+        return False
+    return data.get("draft") is True
+
+
 def _artist_hint(wrong: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(wrong, known, n=3, cutoff=0.5)
     if close:

@@ -224,6 +224,18 @@ def test_new_series_knows_an_artist_by_its_slug_key(site: Path) -> None:
     assert run("new", "series", "Blue", "-a", "aigerim", "-s", str(site))[0] == 0
 
 
+def test_new_series_says_whether_the_build_stops_at_it_until_filled_in(site: Path) -> None:
+    code, output = run("new", "series", "Blue", "-a", "aigerim-sadykova", "-s", str(site))
+    assert code == 0, output
+    assert "Its artist is published, so builds stop at this file" in output
+    assert "until each work has its 'image' and 'alt'" in output
+    assert run("new", "artist", "Dana Ray", "-s", str(site))[0] == 0
+    code, output = run("new", "series", "Green", "-a", "dana-ray", "-s", str(site))
+    assert code == 0, output
+    assert "Its artist is a draft, so the series is one too" in output
+    assert "builds stop" not in output
+
+
 def test_new_series_writes_a_file_that_builds_once_filled_in(site: Path, tmp_path: Path) -> None:
     code, output = run(
         "new", "series", "Steppe Awakening", "-a", "aigerim-sadykova", "-s", str(site)
