@@ -419,4 +419,7 @@ def check(
 
 def main() -> None:
     """Entry point of the console script."""
-    cli(prog_name="showcase")
+    try:
+        cli(prog_name="showcase")
+    finally:
+        console.finish()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shlex
 import sys
 import traceback
@@ -80,6 +82,8 @@ def exit_on(exc: BaseException, *, debug: bool = False) -> NoReturn:
     if isinstance(exc, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    if isinstance(exc, BrokenPipeError):
+        output_went_away()
     if debug:
         traceback.print_exception(exc)
     if isinstance(exc, OSError):
@@ -91,6 +95,25 @@ def exit_on(exc: BaseException, *, debug: bool = False) -> NoReturn:
         )
         sys.exit(1)
     raise exc
+
+
+def output_went_away() -> NoReturn:
+    """The program reading the output stopped reading (``showcase … | head``): there is no
+    one left to tell, so exit without a word; what is still buffered goes nowhere, rather
+    than into a second error as Python flushes it on the way out."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
+
+
+def finish() -> None:
+    """Write out what is still buffered for standard output, before Python does it silently
+    at exit, where a reader that went away is reported as an ignored exception."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        output_went_away()
 
 
 def show_report(report: BuildReport) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,23 @@ def test_the_commands_stay_thin() -> None:
 
     assert generator.cli.__file__ is not None
     assert len(Path(generator.cli.__file__).read_text("utf-8").splitlines()) < 400
+
+
+def test_a_reader_that_stops_reading_gets_no_error_from_showcase(tmp_path: Path) -> None:
+    # `showcase init site | head -c1`: head exits, and what showcase still writes goes nowhere.
+    # A pipe whose reading end is already closed makes every write fail, deterministically.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "init", str(tmp_path / "site")],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 1
+    assert (tmp_path / "site" / "site.yaml").is_file()
