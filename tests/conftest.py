@@ -7,11 +7,19 @@ import signal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from generator import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"  # small sites, for tests that need a site, not that one
+
+# Property tests: no example database (nothing is written into the working tree), and no
+# time limits: a loaded machine must not fail them, and speed is measured in bench/.
+settings.register_profile(
+    "showcase", database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("showcase")
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,9 @@ def test_a_billion_laughs_is_refused_quickly_with_its_line() -> None:
     started = time.perf_counter()
     with pytest.raises(ContentError) as caught:
         parse_frontmatter(BILLION_LAUGHS, "content/artists/x.md")
-    assert time.perf_counter() - started < 1.0
+    # Not a speed figure (those are in bench/): expanded, the bomb would take hours and all
+    # the memory; refused, it takes milliseconds, so a bound this loose still tells them apart.
+    assert time.perf_counter() - started < 30
     assert "aliases" in caught.value.message
     assert caught.value.line == 10  # the 'i:' line, whose value expands to 9⁹ items
 
@@ -81,7 +83,7 @@ def test_an_alias_bomb_in_content_fails_the_build_with_file_and_line(
     assert code == 1, output
     assert "content/artists/bomb.md:10:" in output
     assert "Traceback" not in output
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 120  # refused, not expanded (see above)
 
 
 # --- names in any script ---------------------------------------------------------------------

@@ -14,10 +14,6 @@ from generator.map.region import load_region
 from generator.source.frontmatter import parse_frontmatter
 from generator.source.slugs import is_valid_slug, slugify
 
-# No example database: nothing is written into the working tree.
-settings.register_profile("showcase", database=None)
-settings.load_profile("showcase")
-
 FRAME: MapFrame = region_frame(load_region())
 
 yaml_ish = st.lists(

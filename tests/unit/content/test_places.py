@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import lzma
-import time
 
 import pytest
 
@@ -138,14 +137,13 @@ def test_right_coordinates_with_a_country_pass_and_do_not_load_the_places(
     assert errors == [] and place.lat == 43.25
 
 
-def test_the_shipped_data_is_small_credited_and_fast_to_load() -> None:
+def test_the_shipped_data_is_small_credited_and_read_afresh() -> None:
+    # How long reading it takes is measured by bench/places.py, not here.
     assert PLACES_FILE.stat().st_size < 2_000_000
     with lzma.open(PLACES_FILE, "rt", encoding="utf-8") as handle:
         assert "GeoNames" in handle.readline()
     gazetteer._table.cache_clear()
-    start = time.perf_counter()
-    gazetteer.lookup("Balkhash", "KZ")
-    assert time.perf_counter() - start < 10
+    assert [found.lat for found in gazetteer.lookup("Balkhash", "KZ")] == [46.85]
 
 
 def test_swapped_coordinates_name_the_item_once() -> None:
