@@ -294,8 +294,8 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
     click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
     if artist_is_draft(source, artist):
         click.echo(
-            "Its artist is a draft, so the series is one too: 'showcase build --drafts' "
-            "previews it."
+            "Its artist is a draft, so the series is one too: builds leave it out, and once "
+            "each work has its 'image' and 'alt', 'showcase build --drafts' previews it."
         )
     else:
         click.echo(
