@@ -8,7 +8,9 @@ nothing changed it stops there, before loading the pipeline's modules at all.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     from generator.content.markdown import MarkdownRenderer
     from generator.content.model import Site
     from generator.incremental.fingerprint import Fingerprints
-    from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo
+    from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo, PressKitMemo
     from generator.render.render import Job, Rendered
 
 
@@ -61,6 +63,8 @@ class BuildOptions:
     record is kept for it. ``preview`` keeps asset names plain, so that the preview can swap
     a stylesheet in place (and is temporary too). ``portable`` links every page to the others
     relatively, naming their ``index.html``, so that the folder works opened from disk.
+    ``today`` is the day the exhibitions page is built for (what is upcoming, what past):
+    default ``build_day()``.
     """
 
     base_url: str | None = None
@@ -72,6 +76,20 @@ class BuildOptions:
     fresh: bool = False
     temporary: bool = False
     portable: bool = False
+    today: datetime.date | None = None
+
+
+def build_day(today: datetime.date | None = None) -> datetime.date:
+    """The day a build sorts exhibitions around: ``today`` when given (``--today``), else the
+    UTC day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds' convention), else the
+    computer's local date when the build starts. Only the exhibitions page, its calendar
+    files and the feed depend on it."""
+    if today is not None:  # a datetime too (what click reads): its day
+        return datetime.date(today.year, today.month, today.day)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()
 
 
 def build(
@@ -138,10 +156,12 @@ class Builder:
         self._memo: Memo = {}
         self._locators: LocatorMemo | None = None
         self._digests: DigestMemo = {}
+        self._press: PressKitMemo = {}
         self._markdown: MarkdownRenderer | None = None
         self._prints: Fingerprints | None = None
         self._pages: PageMemo | None = None
         self._sources: dict[str, tuple[str, ...]] = {}
+        self._today = build_day(options.today)
 
     @property
     def primed(self) -> bool:
@@ -183,9 +203,10 @@ class Builder:
         started = time.perf_counter()
         recover(self.output)
         sweep_update(self._journal, self.output)  # of a build killed outright while updating
-        current = BuildState(
-            options=self._options_digest, inputs=inputs_digest(self.source, layout.default_theme())
-        )
+        # The day is an input: on the next one, a build goes on (and remakes what it changes).
+        self._today = build_day(self.options.today)
+        inputs = inputs_digest(self.source, layout.default_theme(), self._today.isoformat())
+        current = BuildState(options=self._options_digest, inputs=inputs)
         fresh, self._fresh = self._fresh, False
         previous = None if fresh else self._previous_state(current)
         # Output files changed by hand since the last build: they are written again.
@@ -213,7 +234,13 @@ class Builder:
         from generator.incremental.memo import LocatorMemo, PageMemo
         from generator.map.atlas import build_atlas
         from generator.media.images import publish_images
-        from generator.media.requests import image_requests, soft_images
+        from generator.media.presskit import publish_press_kits
+        from generator.media.requests import (
+            image_requests,
+            player_origins,
+            recording_files,
+            soft_images,
+        )
         from generator.output.batch import Batch
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
@@ -246,6 +273,14 @@ class Builder:
         published = publish_images(
             image_requests(site), config.images, self.cache_dir / "images", self._digests
         )
+        # Each artist's press kit download: its JPEGs and zip cached beside the images.
+        press = publish_press_kits(
+            site,
+            config.images.copyright or config.copyright,
+            self.cache_dir / "press",
+            self._digests,
+            self._press,
+        )
         atlas = build_atlas(site, memo=self._locators)
 
         theme = layout.default_theme()
@@ -265,23 +300,31 @@ class Builder:
         settings = self._prints.of((config, published.images, link))
         self._pages = self._pages or PageMemo()
         self._pages.begin(settings)
-        pages = plan_pages(site, published.images, atlas, link, self._pages)
+        pages = plan_pages(site, published.images, atlas, link, self._pages, self._today)
         env = make_environment(
             [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR],
             link,
             None if fresh else self.cache_dir / "templates",
         )
-        jobs = plan_jobs(pages, config, published.images, plan_feed(site))
+        jobs = plan_jobs(pages, config, published.images, plan_feed(site, self._today))
         extra: dict[str, bytes] = {}
         if not self.options.preview:
             page_urls = [page.url for page in pages if page.in_sitemap]
-            extra["_headers"] = headers_file(page_urls, assets.renamed.values(), link.base_path)
+            extra["_headers"] = headers_file(
+                page_urls,
+                assets.renamed.values(),
+                link.base_path,
+                # A trusted story may frame what it likes: the build cannot list it.
+                player_origins(site) if config.markdown_html == "sanitize" else None,
+            )
             if config.redirects:
                 extra["_redirects"] = redirects_file(config.redirects, link.base_path)
             extra.update(assets.files)
         copies = {
             **assets.copies,
             **published.files,
+            **recording_files(site),
+            **press.files,
             output_path(region_url()): layout.REGION_FILE,
         }
         finish = _minify if self.options.production else None
@@ -331,7 +374,7 @@ class Builder:
                 *_place_warnings(site),
                 *published.notes,
             ),
-            encoded=published.encoded,
+            encoded=published.encoded + press.encoded,
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
             sources=tuple((page.url, page.source) for page in pages if page.source is not None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import sys
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     is_flag=True,
     help="Link pages relatively, so that the folder works opened from disk, a USB stick or a zip.",
 )
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Sort exhibitions as on this day.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def build(
@@ -110,6 +112,7 @@ def build(
     jobs: int | None,
     watch: bool,
     portable: bool,
+    today: datetime.date | None,
     quiet: bool,
 ) -> None:
     """Build the site into a folder ready to publish.
@@ -128,6 +131,7 @@ def build(
         workers=jobs,
         fresh=fresh,
         portable=portable,
+        today=today,
     )
     builder = Builder(source, output, options)
 

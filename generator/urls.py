@@ -26,6 +26,21 @@ def price_list_url(artist_slug: str) -> str:
     return f"/artists/{artist_slug}/prices/"
 
 
+def cv_url(artist_slug: str) -> str:
+    """An artist's CV: exhibitions, education, awards… for curators, printable on A4."""
+    return f"/artists/{artist_slug}/cv/"
+
+
+def press_url(artist_slug: str) -> str:
+    """An artist's press kit: biography, statement, selected works and the download."""
+    return f"/artists/{artist_slug}/press/"
+
+
+def press_kit_url(artist_slug: str) -> str:
+    """The press kit's download: the selected works and texts in one zip."""
+    return f"{press_url(artist_slug)}{artist_slug}-press-kit.zip"
+
+
 def gallery_url(number: int = 1) -> str:
     """The index of every series, or its ``number``th page."""
     return "/gallery/" if number <= 1 else f"/gallery/{PAGES}/{number}/"
@@ -39,6 +54,11 @@ def series_url(series_slug: str) -> str:
 def work_url(series_slug: str, work_slug: str) -> str:
     """A single work's page."""
     return f"/gallery/{series_slug}/{work_slug}/"
+
+
+def recording_url(series_slug: str, work_slug: str, suffix: str) -> str:
+    """Where a work's video, sound or captions file is published, as it is."""
+    return f"/{MEDIA}/{series_slug}/{work_slug}{suffix.lower()}"
 
 
 def map_url() -> str:
@@ -59,6 +79,21 @@ def region_url() -> str:
 def locator_url(cell: str) -> str:
     """The base map shared by the locator maps of one grid cell."""
     return f"/map/locators/{cell}.svg"
+
+
+def exhibitions_url() -> str:
+    """Every artist's exhibitions: current and upcoming, then past ones by year."""
+    return "/exhibitions/"
+
+
+def calendar_url() -> str:
+    """The exhibitions calendar as one iCalendar file, every dated exhibition in it."""
+    return "/exhibitions/exhibitions.ics"
+
+
+def event_url(key: str) -> str:
+    """One upcoming exhibition as an iCalendar file ("Add to calendar")."""
+    return f"/exhibitions/{key}.ics"
 
 
 def page_url(page_slug: str) -> str:
@@ -88,6 +123,7 @@ def built_in_names() -> frozenset[str]:
         gallery_url(),
         map_url(),
         map_data_url(),
+        exhibitions_url(),
         region_url(),
         locator_url("x"),
         f"/{MEDIA}/",

@@ -221,6 +221,7 @@ def new_series(source: Path | str, title: str, artist_slug: str) -> Path:
         year=str(datetime.date.today().year),
         work_title=_yaml_text(example.WORK_TITLE),
         work_alt=_yaml_text(example.WORK_ALT),
+        view_alt=_yaml_text(example.VIEW_ALT),
         work_caption=_yaml_text(example.WORK_CAPTION),
         description=example.SERIES_DESCRIPTION.format(title=title),
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import read_contact
+from generator.content.markdown import NestingTooDeep
 from generator.content.model import Artist
 from generator.content.places import PLACE_KEYS, read_hometown, read_place
 from generator.content.reading import Reading, read_image, read_slug, render_body
+from generator.content.record import read_cv, read_statement
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
 
@@ -25,6 +27,9 @@ ARTIST_KEYS = (
     "weight",
     "draft",
     "contact",
+    "statement",
+    "cv",
+    "press_bio",
 )
 __all__ = ["ARTIST_KEYS", "PLACE_KEYS", "read_artist"]
 
@@ -48,4 +53,21 @@ def read_artist(fields: Fields, document: FrontMatter, path: Path, reading: Read
         story_html=render_body(fields, document, reading.markdown),
         source=fields.problems.path,
         contact=read_contact(fields),
+        statement_html=read_statement(fields, reading.markdown),
+        cv=read_cv(fields),
+        press_bio_html=_read_press_bio(fields, reading),
     )
+
+
+def _read_press_bio(fields: Fields, reading: Reading) -> str:
+    """``press_bio`` (Markdown) as HTML, or '': the press kit's biography when given."""
+    text = fields.text("press_bio", required=False)
+    if not text:
+        return ""
+    try:
+        return reading.markdown.render(text)
+    except NestingTooDeep as exc:
+        fields.problems.add(
+            f"{fields.label('press_bio')}: {exc.message}", fields.mark("press_bio"), exc.hint
+        )
+        return ""

@@ -61,7 +61,7 @@ def _artist_images(artist: Artist) -> Iterable[Path]:
 
 
 def _series_images(series: Series) -> Iterable[Path]:
-    return [work.image for work in series.works]
+    return [file for work in series.works for file in (*work.images, *work.files)]
 
 
 def _series_parts(series: Series) -> tuple[Work, ...]:

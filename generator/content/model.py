@@ -71,6 +71,89 @@ class Edition:
 
 
 @dataclass(frozen=True, slots=True)
+class View:
+    """Another image of a work (a detail, the back, the work installed), shown beside it."""
+
+    image: Path
+    alt: str
+    caption: str = ""
+
+
+# The video and sound files a work may name, with the media type browsers are told.
+MEDIA_TYPES: dict[str, str] = {
+    ".mp4": "video/mp4",
+    ".m4v": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".aac": "audio/aac",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".flac": "audio/flac",
+    ".wav": "audio/wav",
+}
+
+# The hosts a work's video may be shown from: where its own page is, where its
+# privacy-friendly player is (no cookies before playing, do-not-track asked for), and what the
+# player is asked when a visitor presses play.
+VIDEO_HOSTS: dict[str, tuple[str, str, str]] = {
+    "youtube": (
+        "https://www.youtube.com/watch?v={id}",
+        "https://www.youtube-nocookie.com/embed/{id}",
+        "?autoplay=1&rel=0",
+    ),
+    "vimeo": ("https://vimeo.com/{id}", "https://player.vimeo.com/video/{id}?dnt=1", "&autoplay=1"),
+}
+PLAYER_ORIGINS: dict[str, str] = {
+    "youtube": "https://www.youtube-nocookie.com",
+    "vimeo": "https://player.vimeo.com",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """A work's video or sound: a file of the project, copied as it is, or a video on
+    YouTube or Vimeo, shown by their player only once a visitor asks for it."""
+
+    kind: str  # "video" or "audio"
+    file: Path | None = None  # the local file
+    captions: Path | None = None  # a WebVTT file of captions for a local video
+    host: str = ""  # a key of VIDEO_HOSTS, for an embedded video
+    video_id: str = ""
+
+    @property
+    def embedded(self) -> bool:
+        """Whether the video plays from another host's player."""
+        return bool(self.host)
+
+    @property
+    def page_url(self) -> str:
+        """The video's own page on its host (where the link goes without JavaScript)."""
+        return VIDEO_HOSTS[self.host][0].format(id=self.video_id)
+
+    @property
+    def embed_url(self) -> str:
+        """The address of the host's player for this video."""
+        return VIDEO_HOSTS[self.host][1].format(id=self.video_id)
+
+    @property
+    def play_url(self) -> str:
+        """The player's address once a visitor has pressed play: it starts at once."""
+        return self.embed_url + VIDEO_HOSTS[self.host][2]
+
+    @property
+    def media_type(self) -> str:
+        """The local file's media type."""
+        return MEDIA_TYPES[self.file.suffix.lower()] if self.file is not None else ""
+
+    @property
+    def host_name(self) -> str:
+        """The host as visitors know it."""
+        return {"youtube": "YouTube", "vimeo": "Vimeo"}.get(self.host, "")
+
+
+@dataclass(frozen=True, slots=True)
 class Work:
     """One artwork of a series."""
 
@@ -91,6 +174,29 @@ class Work:
     edition: Edition | None = None
     inventory: str = ""
     unlisted: bool = False  # visibility: unlisted (its page exists, nothing links to it)
+    # Other images of the work, and its video or sound (``image`` is then its poster).
+    views: tuple[View, ...] = ()
+    recording: Recording | None = None
+
+    @property
+    def images(self) -> tuple[Path, ...]:
+        """Every image the work shows: its own (or its poster), then its views'."""
+        return (self.image, *(view.image for view in self.views))
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files of its video or sound, published as they are."""
+        if self.recording is None:
+            return ()
+        return tuple(f for f in (self.recording.file, self.recording.captions) if f is not None)
+
+    @property
+    def is_video(self) -> bool:
+        """Whether the work is a video (its image is the video's poster)."""
+        return self.recording is not None and self.recording.kind == "video"
+
+    press: bool = False  # ``press: true``: one of the press kit's selected works
+    credit: str = ""  # who lends the image, for its credit line: "Courtesy Galerie Tengri"
 
     @property
     def name(self) -> str:
@@ -140,6 +246,103 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    """When an entry of an artist's record was: a ``year``, or ``start`` and ``end`` dates
+    (``end`` alone is not allowed); an undated entry has none."""
+
+    year: int | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    @property
+    def first_year(self) -> int | None:
+        """The year it began, if known."""
+        return self.start.year if self.start else self.year
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """Its last day, if its dates are known (the start, for an entry of one day)."""
+        return self.end or self.start
+
+    @property
+    def years(self) -> str:
+        """Its years as the CV writes them: '2019', '2019–2021', or ''."""
+        first = self.first_year
+        if first is None:
+            return ""
+        last = self.end.year if self.end else first
+        return f"{first}–{last}" if last != first else str(first)
+
+    def newest_first(self) -> tuple[int, int]:
+        """A sort key: undated entries last, then the latest end (or start, or year) first."""
+        day = self.last_day or (
+            datetime.date(self.year, 12, 31) if self.year is not None else datetime.date.min
+        )
+        undated = 1 if self.first_year is None else 0
+        return (undated, -day.toordinal())
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibition(Dated):
+    """An exhibition of the artist's work (``cv.exhibitions``)."""
+
+    title: str = ""
+    venue: str = ""
+    city: str = ""
+    country: str = ""
+    kind: str = ""  # solo, group, fair, screening, or '' (generator.content.record)
+    url: str = ""
+    place: Place | None = None  # where it was, when it has a city: a journey on the map
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CVEntry(Dated):
+    """One line of the CV's education, awards, residencies or collections."""
+
+    title: str = ""
+    institution: str = ""
+    city: str = ""
+    country: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PressItem:
+    """An article about the artist (``cv.press``)."""
+
+    title: str
+    publication: str = ""
+    date: datetime.date | None = None
+    url: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CV:
+    """The artist's record, each list in the order written (views sort them)."""
+
+    exhibitions: tuple[Exhibition, ...] = ()
+    education: tuple[CVEntry, ...] = ()
+    awards: tuple[CVEntry, ...] = ()
+    residencies: tuple[CVEntry, ...] = ()
+    collections: tuple[CVEntry, ...] = ()
+    press: tuple[PressItem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.exhibitions,
+                self.education,
+                self.awards,
+                self.residencies,
+                self.collections,
+                self.press,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Artist:
     """An artist and their story."""
 
@@ -159,6 +362,9 @@ class Artist:
     updated: datetime.date | None = None
     # The artist's own ``contact:`` keys; their pages take the rest from the site's.
     contact: Contact | None = None
+    statement_html: str = ""  # the artist's statement, apart from the story
+    cv: CV = CV()
+    press_bio_html: str = ""  # ``press_bio``: the press kit's biography, instead of the story's
 
 
 @dataclass(frozen=True, slots=True)

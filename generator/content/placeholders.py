@@ -41,6 +41,7 @@ ARTIST_STORY = (
 # What `new series TITLE` writes (``{title}`` is the series' title).
 WORK_TITLE = "First Work"
 WORK_ALT = "What the image shows, in a sentence."
+VIEW_ALT = "What the detail shows, in a sentence."
 WORK_CAPTION = "A line shown under the work."
 SERIES_DESCRIPTION = "A paragraph or two about {title}, in Markdown."
 
@@ -118,6 +119,11 @@ def _in_series(series: Series) -> Iterator[_Left]:
             if value == example:
                 what = f"the {'alt text' if key == 'alt' else key} of work {index + 1}"
                 yield _Left(src, ("works", index, key), what, hint)
+        for number, view in enumerate(work.views):
+            if view.alt == VIEW_ALT:
+                what = f"the alt text of work {index + 1}'s view {number + 1}"
+                hint = "describe what the view shows, in a sentence"
+                yield _Left(src, ("works", index, "views", number, "alt"), what, hint)
     if _DESCRIPTION_HTML.search(series.description_html):
         yield _Left(
             src,
@@ -211,6 +217,11 @@ def vague_alts(site: Site) -> list[tuple[str, int | None, str]]:
             why = vague_alt(work.alt, work.image)
             if why:
                 found.append((series.source, ("works", index, "alt"), work.alt, why))
+            for number, view in enumerate(work.views):
+                why = vague_alt(view.alt, view.image)
+                if why:
+                    key = ("works", index, "views", number, "alt")
+                    found.append((series.source, key, view.alt, why))
     return [
         (
             source,

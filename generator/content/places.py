@@ -153,6 +153,38 @@ def read_place(fields: Fields, keys: tuple[str, ...] = PLACE_KEYS) -> Place:
     )
 
 
+def read_city(fields: Fields) -> Place | None:
+    """Where an entry of an artist's record took place: its ``city`` and ``country``, looked
+    up like a hometown, or placed by ``lat`` and ``lon`` where the gazetteer does not know it;
+    None for an entry without a city."""
+    city = fields.text("city", required=False)
+    country = fields.text("country", required=False)
+    has_lat, has_lon = (fields.data.get(k) is not None for k in ("lat", "lon"))
+    if has_lat or has_lon:
+        if not city:
+            fields.problems.add(
+                f"{fields.label('city')} is required with 'lat' and 'lon'",
+                fields.mark("lat" if has_lat else "lon"),
+                "add 'city: <name>': the map names the place by it",
+            )
+        lat, lon = _coordinate(fields, "lat"), _coordinate(fields, "lon")
+        if has_lat and has_lon and country:
+            _check_swapped(fields, lat, lon, country)
+        return Place(name=city, country=country, lat=lat, lon=lon)
+    if not city:
+        return None
+    try:
+        found = find_place(city, country)
+    except PlaceLookupError as exc:
+        fields.problems.add(
+            f"{fields.label('city')}: {exc.message}",
+            fields.mark("city"),
+            f"{exc.hint}; or give the place's 'lat' and 'lon'",
+        )
+        return None
+    return Place(name=city, country=country or found.country_name(), lat=found.lat, lon=found.lon)
+
+
 def _split_at_decimal_comma(fields: Fields) -> bool:
     """Whether YAML split ``lat: 43,2973`` inside ``{…}`` into ``lat: 43`` and a key '2973'.
 

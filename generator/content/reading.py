@@ -151,8 +151,28 @@ def read_slug(fields: Fields, name: str, path: Path | None = None) -> str:
     return slug
 
 
-def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bool) -> Path | None:
-    """Resolve an image path relative to the content file, inside the project."""
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """A kind of file a content file names: as messages call it, and the suffixes it takes."""
+
+    noun: str
+    suffixes: tuple[str, ...]
+
+
+IMAGE = FileKind("image", IMAGE_SUFFIXES)
+
+
+def read_image(
+    fields: Fields,
+    key: str,
+    path: Path,
+    disk: Disk,
+    *,
+    required: bool,
+    kind: FileKind = IMAGE,
+) -> Path | None:
+    """Resolve an image path (or another ``kind`` of file) relative to the content file,
+    inside the project."""
     if required and commented_out(fields, key, path):
         return None
     value = fields.text(key, required=required)
@@ -173,16 +193,20 @@ def read_image(fields: Fields, key: str, path: Path, disk: Disk, *, required: bo
         fields.problems.add(
             f"{fields.label(key)} points outside the project: {value}",
             mark,
-            "keep images beside the content file that shows them",
+            f"keep {kind.noun} files beside the content file that shows them",
         )
         return None
     if not disk.is_file_exactly(candidate, resolved):
-        hint = _suggest_image(value, key, path, root, disk)
+        hint = _suggest_image(value, key, path, root, disk, kind)
         within = f"{fields.item}: " if fields.item else ""
-        fields.problems.add(f"{within}image not found: {value}", mark, hint)
+        fields.problems.add(f"{within}{kind.noun} not found: {value}", mark, hint)
         return None
-    if os.path.splitext(resolved)[1].lower() not in IMAGE_SUFFIXES:
-        message, hint = not_an_image(value)
+    if os.path.splitext(resolved)[1].lower() not in kind.suffixes:
+        if kind is IMAGE:
+            message, hint = not_an_image(value)
+        else:
+            message = f"{fields.label(key)}: '{value}' is not a {kind.noun} file showcase publishes"
+            hint = f"use one of: {', '.join(kind.suffixes)}"
         fields.problems.add(message, mark, hint)
         return None
     return Path(resolved)
@@ -237,7 +261,9 @@ def _relative_instead(value: str, key: str, path: Path, disk: Disk) -> str | Non
     return f"write it relative to this file's folder: '{key}: {relative}'"
 
 
-def _suggest_image(value: str, key: str, path: Path, root: str, disk: Disk) -> str:
+def _suggest_image(
+    value: str, key: str, path: Path, root: str, disk: Disk, kind: FileKind = IMAGE
+) -> str:
     """What to write instead of an image path that names no file: a line that works.
 
     Looked for, in order: the path as written from the project's folder (content/series/…),
@@ -252,32 +278,33 @@ def _suggest_image(value: str, key: str, path: Path, root: str, disk: Disk) -> s
         return f"'{key}: {Path(os.path.relpath(found, folder)).as_posix()}'"
 
     if Path(value).parts[:1] == (CONTENT_DIR,):
-        found, _ = _near(os.path.join(root, value), root)
+        found, _ = _near(os.path.join(root, value), root, kind.suffixes)
         relative = f"paths are relative to this file's folder ({here}/), not to the project's"
         if found is not None:
             return f"{relative}: write {line(found)}"
         return f"{relative}: leave out '{here}/' at the start"
     candidate = os.path.join(folder, value)
-    found, exact = _near(candidate, root)
+    found, exact = _near(candidate, root, kind.suffixes)
     if found is not None:
         if exact:
             return f"the case differs: write {line(found)}"
         return f"did you mean {line(found)}?"
     own = os.path.join(folder, path.stem, os.path.basename(value))
-    found, exact = _near(own, root)
+    found, exact = _near(own, root, kind.suffixes)
     if found is not None and exact:
-        return f"the image is in the folder {path.stem}/: write {line(found)}"
+        return f"the {kind.noun} is in the folder {path.stem}/: write {line(found)}"
     if found is not None:
         return f"did you mean {line(found)}? (in the folder {path.stem}/)"
     parent = os.path.dirname(candidate)
     if not os.path.isdir(parent):
         return f"the folder {os.path.basename(parent)}/ does not exist next to this file"
-    return f"put the image in {os.path.basename(parent)}/ or fix the path"
+    return f"put the {kind.noun} in {os.path.basename(parent)}/ or fix the path"
 
 
-def _near(target: str, root: str) -> tuple[str | None, bool]:
-    """An image file in ``target``'s folder named like it: the same name but for its case
-    (True), or a close name (False); (None, False) if there is none in the project."""
+def _near(target: str, root: str, suffixes: tuple[str, ...]) -> tuple[str | None, bool]:
+    """A file with one of ``suffixes`` in ``target``'s folder named like it: the same name
+    but for its case (True), or a close name (False); (None, False) if there is none in the
+    project."""
     folder, name = os.path.split(target)
     inside = root.rstrip(os.sep) + os.sep
     try:
@@ -285,7 +312,7 @@ def _near(target: str, root: str) -> tuple[str | None, bool]:
             entry.name
             for entry in os.scandir(folder)
             if entry.is_file()
-            and os.path.splitext(entry.name)[1].lower() in IMAGE_SUFFIXES
+            and os.path.splitext(entry.name)[1].lower() in suffixes
             and os.path.realpath(entry.path).startswith(inside)
         )
     except OSError:

@@ -15,10 +15,10 @@ from generator.content.reading import (
     Disk,
     Reading,
     commented_out,
-    read_image,
     read_slug,
     render_body,
 )
+from generator.content.recordings import RECORDING_KEYS, read_picture, read_recording, read_views
 from generator.content.sale import (
     SALE_KEYS,
     read_edition,
@@ -45,6 +45,8 @@ WORK_KEYS: tuple[str, ...] = (
     *("date", "title", "slug", "image", "year", "medium", "alt", "caption", "dimensions"),
     *SALE_KEYS,
     "visibility",
+    *RECORDING_KEYS,
+    *("press", "credit"),  # the press kit's selection and credit line (generator.content.press)
 )
 
 
@@ -98,8 +100,9 @@ def read_series(fields: Fields, document: FrontMatter, path: Path, reading: Read
 
 def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work:
     fields.check_keys(WORK_KEYS)
-    image = read_image(fields, "image", path, disk, required=True)
+    image, picture_key = read_picture(fields, path, disk)
     embedded = _embedded_text(fields, image, disk)
+    unlisted = read_unlisted(fields)
     title = fields.text("title", required=False) or embedded.title
     if not title:
         fields.problems.add(
@@ -118,14 +121,32 @@ def _read_work(fields: Fields, path: Path, series_slug: str, disk: Disk) -> Work
         caption=fields.text("caption", required=False) or embedded.caption,
         dimensions=fields.text("dimensions", required=False),
         source=fields.problems.path,
-        line=fields.mark("image").line,
+        line=fields.mark(picture_key).line,
         date=fields.date("date"),
         status=read_status(fields),
         price=read_price(fields),
         edition=read_edition(fields),
         inventory=read_inventory(fields),
-        unlisted=read_unlisted(fields),
+        unlisted=unlisted,
+        views=read_views(fields, path, disk),
+        recording=read_recording(fields, path, disk),
+        press=_read_press(fields, unlisted),
+        credit=fields.text("credit", required=False),
     )
+
+
+def _read_press(fields: Fields, unlisted: bool) -> bool:
+    """``press: true``: the work is one the press kit offers (never an unlisted one)."""
+    press = fields.flag("press")
+    if press and unlisted:
+        fields.problems.add(
+            f"{fields.label('press')} is true, but the work is unlisted: the press kit shows "
+            "only works its visitors can find",
+            fields.mark("press"),
+            "remove 'press: true', or 'visibility: unlisted' to make the work public",
+        )
+        return False
+    return press
 
 
 def _read_year(fields: Fields) -> int:

@@ -20,9 +20,10 @@ cleared:
     cleared: a changed file is read again.
 
 ``LocatorMemo`` (the map's: locator frames and finished locators)
-    ``frames`` keyed on the grid cell, ``places`` on the ``Place`` (a frozen, hashable value):
-    equal keys, equal drawings, since they read only the region file, which ships with the
-    package. Never cleared.
+    ``frames`` keyed on the grid cell, ``places`` on the ``Place`` (a frozen, hashable value),
+    ``marked`` on a hometown and the exhibition cities drawn around it: equal keys, equal
+    drawings, since they read only the region file, which ships with the package. Never
+    cleared.
 
 ``PageMemo`` (the planner's: pages of artists, series and works)
     Keyed on *which objects* a page was made from (by identity, not equality: comparing a
@@ -31,6 +32,13 @@ cleared:
     A page builder used through it must read nothing but its ``parts`` and what that digest
     covers; the parts are also the page's identity, whose fingerprint is its key (see
     ``generator.site.pages``). It keeps only what the last build asked for.
+
+``PressKitMemo`` (the press kits': an artist's zip, by slug)
+    Keyed on *which objects* the kit was made from (the artist, each selected work and its
+    series, by identity) and the Copyright its JPEGs carry; an entry gives the cached zip and
+    the JPEGs in it while the zip is still in the cache. The same objects come again only
+    from files unchanged, images included (``FileMemo``), so the zip is the one making it again
+    would give. It keeps only what the last build asked for.
 
 Identity-keyed memos hold the objects they were keyed on, so that their ids cannot be reused
 by new objects while the entry lives.
@@ -58,6 +66,10 @@ FileMemo = dict[Path, T]
 # A source image's content hash, by path, with the (modification time ns, size) it was read at.
 DigestMemo = dict[Path, tuple[tuple[int, int], str]]
 
+# An artist's press kit, by slug: the objects and the Copyright it was made from, its zip in
+# the cache and the names of the JPEGs there that the zip holds.
+PressKitMemo = dict[str, tuple[tuple[object, ...], str, Path, frozenset[str]]]
+
 
 @dataclass(slots=True)
 class LocatorMemo:
@@ -69,6 +81,11 @@ class LocatorMemo:
 
     frames: dict[tuple[float, float], LocatorBase] = field(default_factory=dict)
     places: dict[Place, Locator] = field(default_factory=dict)
+    # A hometown's locator with the cities of an artist's exhibitions drawn on it, keyed on
+    # the hometown and those cities (name, latitude, longitude).
+    marked: dict[tuple[Place, tuple[tuple[str, float, float], ...]], Locator] = field(
+        default_factory=dict
+    )
 
 
 class PageMemo:

@@ -149,9 +149,10 @@ def _module_signature(name: str) -> str:
     return f"{_file_line(name, Path(spec.origin))} {spec.origin}"
 
 
-def inputs_digest(source: Path, theme: Path) -> str:
-    """A digest of the name, size and modification time of every file a build reads."""
-    lines: list[str] = []
+def inputs_digest(source: Path, theme: Path, *values: str) -> str:
+    """A digest of the name, size and modification time of every file a build reads, and
+    of ``values`` (the build's day)."""
+    lines: list[str] = [*values]
     _add_tree(lines, "package", PACKAGE)  # showcase's own code and data, for development installs
     for name in INPUT_DIRS:
         _add_tree(lines, name, source / name)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from generator import urls
-from generator.content.model import Artist, Place, Site
+from generator.content.model import Artist, Exhibition, Place, Site
 from generator.incremental.memo import LocatorMemo
 from generator.map import projection as geo
 from generator.map import region as regions
@@ -45,7 +45,8 @@ class Pin:
 
 @dataclass(frozen=True, slots=True)
 class Journey:
-    """A place an artist's story takes them, drawn from their hometown when it fits the map."""
+    """A place an artist's story or exhibitions take them, drawn from their hometown when it
+    fits the map."""
 
     artist: Artist
     place: Place
@@ -112,8 +113,19 @@ class LocatorBase:
 
 
 @dataclass(frozen=True, slots=True)
+class LocatorMark:
+    """A city the artist exhibited in, on their locator map: an arc from the hometown."""
+
+    name: str
+    path: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
 class Locator:
-    """A small map centred on one hometown, for the artist's page: a shared base and a pin."""
+    """A small map centred on one hometown, for the artist's page: a shared base and a pin,
+    and the cities of the artist's exhibitions that fall in its frame."""
 
     view_box: str
     width: int
@@ -123,6 +135,7 @@ class Locator:
     y: float
     radius: float
     approximate: bool
+    marks: tuple[LocatorMark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +229,9 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
     frame = geo.region_frame(region, width=width)
     pins = tuple(_pin(frame, artist) for artist in site.artists)
     journeys = tuple(
-        _journey(frame, artist, place) for artist in site.artists for place in artist.places
+        _journey(frame, artist, place)
+        for artist in site.artists
+        for place in journey_places(artist)
     )
     cities = _place_cities(frame, pins)
     return Atlas(
@@ -227,9 +242,39 @@ def build_atlas(site: Site, width: int = 1000, memo: LocatorMemo | None = None) 
         cities=cities,
         pins=pins,
         journeys=journeys,
-        locators={a.slug: _locator(region, a.hometown, memo) for a in site.artists},
+        locators={a.slug: _marked_locator(region, a, memo) for a in site.artists},
         drawing=Drawing(region, frame),
     )
+
+
+def exhibition_places(artist: Artist) -> tuple[Place, ...]:
+    """The cities the artist exhibited in, once each, in the order first listed, leaving out
+    their hometown; each one's ``reason`` names the exhibitions there, newest first."""
+    home = _spot(artist.hometown)
+    cities: dict[tuple[float, float], tuple[Place, list[Exhibition]]] = {}
+    for exhibition in artist.cv.exhibitions:
+        place = exhibition.place
+        if place is not None and _spot(place) != home:
+            cities.setdefault(_spot(place), (place, []))[1].append(exhibition)
+    places = []
+    for place, shown in cities.values():
+        shown.sort(key=lambda e: e.newest_first())
+        titles = "; ".join(f"{e.title} ({e.years})" if e.years else e.title for e in shown)
+        places.append(replace(place, reason=f"Exhibited: {titles}"))
+    return tuple(places)
+
+
+def journey_places(artist: Artist) -> tuple[Place, ...]:
+    """Where the artist's story takes them (``places``), then the cities of their exhibitions
+    that the story does not already name."""
+    named = {_spot(place) for place in artist.places}
+    extra = tuple(p for p in exhibition_places(artist) if _spot(p) not in named)
+    return (*artist.places, *extra)
+
+
+def _spot(place: Place) -> tuple[float, float]:
+    """Where a place is, to about ten kilometres: two spellings of one city are one spot."""
+    return (round(place.lat, 1), round(place.lon, 1))
 
 
 def _place_cities(frame: geo.MapFrame, pins: tuple[Pin, ...]) -> tuple[CityMark, ...]:
@@ -261,12 +306,33 @@ def _journey(frame: geo.MapFrame, artist: Artist, place: Place) -> Journey:
         return Journey(artist=artist, place=place, path="", x=0.0, y=0.0, on_map=False)
     x0, y0 = _round(frame.project(home.lat, home.lon))
     x1, y1 = _round(frame.project(place.lat, place.lon))
-    # A gentle arc bowed to the left of the direction of travel, so lines read as journeys.
+    return Journey(artist=artist, place=place, path=_arc(x0, y0, x1, y1), x=x1, y=y1, on_map=True)
+
+
+def _arc(x0: float, y0: float, x1: float, y1: float) -> str:
+    """A gentle arc bowed to the left of the direction of travel, so lines read as journeys."""
     mx, my = (x0 + x1) / 2, (y0 + y1) / 2
     cx, cy = round(mx + (y1 - y0) * 0.2, 1), round(my - (x1 - x0) * 0.2, 1)
-    return Journey(
-        artist=artist, place=place, path=f"M{x0} {y0}Q{cx} {cy} {x1} {y1}", x=x1, y=y1, on_map=True
-    )
+    return f"M{x0} {y0}Q{cx} {cy} {x1} {y1}"
+
+
+def _marked_locator(region: regions.Region, artist: Artist, memo: LocatorMemo) -> Locator:
+    """The artist's locator, with the cities of their exhibitions in its frame; the same
+    object again while the hometown and those cities are the same (the artist page's
+    identity holds it)."""
+    locator = _locator(region, artist.hometown, memo)
+    frame = locator.base.frame
+    cities = tuple(p for p in exhibition_places(artist) if frame.contains(p.lat, p.lon))
+    if not cities:
+        return locator
+    key = (artist.hometown, tuple((p.name, p.lat, p.lon) for p in cities))
+    if key not in memo.marked:
+        marks = []
+        for city in cities:
+            x, y = _round(frame.project(city.lat, city.lon))
+            marks.append(LocatorMark(city.name, _arc(locator.x, locator.y, x, y), x, y))
+        memo.marked[key] = replace(locator, marks=tuple(marks))
+    return memo.marked[key]
 
 
 def _locator(region: regions.Region, place: Place, memo: LocatorMemo) -> Locator:

@@ -26,6 +26,12 @@ from generator.source.imagefile import HEIF_SUFFIXES, MAX_PIXELS, open_image
 
 PREVIEW_WIDTH = 16
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# The same profile as bytes, for the press kit's JPEGs, which leave the web for layout programs
+# that do not all take an untagged file for sRGB. LittleCMS stamps a profile with the time it
+# was made (bytes 24–35 of its header): a fixed date keeps every build's files identical.
+SRGB_PROFILE = (
+    _SRGB.tobytes()[:24] + bytes.fromhex("07d0 0001 0001 0000 0000 0000") + (_SRGB.tobytes()[36:])
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,28 @@ def publish_original(source: Path, folder: Path, settings: ImageSettings, rights
         clean = buffer.getvalue()
     (folder / name).write_bytes(clean)
     return name
+
+
+def encode_press_jpeg(
+    source: Path, rights: Rights, long_side: int, quality: int
+) -> tuple[bytes, int, int]:
+    """A JPEG for the press kit, its width and height: upright sRGB pixels (a transparent
+    image laid on white), at most ``long_side`` pixels on the longer side and never enlarged,
+    tagged with the sRGB profile, its only EXIF the Artist and Copyright ``published_exif``
+    writes, and never a GPS position, whatever ``images.keep_gps`` says for the site."""
+    with _open(source) as opened:
+        exif = published_exif(opened, _rights_of(opened, rights), keep_gps=False)
+        image = _normalise(opened, [])
+    if image.mode == "RGBA":
+        image = _flatten(image)
+    scale = long_side / max(image.size)
+    if scale < 1:
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    options = {**encoder_options(exif), "icc_profile": SRGB_PROFILE}
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=True, **options)
+    return buffer.getvalue(), image.width, image.height
 
 
 def _rights_of(image: Image.Image, rights: Rights) -> Rights:

@@ -6,7 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.content.model import Site
+from generator import urls
+from generator.content.model import PLAYER_ORIGINS, Site
 from generator.media.images import ImageRequest, PublishedImage
 from generator.media.metadata import Rights
 
@@ -26,8 +27,15 @@ def media_url(series_slug: str, name: str) -> str:
     return f"/media/{series_slug}/{name}"
 
 
+def view_name(work_slug: str, number: int) -> str:
+    """The name a work's view ``number`` (counted from 1) is published under: no work's slug
+    has a double hyphen, so it never meets another work's."""
+    return f"{work_slug}--view-{number}"
+
+
 def image_requests(site: Site) -> list[ImageRequest]:
-    """Every image the site publishes: each work's, then each artist's portrait."""
+    """Every image the site publishes: each work's and its views', then each artist's
+    portrait."""
     default = site.config.images.copyright or site.config.copyright
     label = labeller(site.root)
     requests = []
@@ -44,6 +52,18 @@ def image_requests(site: Site) -> list[ImageRequest]:
             )
             for work in series.works
         ]
+        requests += [
+            ImageRequest(
+                view.image,
+                media_url(work.series_slug, view_name(work.slug, number)),
+                label(view.image),
+                rights,
+                work.line,
+                work.source,
+            )
+            for work in series.works
+            for number, view in enumerate(work.views, 1)
+        ]
     requests += [
         ImageRequest(
             a.portrait,
@@ -57,6 +77,28 @@ def image_requests(site: Site) -> list[ImageRequest]:
         if a.portrait is not None
     ]
     return requests
+
+
+def recording_files(site: Site) -> dict[str, Path]:
+    """The video, sound and captions files the site publishes as they are, by output path."""
+    return {
+        urls.output_path(urls.recording_url(work.series_slug, work.slug, file.suffix)): file
+        for series in site.series
+        for work in series.works
+        for file in work.files
+    }
+
+
+def player_origins(site: Site) -> list[str]:
+    """The origins of the players of the videos the site embeds from YouTube or Vimeo."""
+    return sorted(
+        {
+            PLAYER_ORIGINS[work.recording.host]
+            for series in site.series
+            for work in series.works
+            if work.recording is not None and work.recording.embedded
+        }
+    )
 
 
 def soft_images(root: Path, images: dict[Path, PublishedImage]) -> list[str]:

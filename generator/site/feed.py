@@ -1,4 +1,4 @@
-"""The Atom feed's entries: the newest artists, series and works."""
+"""The Atom feed's entries: the newest artists, series and works, and coming exhibitions."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.content.model import Site
+from generator.site.exhibitions import Calendar
 from generator.site.pages import first_sentence
 
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
-    """One item of the Atom feed: a new artist, series or work."""
+    """One item of the Atom feed: a new artist, series or work, or a coming exhibition."""
 
     kind: str
     title: str
@@ -26,9 +27,10 @@ class FeedEntry:
 FEED_ENTRIES = 50  # feed readers fetch the feed again and again: the newest entries are enough
 
 
-def plan_feed(site: Site) -> list[FeedEntry]:
-    """The newest artists, series and works (those that have a date), newest first."""
-    entries = []
+def plan_feed(site: Site, today: datetime.date | None = None) -> list[FeedEntry]:
+    """The newest artists, series and works (those that have a date), and the exhibitions
+    current or upcoming on ``today`` (the build's day), newest first."""
+    entries = _exhibition_entries(Calendar.of(site, today or datetime.date.today()))
     for artist in site.artists:
         if artist.date:
             entries.append(
@@ -73,3 +75,28 @@ def plan_feed(site: Site) -> list[FeedEntry]:
                     )
                 )
     return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))[:FEED_ENTRIES]
+
+
+def _exhibition_entries(calendar: Calendar) -> list[FeedEntry]:
+    """The current and upcoming exhibitions with an opening day, each dated by
+    ``Showing.stamp`` (from the content, as the calendar files are), linked to its place
+    on the exhibitions page."""
+    entries = []
+    for showing in calendar.events:
+        exhibition, stamp = showing.exhibition, showing.stamp
+        assert stamp is not None  # an event has an opening day
+        where = ", ".join(part for part in (exhibition.venue, exhibition.city) if part)
+        names = " and ".join(a.name for a in showing.artists)
+        entries.append(
+            FeedEntry(
+                "exhibition",
+                f"{exhibition.title}{f', {where}' if where else ''}: {showing.dates}",
+                f"{urls.exhibitions_url()}#{showing.key}",
+                stamp,
+                stamp,
+                f"{showing.kind_label or 'Exhibition'} with {names}, {showing.dates}"
+                + (f", at {where}." if where else "."),
+                names,
+            )
+        )
+    return entries

@@ -9,14 +9,26 @@ SHORT = "public, max-age=0, must-revalidate"
 MEDIA = "public, max-age=86400, stale-while-revalidate=604800"
 
 
-def headers_file(pages: Iterable[str], immutable: Iterable[str], base_path: str) -> bytes:
-    """Netlify and Cloudflare Pages '_headers': long caching only for names that change."""
+def headers_file(
+    pages: Iterable[str],
+    immutable: Iterable[str],
+    base_path: str,
+    players: Iterable[str] | None = None,
+) -> bytes:
+    """Netlify and Cloudflare Pages '_headers': long caching only for names that change.
+
+    Given ``players`` (origins: those of the videos the site embeds, often none), pages may
+    frame nothing else; None when stories may frame what they like (``markdown_html: trust``).
+    """
     lines = [
         "/*",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "",
     ]
+    if players is not None:
+        frames = " ".join(sorted(set(players))) or "'none'"
+        lines[-1:-1] = [f"  Content-Security-Policy: frame-src {frames}"]
     lines += [f"{base_path}media/*", f"  Cache-Control: {MEDIA}", ""]
     for path in sorted(immutable):
         lines += [base_path + path.lstrip("/"), f"  Cache-Control: {IMMUTABLE}", ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import urls
 from generator.config import SiteConfig
@@ -22,6 +22,9 @@ from generator.content.model import (
 from generator.content.sale import offered_price
 from generator.media.images import PublishedImage
 from generator.urls import UrlBuilder
+
+if TYPE_CHECKING:
+    from generator.site.exhibitions import Calendar, Showing
 
 Json = dict[str, Any]
 
@@ -110,6 +113,35 @@ def artwork(work: Work, artist: Artist, image: PublishedImage, link: UrlBuilder)
     return data
 
 
+def recording_and_views(work: Work, images: dict[Any, PublishedImage], link: UrlBuilder) -> Json:
+    """What a work shows besides its image: its views (more ``image``s), and its video (a
+    VideoObject) or sound (an AudioObject), with the poster as thumbnail."""
+    data: Json = {}
+    poster = link.absolute(images[work.image].social.url)
+    if work.views:
+        data["image"] = [poster, *(link.absolute(images[v.image].social.url) for v in work.views)]
+    media = work.recording
+    if media is None:
+        return data
+    item: Json = {
+        "@type": "VideoObject" if media.kind == "video" else "AudioObject",
+        "name": work.title,
+        "description": work.caption or work.alt,
+        "thumbnailUrl": poster,
+    }
+    if work.date is not None:
+        item["uploadDate"] = work.date.isoformat()
+    if media.embedded:
+        item["embedUrl"] = media.embed_url
+        item["url"] = media.page_url
+    elif media.file is not None:
+        file_url = urls.recording_url(work.series_slug, work.slug, media.file.suffix)
+        item["contentUrl"] = link.absolute(file_url)
+        item["encodingFormat"] = media.media_type
+    data["video" if media.kind == "video" else "audio"] = item
+    return data
+
+
 # How each status is said to schema.org (ItemAvailability). A work without a status has an
 # Offer without availability; not-for-sale and private-collection works are offered by nobody.
 AVAILABILITY = {
@@ -159,8 +191,38 @@ def home(site: Site, link: UrlBuilder, artists: Sequence[Artist], url: str = "/"
 
 
 def artist_page(artist: Artist, link: UrlBuilder) -> Json:
-    """An artist's page: the Person."""
-    return with_context(person(artist, link))
+    """An artist's page: the Person, with what schema.org's Person says of a CV."""
+    return with_context({**person(artist, link), **record(artist)})
+
+
+def record(artist: Artist) -> Json:
+    """What of the artist's CV a Person can carry: ``award`` (text, one per award) and
+    ``alumniOf`` (an EducationalOrganization per school named by an education entry's
+    ``institution``; studies without one name no organisation, so they are left out).
+
+    Only the artist's own page carries them: pages that name the artist do not change with
+    the CV."""
+    data: Json = {}
+    awards = [
+        ", ".join(part for part in (award.title, award.institution, award.years) if part)
+        for award in artist.cv.awards
+    ]
+    if awards:
+        data["award"] = awards
+    schools: list[Json] = []
+    for entry in artist.cv.education:
+        if entry.institution and all(s["name"] != entry.institution for s in schools):
+            school: Json = {"@type": "EducationalOrganization", "name": entry.institution}
+            if entry.city or entry.country:
+                school["address"] = {
+                    "@type": "PostalAddress",
+                    **({"addressLocality": entry.city} if entry.city else {}),
+                    **({"addressCountry": entry.country} if entry.country else {}),
+                }
+            schools.append(school)
+    if schools:
+        data["alumniOf"] = schools
+    return data
 
 
 def gallery(
@@ -210,7 +272,10 @@ def series_page(
 ) -> Json:
     """A series' page: the ImageGallery with its works."""
     data = series_summary(series, artist, images, link)
-    data["hasPart"] = [artwork(w, artist, images[w.image], link) for w in series.listed_works]
+    data["hasPart"] = [
+        {**artwork(w, artist, images[w.image], link), **recording_and_views(w, images, link)}
+        for w in series.listed_works
+    ]
     return with_context(data)
 
 
@@ -223,6 +288,7 @@ def work_page(
 ) -> Json:
     """A work's page: the VisualArtwork, with its Offer when ``config`` shows its price."""
     data = artwork(work, artist, images[work.image], link)
+    data.update(recording_and_views(work, images, link))
     data["creator"] = person(artist, link)
     sale = offer(work, config, link) if config is not None else None
     if sale is not None:
@@ -241,3 +307,68 @@ def map_page(artists: Iterable[Artist], link: UrlBuilder) -> Json:
             "hasPart": [person_ref(a, link) for a in artists],
         }
     )
+
+
+def exhibitions_page(calendar: Calendar, link: UrlBuilder) -> Json:
+    """The exhibitions page: a CollectionPage whose main entity is the list of its dated
+    exhibitions, each an ExhibitionEvent (undated ones, which no event can place in time, are
+    on the page only)."""
+    page = link.absolute(urls.exhibitions_url())
+    past = (s for _, group in calendar.past for s in group)
+    shown = [*calendar.upcoming, *past]
+    return with_context(
+        {
+            "@type": "CollectionPage",
+            "name": "Exhibitions",
+            "url": page,
+            "mainEntity": {
+                "@type": "ItemList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": i, "item": exhibition_event(s, link)}
+                    for i, s in enumerate(shown, start=1)
+                ],
+            },
+        }
+    )
+
+
+def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
+    """An exhibition as a schema.org ExhibitionEvent: its artists perform, its venue
+    organises it and is where it takes place."""
+    exhibition = showing.exhibition
+    anchor = link.absolute(urls.exhibitions_url()) + "#" + showing.key
+    start = exhibition.start.isoformat() if exhibition.start else str(exhibition.year)
+    data: Json = {
+        "@type": "ExhibitionEvent",
+        "@id": anchor,
+        "name": exhibition.title,
+        "startDate": start,
+        "endDate": exhibition.last_day.isoformat() if exhibition.last_day else start,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": exhibition.url or anchor,
+        "performer": [person_ref(a, link) for a in showing.artists],
+    }
+    if showing.kind_label:
+        data["description"] = showing.kind_label
+    address = {
+        key: value
+        for key, value in (
+            ("addressLocality", exhibition.city),
+            ("addressCountry", exhibition.country or getattr(exhibition.place, "country", "")),
+        )
+        if value
+    }
+    if exhibition.venue or address:
+        location: Json = {"@type": "Place", "name": exhibition.venue or exhibition.city}
+        if address:
+            location["address"] = {"@type": "PostalAddress", **address}
+        if exhibition.place is not None:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": exhibition.place.lat,
+                "longitude": exhibition.place.lon,
+            }
+        data["location"] = location
+    if exhibition.venue:
+        data["organizer"] = {"@type": "Organization", "name": exhibition.venue}
+    return data

@@ -33,6 +33,7 @@ from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
 from generator.site.contact import Enquiry, contact_pages, enquiry
+from generator.site.exhibitions import Calendar
 from generator.site.jsonld import artist_updated, series_updated, site_updated
 from generator.site.pagination import in_pages
 from generator.urls import UrlBuilder
@@ -96,6 +97,8 @@ class Planning:
     # The site's picture (the first artist's cover), for the pages that list the site.
     image: Rendition | None
     image_alt: str
+    # Every artist's exhibitions, sorted around the build's day (site/exhibitions.py).
+    calendar: Calendar
 
 
 def plan_pages(
@@ -104,8 +107,13 @@ def plan_pages(
     atlas: Atlas,
     link: UrlBuilder,
     memo: PageMemo | None = None,
+    today: datetime.date | None = None,
 ) -> list[Page]:
-    """Every page, in a stable order; ``link`` is the build's (its structured data links)."""
+    """Every page, in a stable order; ``link`` is the build's (its structured data links).
+
+    ``today`` is the build's day, which decides which exhibitions are upcoming (the build
+    passes ``BuildOptions.today``; left out, the computer's date).
+    """
     cover = _artist_cover(site, site.artists[0]) if site.artists else None
     plan = Planning(
         site=site,
@@ -116,6 +124,7 @@ def plan_pages(
         updated=site_updated(site),
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
+        calendar=Calendar.of(site, today or datetime.date.today()),
     )
     pages = [page for build in PAGE_BUILDERS for page in build(plan)]
     return _with_navigation(site, pages)
@@ -158,6 +167,8 @@ def _home_pages(plan: Planning) -> list[Page]:
                 data={
                     "cards": [(a, _artist_cover(site, a)) for a in group],
                     "pagination": pagination,
+                    # The Explore list links the exhibitions page when there is one.
+                    "exhibitions": bool(plan.calendar),
                 },
                 index=True,
                 updated=plan.updated,
@@ -308,6 +319,20 @@ def _price_list_pages(plan: Planning) -> list[Page]:
     return price_list_pages(plan)
 
 
+def _cv_pages(plan: Planning) -> list[Page]:
+    """Each artist's CV, for those with a ``cv:`` (generator.site.cv, which builds on Page)."""
+    from generator.site.cv import cv_pages
+
+    return cv_pages(plan)
+
+
+def _press_pages(plan: Planning) -> list[Page]:
+    """Each artist's press page (generator.site.press, which builds on Page)."""
+    from generator.site.press import press_pages
+
+    return press_pages(plan)
+
+
 def _locator_pages(plan: Planning) -> list[Page]:
     """The base maps the artists' locator maps are drawn over, one per grid cell."""
     return [
@@ -321,6 +346,13 @@ def _locator_pages(plan: Planning) -> list[Page]:
         )
         for base in plan.atlas.locator_bases
     ]
+
+
+def _exhibition_pages(plan: Planning) -> list[Page]:
+    """The exhibitions page and its iCalendar files (generator.site.exhibition_pages)."""
+    from generator.site.exhibition_pages import exhibition_pages
+
+    return exhibition_pages(plan)
 
 
 def _not_found_pages(plan: Planning) -> list[Page]:
@@ -343,9 +375,12 @@ PAGE_BUILDERS: tuple[Callable[[Planning], list[Page]], ...] = (
     _home_pages,
     _gallery_pages,
     _map_pages,
+    _exhibition_pages,
     _artist_pages,
     _series_pages,  # and their works'
     _price_list_pages,
+    _cv_pages,
+    _press_pages,
     _own_pages,
     contact_pages,
     _locator_pages,
@@ -379,6 +414,8 @@ def _artist(
             "previous": previous,
             "next": following,
             "locator": atlas.locator(artist.slug),
+            "cv_url": urls.cv_url(artist.slug) if artist.cv else "",
+            "press_url": urls.press_url(artist.slug),  # generator.site.press
         },
         updated=artist_updated(site, artist),
         describe=partial(structured.artist_page, artist, link),
@@ -444,6 +481,11 @@ def _work(
             "previous": previous,
             "next": following,
             "enquiry": enquiry,
+            # Where the work's video or sound file and its captions are published.
+            "files": {
+                file: urls.recording_url(work.series_slug, work.slug, file.suffix)
+                for file in work.files
+            },
         },
         updated=structured.latest(work.date, series_date),
         describe=partial(structured.work_page, work, artist, images, link, config),

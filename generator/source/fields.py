@@ -193,6 +193,8 @@ class Fields:
         for index, item in enumerate(value):
             path = (*self.prefix, key, index)
             label = item_label(key, index, item)
+            if self.item:  # a list inside an item: "work 3, 'Dune at noon': view 2"
+                label = f"{self.item}: {label}"
             if isinstance(item, dict):
                 yield Fields(item, self.marks, self.problems, path, label, len(path))
             else:
@@ -203,13 +205,17 @@ class Fields:
                 )
 
 
+# Lists whose items are not named by dropping the list's final 's'.
+_SINGULAR = {"residencies": "residency", "press": "press item", "education": "education"}
+
+
 def item_label(key: str, index: int, item: object) -> str:
     """How an author names the item ``index`` of the list ``key``: "work 3, 'Dune at noon'".
 
     Counted from 1, by the singular of the list's name, with the item's title (or name)
     when it has one.
     """
-    label = f"{key.removesuffix('s')} {index + 1}"
+    label = f"{_SINGULAR.get(key) or key.removesuffix('s')} {index + 1}"
     if isinstance(item, dict):
         title = next(
             (item[k] for k in ("title", "name") if isinstance(item.get(k), str) and item[k]), ""

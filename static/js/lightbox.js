@@ -1,13 +1,14 @@
-/* A lightbox for the works of a series page, on the native <dialog> of the page.
-   Without scripts every work links to its own page; with them, following a work's link
-   (a plain click or Enter) shows it large here instead. The address carries the work as
-   #<work-slug>, so the back button steps back and a link to it opens it. */
+/* A lightbox for the works of a series page (or the views of a work page), on the native
+   <dialog> of the page. Without scripts every work links to its own page (a view to its full
+   image); with them, following the link (a plain click or Enter) shows it large here instead.
+   The address carries the work as #<work-slug> (a view as #view-<n>), so the back button
+   steps back and a link to it opens it. */
 (function () {
   "use strict";
   var dialog = document.querySelector("dialog[data-lightbox]");
   if (!dialog || typeof dialog.showModal !== "function" || !window.history.pushState) return;
 
-  var grid = document.querySelector(".works-grid");
+  var grid = document.querySelector("[data-lightbox-grid]") || document.querySelector(".works-grid");
   var items = grid ? Array.prototype.slice.call(grid.querySelectorAll("li[data-slug]")) : [];
   if (!items.length) return;
 
@@ -30,6 +31,8 @@
       title: item.getAttribute("data-title") || "",
       year: item.getAttribute("data-year") || "",
       medium: item.getAttribute("data-medium") || "",
+      meta: item.getAttribute("data-meta") || "",
+      kind: item.getAttribute("data-kind") || "",
       dimensions: item.getAttribute("data-dimensions") || "",
       caption: item.getAttribute("data-caption") || "",
       status: item.getAttribute("data-status") || "",
@@ -152,7 +155,7 @@
   function setText(index) {
     var work = works[index];
     title.textContent = work.title;
-    meta.textContent = [work.year, work.medium, work.dimensions].filter(Boolean).join(" · ");
+    meta.textContent = work.meta || [work.year, work.medium, work.dimensions, work.kind].filter(Boolean).join(" · ");
     if (work.status) {
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(saleMark(work));

@@ -12,7 +12,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SERIES = "/gallery/steppe-awakening/"
 PAGES = {
     "home": "/",
-    "artist": "/artists/bekzat-ayumi/",
+    "artist": "/artists/bekzat-ayumi/",  # with a statement and a link to the CV
     "gallery": "/gallery/",
     "series": SERIES,
     "work": None,  # the first work of SERIES, reached through its link
@@ -20,6 +20,8 @@ PAGES = {
     "not-found": "/404.html",
     "lightbox": SERIES,  # the series page with the lightbox open on its first work
     "price-list": "/artists/bekzat-ayumi/prices/",
+    "cv": "/artists/bekzat-ayumi/cv/",
+    "press-kit": "/artists/bekzat-ayumi/press/",
     "work-for-sale": "/gallery/the-people-of-aktybek/horses-at-grazing/",
     "series-with-marks": "/gallery/the-people-of-aktybek/",
 }

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/",
     "artist": "/artists/bekzat-ayumi/",
+    "cv": "/artists/bekzat-ayumi/cv/",
     "gallery": "/gallery/",
     "series": "/gallery/steppe-awakening/",
     "work": "/gallery/the-people-of-aktybek/",

@@ -476,11 +476,12 @@ def test_a_work_is_named_by_its_number_from_one_and_its_title(
     text = series.read_text(encoding="utf-8")
     start = text.index("    alt:", text.index("- title: Golden Grass"))
     series.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    line = text[: text.index("- title: Golden Grass")].count("\n") + 1  # where the work begins
     output = assert_failed_cleanly(
         project,
         before,
         image_cache,
-        "content/series/steppe-awakening.md:15:",
+        f"content/series/steppe-awakening.md:{line}:",
         "work 2, 'Golden Grass': 'alt' is required",
     )
     assert "works[" not in output

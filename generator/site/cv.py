@@ -1,0 +1,145 @@
+"""The CV: a page per artist with a ``cv:``, at ``/artists/<slug>/cv/``, printed first.
+
+Its sections come in the order curators expect: solo, then group exhibitions (then art fairs,
+screenings and exhibitions of no ``kind``), education, awards, residencies, collections and the
+bibliography; each newest first, undated entries last, in the order written among equals.
+On paper (A4) it has no navigation: the artist's name and contact head the first page.
+An artist without a CV has no page and no link to one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import partial
+
+from generator import urls
+from generator.config import SiteConfig
+from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem
+from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS
+from generator.site.contact import contact_of
+from generator.site.pages import Page, Planning
+
+# Exhibitions without a kind come after those with one, under this heading.
+OTHER_EXHIBITIONS = "Other exhibitions"
+
+
+Entry = Exhibition | CVEntry | PressItem
+
+
+@dataclass(frozen=True, slots=True)
+class CVLine:
+    """One entry as the CV writes it: its years in the margin, a press item's date in full."""
+
+    item: Entry
+    years: str  # '2019', '2019–2021', or '' for an undated entry
+    # What follows the title, each part given: venue or institution, city, country; a press
+    # item's publication and its date as the site's language writes it.
+    details: tuple[str, ...] = ()
+    cited: bool = False  # a work's title (an exhibition, an article), set in italics
+    quote: str = ""  # what a press item said
+
+
+@dataclass(frozen=True, slots=True)
+class CVSection:
+    """One heading of the CV and its lines, newest first."""
+
+    key: str  # an exhibition kind ('solo'…, 'other') or a list of ``cv:`` ('education'…)
+    heading: str
+    lines: tuple[CVLine, ...]
+
+
+def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
+    """The CV's sections that have entries, in the order the page shows them."""
+    exhibitions = [
+        (kind, f"{label}s", tuple(e for e in cv.exhibitions if e.kind == kind))
+        for kind, label in EXHIBITION_KINDS.items()
+    ]
+    exhibitions.append(("other", OTHER_EXHIBITIONS, tuple(e for e in cv.exhibitions if not e.kind)))
+    lists: list[tuple[str, str, tuple[Entry, ...]]] = [
+        *exhibitions,
+        *((key, CV_SECTIONS[key], getattr(cv, key)) for key in CV_SECTIONS if key != "exhibitions"),
+    ]
+    return tuple(
+        CVSection(
+            key=key,
+            heading=heading,
+            # Newest first, undated last; a stable sort keeps the written order among equals.
+            lines=tuple(_line(entry, language) for entry in sorted(entries, key=_when)),
+        )
+        for key, heading, entries in lists
+        if entries
+    )
+
+
+def _line(entry: Entry, language: str) -> CVLine:
+    if isinstance(entry, PressItem):
+        day = long_date(entry.date, language) if entry.date else ""
+        return CVLine(
+            entry,
+            str(entry.date.year) if entry.date else "",
+            _given(entry.publication, day),
+            cited=True,
+            quote=entry.quote,
+        )
+    where = entry.venue if isinstance(entry, Exhibition) else entry.institution
+    return CVLine(
+        entry,
+        entry.years,
+        _given(where, entry.city, entry.country),
+        cited=isinstance(entry, Exhibition),
+    )
+
+
+def _given(*parts: str) -> tuple[str, ...]:
+    return tuple(part for part in parts if part)
+
+
+def _when(entry: Entry) -> tuple[int, int]:
+    if isinstance(entry, PressItem):
+        return (1, 0) if entry.date is None else (0, -entry.date.toordinal())
+    return entry.newest_first()
+
+
+def long_date(day: datetime.date, language: str) -> str:
+    """A press item's date as ``language`` writes it in full: 'May 2, 2024' in English,
+    '2. Mai 2024' in German (CLDR's long format); English for a language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    return format_date(day, format="long", locale=locale)
+
+
+def cv_pages(plan: Planning) -> list[Page]:
+    """One CV per artist who has one; made again only when the artist changes."""
+    return [
+        plan.memo.page("cv", (artist,), partial(_cv_page, artist, plan.site.config))
+        for artist in plan.site.artists
+        if artist.cv
+    ]
+
+
+def _cv_page(artist: Artist, config: SiteConfig, identity: tuple[object, ...] = ()) -> Page:
+    sections = cv_sections(artist.cv, config.language)
+    return Page(
+        identity=identity,
+        source=artist.source,
+        url=urls.cv_url(artist.slug),
+        template="cv.html",
+        title=f"CV — {artist.name}",
+        description=f"The CV of {artist.name}, {artist.discipline}: "
+        + ", ".join(section.heading.lower() for section in sections)
+        + ".",
+        data={
+            "artist": artist,
+            "sections": sections,
+            # The whole contact: the artist's own keys, the rest the site's (on paper, the
+            # CV is all a curator has to write back with).
+            "contact": contact_of(config, artist),
+        },
+        updated=artist.updated or artist.date,
+    )
