@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from generator import urls
 from generator.config import SiteConfig
-from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem
+from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem, Work
 from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS
+from generator.media.images import PublishedImage
 from generator.site.contact import contact_of
-from generator.site.pages import Page, Planning
+from generator.site.pages import Page, Planning, artist_cover
 
 # Exhibitions without a kind come after those with one, under this heading.
 OTHER_EXHIBITIONS = "Other exhibitions"
@@ -115,15 +117,27 @@ def long_date(day: datetime.date, language: str) -> str:
 
 
 def cv_pages(plan: Planning) -> list[Page]:
-    """One CV per artist who has one; made again only when the artist changes."""
+    """One CV per artist who has one; made again when the artist or their series change (the
+    first series' cover is the picture a shared link shows, as on the artist page)."""
+    site = plan.site
     return [
-        plan.memo.page("cv", (artist,), partial(_cv_page, artist, plan.site.config))
-        for artist in plan.site.artists
+        plan.memo.page(
+            "cv",
+            (artist, *site.series_of(artist)),
+            partial(_cv_page, artist, site.config, artist_cover(site, artist), plan.images),
+        )
+        for artist in site.artists
         if artist.cv
     ]
 
 
-def _cv_page(artist: Artist, config: SiteConfig, identity: tuple[object, ...] = ()) -> Page:
+def _cv_page(
+    artist: Artist,
+    config: SiteConfig,
+    cover: Work | None,
+    images: dict[Any, PublishedImage],
+    identity: tuple[object, ...] = (),
+) -> Page:
     sections = cv_sections(artist.cv, config.language)
     return Page(
         identity=identity,
@@ -134,6 +148,8 @@ def _cv_page(artist: Artist, config: SiteConfig, identity: tuple[object, ...] = 
         description=f"The CV of {artist.name}, {artist.discipline}: "
         + ", ".join(section.heading.lower() for section in sections)
         + ".",
+        image=images[cover.image].social if cover else None,
+        image_alt=cover.alt if cover else "",
         data={
             "artist": artist,
             "sections": sections,

@@ -114,7 +114,7 @@ def plan_pages(
     ``today`` is the build's day, which decides which exhibitions are upcoming (the build
     passes ``BuildOptions.today``; left out, the computer's date).
     """
-    cover = _artist_cover(site, site.artists[0]) if site.artists else None
+    cover = artist_cover(site, site.artists[0]) if site.artists else None
     plan = Planning(
         site=site,
         images=images,
@@ -165,7 +165,7 @@ def _home_pages(plan: Planning) -> list[Page]:
                 image=plan.image,
                 image_alt=plan.image_alt,
                 data={
-                    "cards": [(a, _artist_cover(site, a)) for a in group],
+                    "cards": [(a, artist_cover(site, a)) for a in group],
                     "pagination": pagination,
                     # The Explore list links the exhibitions page when there is one.
                     "exhibitions": bool(plan.calendar),
@@ -185,7 +185,7 @@ def _gallery_pages(plan: Planning) -> list[Page]:
     pages = []
     for url, pagination, part in in_pages(groups, site.config.artists_per_page, urls.gallery_url):
         number, count = pagination.number, pagination.count
-        first = _artist_cover(site, part[0][0]) if part else None  # its picture when shared
+        first = artist_cover(site, part[0][0]) if part else None  # its picture when shared
         pages.append(
             Page(
                 url=url,
@@ -214,7 +214,7 @@ def _map_pages(plan: Planning) -> list[Page]:
     site = plan.site
     pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
-        cover = _artist_cover(site, artist)
+        cover = artist_cover(site, artist)
         if cover is not None:
             pictures[artist.slug] = (plan.images[cover.image].renditions[0], cover.alt)
     data = {"atlas": plan.atlas, "pictures": pictures}
@@ -398,7 +398,7 @@ def _artist(
     link: UrlBuilder,
     identity: tuple[object, ...] = (),
 ) -> Page:
-    cover = _artist_cover(site, artist)
+    cover = artist_cover(site, artist)
     return Page(
         identity=identity,
         source=artist.source,
@@ -492,7 +492,8 @@ def _work(
     )
 
 
-def _artist_cover(site: Site, artist: Artist) -> Work | None:
+def artist_cover(site: Site, artist: Artist) -> Work | None:
+    """The work that pictures an artist (their first series' cover), or None without series."""
     series = site.series_of(artist)
     return series[0].cover if series else None
 

@@ -208,6 +208,32 @@ def test_editing_a_cv_entry_rebuilds_to_what_a_fresh_build_writes(
     assert not any("/cv/" in link for link in read_page(live / ARTIST_PAGE).links)
 
 
+def og_image(page: Path) -> str:
+    found = re.search(r'<meta property="og:image" content="([^"]+)"', page.read_text("utf-8"))
+    assert found, page
+    return found.group(1)
+
+
+def test_a_shared_cv_shows_the_artists_picture_and_follows_its_change(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    with_record(tiny_project)
+    options = BuildOptions(cache_dir=image_cache)
+    builder = Builder(tiny_project, tmp_path / "live", options)
+    live = builder.build().output
+    assert og_image(live / CV_PAGE) == og_image(live / ARTIST_PAGE)
+    assert "/media/small-hours/dawn-" in og_image(live / CV_PAGE)
+    # Dusk first: the series' cover, and so the artist's picture, is now Dusk.
+    series = tiny_project / "content/series/small-hours.md"
+    text = series.read_text("utf-8")
+    dawn = text[text.index("  - title: Dawn") : text.index("  - title: Dusk")]
+    series.write_text(text.replace(dawn, "").replace("---\nTwo", dawn + "---\nTwo"), "utf-8")
+    builder.build()
+    assert "/media/small-hours/dusk-" in og_image(live / CV_PAGE)
+    clean = build(tiny_project, tmp_path / "clean", options, fresh=True)
+    assert tree_digest(live) == tree_digest(clean.output)
+
+
 def test_the_readmes_example_record_builds_with_every_section(
     tiny_project: Path, image_cache: Path
 ) -> None:
