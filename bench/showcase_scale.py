@@ -4,7 +4,8 @@
         [--edits 5] [--json]
 
 Writes a site of N artists (stories from bench/corpus.py), each with two series of six works:
-about 15 pages an artist (artist, 2 series, 12 works) plus home, gallery, map and 404.
+about 16 pages an artist (artist, press page, 2 series, 12 works) plus home, gallery, map and
+404.
 
 Without --images every work shows one of six shared 1000 px images and the image cache
 (--cache-dir) is warmed once before timing, so "cold" (a whole process writing into a new
