@@ -71,11 +71,11 @@ def test_build_watch_rebuilds_the_site_folder_on_every_save(
     page = tiny_project / "site/artists/dana-sadyk/index.html"
     watching = Watching(tiny_project, tmp_path / "cache")
     try:
-        watching.wait_for("Built 8 pages")
+        watching.wait_for("Built 9 pages")
         watching.wait_for("Watching for changes")
         story.write_text(story.read_text("utf-8").replace("open sky", "wide sky"), "utf-8")
         wait_until(lambda: "wide sky" in page.read_text("utf-8"))
-        watching.wait_for("Built 8 pages")
+        watching.wait_for("Built 9 pages")
 
         # A mistake is reported with its file and line; the site stays as it was.
         good = story.read_text("utf-8")

@@ -190,13 +190,13 @@ def test_a_fixed_build_says_the_site_is_up_to_date_not_rendered_0_pages(
     messages: list[str] = []
     running = preview(tiny_project, port=0, cache_dir=image_cache, report=messages.append)
     try:
-        assert wait_for(messages, "Rendered ").startswith("Rendered 8 pages in ")
+        assert wait_for(messages, "Rendered ").startswith("Rendered 9 pages in ")
         story.write_text(good.replace("name: Dana Sadyk", "name: [Dana"), encoding="utf-8")
         wait_for(messages, "content/artists/dana-sadyk.md:")
         story.write_text(good, encoding="utf-8")  # back as it was: no page changes
         fixed = wait_for(messages, "Fixed")
         assert re.fullmatch(
-            r"Fixed: the site is up to date \(8 pages, 0 rendered again in \d+ ms\)", fixed
+            r"Fixed: the site is up to date \(9 pages, 0 rendered again in \d+ ms\)", fixed
         )
         assert not any(message.startswith("Rendered 0 pages") for message in messages)
     finally:
