@@ -135,6 +135,16 @@ def test_the_artist_page_links_the_cv_and_shows_the_statement_apart_from_the_sto
     assert "Statement" in page_text(built / ARTIST_PAGE)
 
 
+def test_the_artist_page_lists_the_cv_and_the_press_kit_together(built: Path) -> None:
+    html = (built / ARTIST_PAGE).read_text("utf-8")
+    links = re.search(r'<ul class="artist__links" role="list">(.*?)</ul>', html, re.S)
+    assert links is not None
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', links.group(1)) == [
+        ("/artists/dana-sadyk/cv/", "View the CV"),
+        ("/artists/dana-sadyk/press/", "Press kit"),
+    ]
+
+
 def test_the_artists_json_ld_names_their_school(built: Path) -> None:
     data = json_ld(built / ARTIST_PAGE)
     assert data["alumniOf"] == [
