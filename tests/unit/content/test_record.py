@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import CV, Dated
 from generator.content.record import read_cv, read_statement
@@ -69,6 +71,21 @@ def test_a_place_the_gazetteer_does_not_know_can_be_given_by_coordinates() -> No
     assert problems == []
     place = cv.exhibitions[0].place
     assert place is not None and (place.name, place.lat, place.lon) == ("Zhailau camp", 43.1, 77.2)
+
+
+@pytest.mark.parametrize("written", ["Solo", "SOLO", " solo "])
+def test_an_exhibitions_kind_is_read_in_any_case(written: str) -> None:
+    cv, _, problems = read(f"cv:\n  exhibitions:\n    - title: Dunes\n      kind: {written}\n")
+    assert problems == []
+    assert cv.exhibitions[0].kind == "solo"
+
+
+def test_a_mistyped_kind_in_capitals_is_told_the_one_meant() -> None:
+    _, _, problems = read("cv:\n  exhibitions:\n    - title: Dunes\n      kind: Groop\n")
+    assert problems == [
+        "content/artists/mira.md:6:13: exhibition 1, 'Dunes': 'kind' must be one of solo, group, "
+        "fair, screening (got 'Groop')\n  hint: did you mean 'group'?"
+    ]
 
 
 def test_each_mistake_is_named_by_entry_and_line() -> None:
