@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator import __version__, console
-from generator.errors import ScaffoldError, SiteError
+from generator.errors import SiteError
 
 # Options that several commands share.
 source_option = click.option(
@@ -215,10 +215,7 @@ def serve(
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"], failed=".")
     except OSError as exc:
-        if exc.filename is not None:  # a file, not the address: said by the command group
-            raise
-        console.print_error(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
-        sys.exit(1)
+        console.fail_to_listen(exc, host, port)
     console.serve_until_stopped(running, port, open_browser=open_browser)
 
 
@@ -252,32 +249,15 @@ def new() -> None:
 @click.option("--lon", metavar="DEGREES", help="The hometown's longitude: no lookup by name.")
 @source_option
 @click.pass_context
-def new_artist(
-    ctx: click.Context,
-    name: str,
-    hometown: str | None,
-    lat: str | None,
-    lon: str | None,
-    source: Path,
-) -> None:
+def new_artist(ctx: click.Context, /, name: str, source: Path, **place: str | None) -> None:
     """Write content/artists/<slug>.md for the artist NAME, as a draft."""
     from generator.authoring.scaffold import new_artist as write_artist
 
-    if (lat is None) != (lon is None):
-        console.fail(
-            ScaffoldError(
-                "--lat and --lon go together; nothing was written",
-                hint='for example: --hometown "Springfield, United States" --lat 37.22 --lon -93.3',
-            ),
-            debug=ctx.obj["debug"],
-        )
-    position = (lat, lon) if lat is not None and lon is not None else None
-    try:
-        path = write_artist(source, name, hometown, position)
+    try:  # place: --hometown, --lat and --lon, passed on as given
+        path = write_artist(source, name, **place)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
-    click.echo(f"Wrote {path}")
-    click.echo("Fill in its values, then delete 'draft: true' to publish the artist.")
+    console.show_new_artist(path)
 
 
 @new.command("series")
@@ -294,18 +274,7 @@ def new_series(ctx: click.Context, title: str, artist: str, source: Path) -> Non
         path = write_series(source, title, artist)
     except SiteError as exc:
         console.fail(exc, debug=ctx.obj["debug"])
-    click.echo(f"Wrote {path}")
-    click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
-    if artist_is_draft(source, artist):
-        click.echo(
-            "Its artist is a draft, so the series is one too: builds leave it out, and once "
-            "each work has its 'image' and 'alt', 'showcase build --drafts' previews it."
-        )
-    else:
-        click.echo(
-            "Its artist is published, so builds stop at this file, saying what is missing, "
-            "until each work has its 'image' and 'alt'."
-        )
+    console.show_new_series(path, draft=artist_is_draft(source, artist))
 
 
 @cli.command()

@@ -126,6 +126,37 @@ def show_report(report: BuildReport) -> None:
         click.echo(report.left_out("showcase build"))
 
 
+def show_new_artist(path: Path) -> None:
+    """After ``showcase new artist``: the file, and how the artist gets published."""
+    click.echo(f"Wrote {path}")
+    click.echo("Fill in its values, then delete 'draft: true' to publish the artist.")
+
+
+def fail_to_listen(exc: OSError, host: str, port: int) -> NoReturn:
+    """``showcase serve`` could not listen; a file's error is the command group's to say."""
+    if exc.filename is not None:
+        raise exc
+    print_error(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    sys.exit(1)
+
+
+def show_new_series(path: Path, *, draft: bool) -> None:
+    """After ``showcase new series``: where its images go, and what the file means for the
+    build (a draft artist's series is a draft; a published one's stops builds until filled)."""
+    click.echo(f"Wrote {path}")
+    click.echo(f"Put its images in {path.with_suffix('')}/ and name each one under 'works:'.")
+    if draft:
+        click.echo(
+            "Its artist is a draft, so the series is one too: builds leave it out, and once "
+            "each work has its 'image' and 'alt', 'showcase build --drafts' previews it."
+        )
+    else:
+        click.echo(
+            "Its artist is published, so builds stop at this file, saying what is missing, "
+            "until each work has its 'image' and 'alt'."
+        )
+
+
 def note_local_base_url(source: Path, given: str | None) -> None:
     """After ``showcase build``: one note when the site is built for this computer's address
     (no ``base_url`` in site.yaml, or a loopback one), which a server must not be given."""

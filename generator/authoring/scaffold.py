@@ -76,13 +76,14 @@ def new_artist(
     source: Path | str,
     name: str,
     hometown: str | None = None,
-    position: tuple[str, str] | None = None,
+    lat: str | None = None,
+    lon: str | None = None,
 ) -> Path:
     """Write ``content/artists/<slug>.md`` for ``name``, as a draft; return its path.
 
     ``hometown`` ("Balkhash, Kazakhstan") is looked up in the gazetteer first, and its name,
     country and coordinates written in the file; a name it cannot place writes nothing.
-    ``position`` (``--lat``, ``--lon``) places it without the lookup.
+    ``lat`` and ``lon`` (``--lat``, ``--lon``, given together) place it without the lookup.
     """
     root = _site_root(source)
     name = " ".join(name.split())
@@ -94,6 +95,12 @@ def new_artist(
             path=taken[slug],
             hint="edit that file, or give the new artist another name",
         )
+    if (lat is None) != (lon is None):
+        raise ScaffoldError(
+            "--lat and --lon go together; nothing was written",
+            hint='for example: --hometown "Springfield, United States" --lat 37.22 --lon -93.3',
+        )
+    position = (lat, lon) if lat is not None and lon is not None else None
     place = _hometown(hometown, position) if hometown is not None or position else None
     rel = f"{ARTISTS_DIR}/{slug}.md"
     text = _text(
