@@ -8,6 +8,9 @@ show what this module decides, from the model alone, so the two never disagree:
 - the **selected works** are the listed works of listed series marked ``press: true``; when
   none is, the first listed work of each listed series. Unlisted works and series, and draft
   artists (left out of the published site), never appear;
+- an artist with **no work to offer** (no listed series yet) has no press kit, neither page
+  nor download: images with their credit lines are what a press kit is for, and the
+  artist's page already gives the biography;
 - each work's **credit line** is "Title, year. Medium, dimensions. © Artist." followed by the
   work's ``credit`` ("Courtesy Galerie Tengri, Almaty") when it has one: a courtesy is never
   invented, since only the author knows who lends an image.
@@ -87,6 +90,11 @@ def selected_works(site: Site, artist: Artist) -> tuple[list[tuple[Work, Series]
     if marked:
         return marked, True
     return [(series.listed_works[0], series) for series in site.series_of(artist)], False
+
+
+def has_press_kit(site: Site, artist: Artist) -> bool:
+    """Whether ``artist`` has a press kit: a work to offer in it (see the module's rules)."""
+    return any(series.listed_works for series in site.series_of(artist))
 
 
 def credit(work: Work, artist: Artist) -> str:

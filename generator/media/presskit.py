@@ -27,6 +27,7 @@ from generator.content.press import (
     PressKit,
     captions_text,
     cv_text,
+    has_press_kit,
     plain_text,
     press_kit,
     selected_works,
@@ -88,6 +89,8 @@ def publish_press_kits(
     kept: PressKitMemo = {}
     fresh: list[PressKit] = []
     for artist in site.artists:
+        if not has_press_kit(site, artist):
+            continue
         works, _ = selected_works(site, artist)
         parts = (artist, *(work for work, _ in works), *(series for _, series in works))
         earlier = memo.get(artist.slug)

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from generator import urls
 from generator.config import NavItem, SiteConfig
 from generator.content.model import Artist, OwnPage, Series, Site, Work
+from generator.content.press import has_press_kit
 from generator.incremental.memo import PageMemo
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
@@ -415,7 +416,8 @@ def _artist(
             "next": following,
             "locator": atlas.locator(artist.slug),
             "cv_url": urls.cv_url(artist.slug) if artist.cv else "",
-            "press_url": urls.press_url(artist.slug),  # generator.site.press
+            # generator.site.press: for an artist with a work to offer in a press kit
+            "press_url": urls.press_url(artist.slug) if has_press_kit(site, artist) else "",
         },
         updated=artist_updated(site, artist),
         describe=partial(structured.artist_page, artist, link),

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import urls
 from generator.content.model import Artist, Site
-from generator.content.press import PressKit, press_kit
+from generator.content.press import PressKit, has_press_kit, press_kit
 from generator.media.images import PublishedImage
 from generator.media.presskit import PRESS_LONG_SIDE
 from generator.site.jsonld import artist_updated
@@ -21,7 +21,8 @@ from generator.site.pages import Page, Planning
 
 
 def press_pages(plan: Planning) -> list[Page]:
-    """One press page per artist, made from the artist and their listed series."""
+    """One press page per artist who has a press kit, made from the artist and their listed
+    series."""
     site = plan.site
     return [
         plan.memo.page(
@@ -30,6 +31,7 @@ def press_pages(plan: Planning) -> list[Page]:
             partial(_press_page, site, plan.images, artist),
         )
         for artist in site.artists
+        if has_press_kit(site, artist)
     ]
 
 

@@ -131,6 +131,19 @@ def test_the_artist_page_links_to_the_press_kit_and_the_sitemap_lists_it(site: P
     assert not (site / "artists/erlan-bek").exists()  # a draft artist has no press kit
 
 
+def test_an_artist_with_no_work_to_offer_has_no_press_kit_and_no_link(tmp_path: Path) -> None:
+    project = press_project(tmp_path / "project")
+    for series in (project / "content/series").glob("*.md"):
+        if "artist: timur-sadykov" in series.read_text(encoding="utf-8"):
+            series.unlink()
+    build(project, tmp_path / "site", cache_dir=tmp_path / "cache")
+    artist = (tmp_path / "site/artists/timur-sadykov/index.html").read_text(encoding="utf-8")
+    assert "Press kit" not in artist and "/press/" not in artist
+    assert not (tmp_path / "site" / TIMUR).exists()
+    assert "timur-sadykov/press/" not in (tmp_path / "site/sitemap.xml").read_text("utf-8")
+    assert (tmp_path / "site" / ALIYA_ZIP).is_file()
+
+
 def test_the_zip_holds_the_texts_then_the_works_in_the_pages_order(site: Path) -> None:
     with zipfile.ZipFile(site / ALIYA_ZIP) as kit:
         assert kit.namelist() == [
