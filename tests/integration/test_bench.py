@@ -39,8 +39,8 @@ def test_compare_measures_showcase_on_a_small_corpus() -> None:
 def test_showcase_scale_measures_the_full_site_and_the_disk_floor() -> None:
     figures = figures_of("showcase_scale.py", "--artists", "2", "--rounds", "1", "--edits", "0")
     # Two artists with two series of six works: 2 + 4 + 24 pages, each artist's press page
-    # (every artist with works has one), and home, gallery, map, 404 and the contact page (the example's
-    # site.yaml, which the bench copies, has 'contact'). No price lists: the corpus has no sale
-    # facts; no CV and no exhibitions page: its artists have no 'cv'.
+    # (every artist with works has one), and home, gallery, map, 404 and the contact page (the
+    # example's site.yaml, which the bench copies, has 'contact'). No price lists: the corpus
+    # has no sale facts; no CV and no exhibitions page: its artists have no 'cv'.
     assert figures["pages"] == 37
     assert 0 < figures["disk_floor_s"] < figures["showcase_cold_s"] < 60
