@@ -1,12 +1,13 @@
 """Helpers shared by the build benchmarks: timed runs with memory sampling, edits under
 `showcase build --watch`, the machine's description and Markdown tables.
 
-Not a benchmark itself; `bench/compare.py` and `bench/showcase_scale.py` import it.
+Not a benchmark itself; the scripts beside it import it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -374,3 +375,13 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return text == "–"
     return True
+
+
+def print_figures(figures: dict[str, Any], as_json: bool) -> None:
+    """A script's figures as JSON, or one aligned ``name  value`` line each."""
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")

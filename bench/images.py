@@ -9,12 +9,13 @@ cache warm, and prints medians. It measures; it asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from _common import print_figures
 
 from generator import build
 from generator.media.images import supported_formats
@@ -55,13 +56,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    figures = measure(args.rounds)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
-    width = max(len(k) for k in figures)
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    print_figures(measure(args.rounds), args.json)
 
 
 if __name__ == "__main__":

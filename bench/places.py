@@ -11,10 +11,11 @@ nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
+
+from _common import print_figures
 
 # Run in a new process each round: the time to read the list, then to look a name up.
 _ROUND = """
@@ -52,13 +53,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args()
-    figures = measure(options.rounds)
-    if options.json:
-        print(json.dumps(figures, indent=2))
-        return
-    width = max(len(k) for k in figures)
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    print_figures(measure(options.rounds), options.json)
 
 
 if __name__ == "__main__":

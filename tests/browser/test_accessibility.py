@@ -51,6 +51,16 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def violations_on(axe: Any, page: Any) -> list[dict[str, Any]]:
+    """axe's WCAG 2.2 AA violations on ``page``, once its fonts and animations have settled."""
+    page.evaluate(SETTLED)
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return list(results.response["violations"])
+
+
 @pytest.fixture(scope="module")
 def axe() -> Any:
     from axe_playwright_python.sync_playwright import Axe
@@ -80,15 +90,7 @@ def test_page_has_no_wcag_violations(
                 "() => { const i = document.querySelector('.lightbox__stage img');"
                 " return i && i.complete && i.naturalWidth > 0; }"
             )
-        page.evaluate(SETTLED)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
+        violations = violations_on(axe, page)
     finally:
         context.close()
     assert not violations, f"axe found on {kind} ({scheme} scheme):" + describe(violations)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator import build
-from tests.browser.test_accessibility import SETTLED, WCAG_TAGS, axe, describe
+from tests.browser.test_accessibility import axe, describe, violations_on
 from tests.conftest import FIXTURES
 from tests.sitecheck import serve_folder
 
@@ -42,15 +42,7 @@ def test_exhibitions_page_has_no_wcag_violations(
     page = context.new_page()
     try:
         page.goto(exhibitions_site + "/exhibitions/", wait_until="networkidle")
-        page.evaluate(SETTLED)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
+        violations = violations_on(axe, page)
     finally:
         context.close()
     assert not violations, f"axe found ({scheme} scheme):" + describe(violations)

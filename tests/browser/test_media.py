@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from tests.browser.test_accessibility import SETTLED, WCAG_TAGS, describe
 from tests.browser.test_accessibility import axe as axe  # the fixture, shared
+from tests.browser.test_accessibility import describe, violations_on
 from tests.mediasite import VIMEO_ID, YOUTUBE_ID, make_media_site
 from tests.sitecheck import serve_folder
 
@@ -202,15 +202,7 @@ def test_media_pages_have_no_wcag_violations(
     page = context.new_page()
     try:
         page.goto(media_url + path, wait_until="networkidle")
-        page.evaluate(SETTLED)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
+        violations = violations_on(axe, page)
     finally:
         context.close()
     assert not violations, f"axe found on {path} ({scheme} scheme):" + describe(violations)

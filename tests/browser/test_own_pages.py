@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_accessibility import SETTLED, WCAG_TAGS, describe
+from tests.browser.test_accessibility import SETTLED, describe, violations_on
 from tests.browser.test_accessibility import axe as axe  # the fixture, shared
 
 ABOUT = "/about/"
@@ -31,14 +31,7 @@ def test_the_about_page_is_accessible_and_in_the_menu(
         assert page.locator(".site-nav a[aria-current=page]").inner_text() == "About"
         page.evaluate(SETTLED)
         page.screenshot(path=str(artifacts / f"about-{viewport}-{scheme}.png"), full_page=True)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
+        violations = violations_on(axe, page)
     finally:
         context.close()
     assert not violations, f"axe found on the About page ({scheme}):" + describe(violations)

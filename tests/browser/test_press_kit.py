@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator import build
-from tests.browser.test_accessibility import SETTLED, WCAG_TAGS, axe, describe
+from tests.browser.test_accessibility import axe, describe, violations_on
 from tests.integration.test_press_kit import press_project
 from tests.sitecheck import serve_folder
 
@@ -37,15 +37,7 @@ def test_press_page_has_no_wcag_violations(
     page = context.new_page()
     try:
         page.goto(press_site + path, wait_until="networkidle")
-        page.evaluate(SETTLED)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
+        violations = violations_on(axe, page)
     finally:
         context.close()
     assert not violations, f"axe found on {path} ({scheme} scheme):" + describe(violations)

@@ -44,3 +44,9 @@ def test_showcase_scale_measures_the_full_site_and_the_disk_floor() -> None:
     # has no sale facts; no CV and no exhibitions page: its artists have no 'cv'.
     assert figures["pages"] == 37
     assert 0 < figures["disk_floor_s"] < figures["showcase_cold_s"] < 60
+
+
+def test_places_measures_reading_the_list_and_a_lookup() -> None:
+    figures = figures_of("places.py", "--rounds", "1")
+    assert figures["rounds"] == 1
+    assert figures["load_s"] > 0 and figures["lookup_ms"] > 0
