@@ -378,16 +378,9 @@ def _read_contact_form(block: Fields) -> ContactForm | None:
             form.mark("action"),
             "the address your form service gives you, like 'https://formspree.io/f/abcdwxyz'",
         )
-    provider = form.text("provider", required=False, default="plain")
-    if provider not in FORM_PROVIDERS:
-        close = difflib.get_close_matches(provider.lower(), FORM_PROVIDERS, n=1, cutoff=0.5)
-        form.problems.add(
-            f"{form.label('provider')} must be one of {', '.join(FORM_PROVIDERS)}"
-            f" (got {provider!r})",
-            form.mark("provider"),
-            f"did you mean '{close[0]}'?" if close else "leave it out for a plain form",
-        )
-        provider = "plain"
+    provider = form.choice(
+        "provider", FORM_PROVIDERS, default="plain", otherwise="leave it out for a plain form"
+    )
     return ContactForm(action=action, provider=provider)
 
 
@@ -414,17 +407,14 @@ def _read_map(fields: Fields) -> MapSettings:
 
 def _read_markdown_html(fields: Fields) -> HtmlMode:
     """Whether HTML in stories is passed through ("trust") or made harmless ("sanitize")."""
-    value = fields.text("markdown_html", required=False, default="trust")
-    for mode in HTML_MODES:
-        if value == mode:
-            return mode
-    fields.problems.add(
-        f"'markdown_html' must be one of {', '.join(HTML_MODES)} (got {value!r})",
-        fields.mark("markdown_html"),
-        "'sanitize' removes scripts and event handlers from stories; "
+    value = fields.choice(
+        "markdown_html",
+        HTML_MODES,
+        default="trust",
+        otherwise="'sanitize' removes scripts and event handlers from stories; "
         "'trust' keeps their HTML as written",
     )
-    return "trust"
+    return next(mode for mode in HTML_MODES if mode == value)
 
 
 def _read_redirects(fields: Fields) -> tuple[tuple[str, str], ...]:
@@ -494,13 +484,7 @@ def _read_publish(fields: Fields) -> PublishSettings:
     if settings is None:
         return default
     settings.check_keys(("target", "dest", "remote", "branch", "cname", "max_delete"))
-    target = settings.text("target", required=False)
-    if target and target not in PUBLISH_TARGETS:
-        settings.problems.add(
-            f"'publish.target' must be one of {', '.join(PUBLISH_TARGETS)} (got {target!r})",
-            settings.mark("target"),
-        )
-        target = ""
+    target = settings.choice("target", PUBLISH_TARGETS)
     cname = settings.text("cname", required=False)
     if any(char in cname for char in "/: "):
         settings.problems.add(
@@ -579,16 +563,11 @@ def _slips(typed: str, meant: str) -> int:
 
 def _read_prices(fields: Fields) -> PriceMode:
     """Whether works' prices are shown, said to be on request, or hidden everywhere."""
-    value = fields.text("prices", required=False, default="on-request")
-    for mode in PRICE_MODES:
-        if value == mode:
-            return mode
-    close = difflib.get_close_matches(value, PRICE_MODES, n=1, cutoff=0.5)
-    fields.problems.add(
-        f"'prices' must be one of {', '.join(PRICE_MODES)} (got {value!r})",
-        fields.mark("prices"),
-        (f"did you mean '{close[0]}'? " if close else "")
-        + "'show' shows the prices of works, 'on-request' says \"Price on request\", "
+    value = fields.choice(
+        "prices",
+        PRICE_MODES,
+        default="on-request",
+        otherwise="'show' shows the prices of works, 'on-request' says \"Price on request\", "
         "'hide' says nothing of prices anywhere",
     )
-    return "on-request"
+    return next(mode for mode in PRICE_MODES if mode == value)

@@ -5,7 +5,6 @@ Also what series and works share with it: ``visibility``.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from generator.content.model import OwnPage
@@ -36,15 +35,11 @@ def read_page(fields: Fields, document: FrontMatter, path: Path, reading: Readin
 
 
 def read_unlisted(fields: Fields) -> bool:
-    """Whether ``visibility`` says ``unlisted`` (``public`` when absent)."""
-    value = fields.text("visibility", required=False, default="public")
-    if value not in VISIBILITIES:
-        close = difflib.get_close_matches(value.lower(), VISIBILITIES, n=1, cutoff=0.4)
-        fields.problems.add(
-            f"{fields.label('visibility')} must be 'public' or 'unlisted' (got '{value}')",
-            fields.mark("visibility"),
-            f"did you mean '{close[0]}'?"
-            if close
-            else "write 'visibility: unlisted' to leave it out of every list, or remove the line",
-        )
+    """Whether ``visibility`` says ``unlisted`` (``public`` when absent; any case)."""
+    value = fields.choice(
+        "visibility",
+        VISIBILITIES,
+        default="public",
+        otherwise="write 'visibility: unlisted' to leave it out of every list, or remove the line",
+    )
     return value == "unlisted"

@@ -153,20 +153,7 @@ def _when(fields: Fields) -> tuple[int | None, datetime.date | None, datetime.da
 def _kind(fields: Fields) -> str:
     """An exhibition's ``kind``: one of EXHIBITION_KINDS, in any case ('Solo' is 'solo'), or ''
     when not said."""
-    written = fields.text("kind", required=False)
-    kind = written.strip().lower()
-    if kind and kind not in EXHIBITION_KINDS:
-        import difflib
-
-        close = difflib.get_close_matches(kind, EXHIBITION_KINDS, n=1, cutoff=0.5)
-        fields.problems.add(
-            f"{fields.label('kind')} must be one of {', '.join(EXHIBITION_KINDS)} "
-            f"(got {written!r})",
-            fields.mark("kind"),
-            f"did you mean '{close[0]}'?" if close else "leave 'kind' out if none fits",
-        )
-        return ""
-    return kind
+    return fields.choice("kind", EXHIBITION_KINDS, otherwise="leave 'kind' out if none fits")
 
 
 def _url(fields: Fields) -> str:

@@ -6,7 +6,6 @@ Prices are shown in the site language's number and currency format (CLDR, throug
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -39,18 +38,8 @@ _AMOUNT = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f,.]?\d{3})*(?:[.,]\d{1,2})?$")
 
 
 def read_status(fields: Fields) -> str:
-    """The ``status`` key: one of STATUSES, or empty when the work has none."""
-    value = fields.text("status", required=False)
-    if not value or value in STATUSES:
-        return value
-    close = difflib.get_close_matches(value.lower(), STATUSES, n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    fields.problems.add(
-        f"{fields.label('status')} must be one of {', '.join(STATUSES)} (got {value!r})",
-        fields.mark("status"),
-        f"{hint}write for example 'status: available'",
-    )
-    return ""
+    """The ``status`` key: one of STATUSES (in any case), or empty when the work has none."""
+    return fields.choice("status", STATUSES, otherwise="write for example 'status: available'")
 
 
 def read_price(fields: Fields) -> Price | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +103,26 @@ class Fields:
         if not text and required:
             self.problems.add(f"{self.label(key)} must not be empty", self.mark(key))
         return text
+
+    def choice(
+        self, key: str, choices: Collection[str], *, default: str = "", otherwise: str = ""
+    ) -> str:
+        """One of ``choices``, written in any case ('Sold' is 'sold'); ``default`` when the key
+        is absent or wrong. A wrong value is a problem naming the choices; its hint is the
+        closest one as a did-you-mean, or else ``otherwise``."""
+        written = self.text(key, required=False)
+        value = written.lower()
+        if not value:
+            return default
+        if value in choices:
+            return value
+        close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+        self.problems.add(
+            f"{self.label(key)} must be one of {', '.join(choices)} (got {written!r})",
+            self.mark(key),
+            f"did you mean '{close[0]}'?" if close else otherwise or None,
+        )
+        return default
 
     def number(
         self, key: str, *, low: float, high: float, required: bool = True, default: float = 0.0

@@ -112,7 +112,7 @@ def test_unknown_visibility_is_an_error_with_a_did_you_mean(
         build(tiny_project, tmp_path / "out", cache_dir=image_cache)
     (error,) = raised.value.errors
     assert error.path == "content/pages/about.md" and error.line == 3
-    assert "'visibility' must be 'public' or 'unlisted' (got 'unlsted')" in str(error)
+    assert "'visibility' must be one of public, unlisted (got 'unlsted')" in str(error)
     assert error.hint == "did you mean 'unlisted'?"
 
 

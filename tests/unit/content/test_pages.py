@@ -68,7 +68,7 @@ def test_an_unknown_visibility_is_located_with_a_hint(value: str, hint: str) -> 
     read_unlisted(fields)
     (error,) = fields.problems.errors
     assert (error.path, error.line, error.hint) == (PATH, 3, hint)
-    assert f"'visibility' must be 'public' or 'unlisted' (got '{value}')" in str(error)
+    assert f"'visibility' must be one of public, unlisted (got '{value}')" in str(error)
 
 
 def test_visibility_defaults_to_public() -> None:

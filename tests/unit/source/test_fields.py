@@ -82,3 +82,22 @@ def test_places_are_named_by_number_and_name_nested_fields_inside_them() -> None
         "place 2, 'Balkhash': 'lat' must be between -90 and 90 (got 300)",
         "place 2, 'Balkhash': 'extra.missing' is required",
     ]
+
+
+def test_a_choice_is_read_in_any_case_and_a_mistype_gets_the_closest() -> None:
+    fields, problems = read("---\nstatus: Sold\nvisibility: UNLISTED\nkind: Groop\n---\n")
+    assert fields.choice("status", ("available", "sold")) == "sold"
+    assert fields.choice("visibility", ("public", "unlisted"), default="public") == "unlisted"
+    assert fields.choice("kind", ("solo", "group"), otherwise="leave it out") == ""
+    assert fields.choice("price", ("a", "b"), default="a") == "a"  # absent: the default
+    [error] = problems.errors
+    assert error.message == "'kind' must be one of solo, group (got 'Groop')"
+    assert (error.line, error.column) == (4, 7)
+    assert error.hint == "did you mean 'group'?"
+
+
+def test_a_choice_with_nothing_close_gets_the_fallback_hint() -> None:
+    fields, problems = read("---\nkind: painting\n---\n")
+    fields.choice("kind", ("solo", "group"), otherwise="leave 'kind' out if none fits")
+    [error] = problems.errors
+    assert error.hint == "leave 'kind' out if none fits"
