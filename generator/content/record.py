@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.content.model import CV, CVEntry, Exhibition, PressItem
@@ -167,6 +168,17 @@ def _url(fields: Fields) -> str:
             "link to a web page, by its https:// address"
             if scheme
             else f"write it in full, such as 'url: https://{url.removeprefix('//')}'",
+        )
+        return ""
+    if url and (
+        any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url)
+        or not urlsplit(url).hostname
+    ):
+        fields.problems.add(
+            f"{fields.label('url')} is not a whole web address (got {url!r})",
+            fields.mark("url"),
+            "write the address as the browser shows it, on one line, without spaces "
+            "(a space in an address is written %20)",
         )
         return ""
     return url

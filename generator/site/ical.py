@@ -66,7 +66,9 @@ def _event(showing: Showing, host: str, link: UrlBuilder) -> list[str]:
         lines.append(f"GEO:{exhibition.place.lat:.6f};{exhibition.place.lon:.6f}")
     lines += [
         f"DESCRIPTION:{escape(description)}",
-        f"URL:{exhibition.url or page}",
+        # A URI, not TEXT: nothing to escape, since the model's addresses hold no spaces or
+        # line breaks (content/record.py refuses them); a line break would start a property.
+        f"URL:{_uri(exhibition.url or page)}",
         "TRANSP:TRANSPARENT",  # an exhibition runs for weeks: it does not make one busy
         "END:VEVENT",
     ]
@@ -95,3 +97,10 @@ def fold(line: str) -> str:
         size += octets
     parts.append(current)
     return "\r\n ".join(parts)
+
+
+def _uri(address: str) -> str:
+    """``address`` for a URI value, refused if it could break the line it is written on."""
+    if any(char.isspace() or ord(char) < 32 for char in address):
+        raise ValueError(f"an address with a space or a line break: {address!r}")
+    return address

@@ -159,3 +159,18 @@ def test_a_link_that_is_not_to_a_web_page_is_refused() -> None:
         "starting with https:// (got 'javascript:alert(1)')\n"
         "  hint: link to a web page, by its https:// address"
     ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '"https://example.org/show\\r\\nATTACH:https://evil.example/x"',  # a calendar property
+        '"https://example.org/a show"',
+        "https://",
+    ],
+)
+def test_an_address_with_a_space_a_line_break_or_no_host_is_refused(url: str) -> None:
+    cv, _, problems = read(f"cv:\n  exhibitions:\n    - title: Dunes\n      url: {url}\n")
+    assert len(problems) == 1 and "'url' is not a whole web address" in problems[0]
+    assert "without spaces" in problems[0]
+    assert cv.exhibitions[0].url == ""
