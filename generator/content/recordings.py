@@ -208,6 +208,11 @@ def _captions_not_here(fields: Fields, why: str) -> None:
     )
 
 
+# The hosts a video address is written with when its scheme is left out ('youtu.be/…').
+_VIDEO_HOSTS = re.compile(r"(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/", re.IGNORECASE)
+
+
 def _looks_like_address(value: str) -> bool:
-    head = value.lower()
-    return "://" in head or head.startswith(("www.", "youtu", "vimeo.", "m.youtube."))
+    """Whether ``value`` is a web address rather than a file's name: a scheme, or a known
+    video host followed by a path ('youtube-interview.mp4' is a file)."""
+    return "://" in value or value.lower().startswith("www.") or bool(_VIDEO_HOSTS.match(value))

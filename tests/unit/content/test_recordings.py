@@ -67,3 +67,21 @@ def test_players_are_the_privacy_friendly_ones_and_start_only_once_asked() -> No
     assert vimeo.embed_url == "https://player.vimeo.com/video/76979871?dnt=1"
     assert vimeo.play_url == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
     assert vimeo.page_url == "https://vimeo.com/76979871"
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        ("youtube-interview.mp4", False),  # a file whose name starts like a host
+        ("vimeo.webm", False),
+        ("media/youtu.mp4", False),
+        ("youtu.be/dQw4w9WgXcQ", True),
+        ("www.youtube.com/watch?v=dQw4w9WgXcQ", True),
+        ("vimeo.com/76979871", True),
+        ("https://example.org/a.mp4", True),
+    ],
+)
+def test_a_file_named_like_a_video_host_is_still_a_file(value: str, address: bool) -> None:
+    from generator.content.recordings import _looks_like_address
+
+    assert _looks_like_address(value) is address
