@@ -199,8 +199,10 @@ def test_an_embedded_video_is_its_poster_and_a_link_until_played(
     text = html(media_site, page)
     assert "<iframe" not in text
     assert f'data-embed="{player}"' in text
-    assert f'<a class="player__start" href="{watch}" data-player-start>' in text
-    assert "Play the video" in text
+    assert f'<a class="player__start" href="{watch}" data-player-start aria-label="Play the' in text
+    # The button is named by what it does; the poster's description is its description.
+    assert re.search(r'aria-label="Play the video “[^"]+” on (YouTube|Vimeo)"', text)
+    assert 'aria-describedby="work-alt"' in text and '<p id="work-alt" hidden>' in text
     assert re.search(r'<script src="/js/player(\.[0-9a-f]+)?\.js" defer>', text)
     # Nothing on the page is fetched from the video's host: its address is only data.
     sources = re.findall(r'(?:src|srcset|poster)="([^"]+)"', text)
