@@ -55,8 +55,9 @@ class Showing:
         return changed or self.exhibition.start
 
     def uid(self, host: str) -> str:
-        """A UID that stays the same from build to build: the first artist's slug
-        (alphabetically) and the exhibition's identity, at the site's host."""
+        """A UID that stays the same from build to build, and through corrections of the
+        venue or dates (see ``showing_key``): the first artist's slug (alphabetically) and
+        the exhibition's key, at the site's host."""
         return f"{min(a.slug for a in self.artists)}-{self.key}@{host}"
 
 
@@ -73,9 +74,20 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def showing_key(exhibition: Exhibition) -> str:
-    """The exhibition's name in URLs: 'spring-salon-3f9a2c1b', stable while its identity is."""
-    digest = hashlib.sha256("\n".join(identity(exhibition)).encode()).hexdigest()[:8]
+def showing_key(exhibition: Exhibition, *, whole: bool = False) -> str:
+    """The exhibition's name in URLs and in its calendar UID: 'spring-salon-3f9a2c1b'.
+
+    It is made from the title and the year it opened alone, so that correcting the venue or
+    moving the closing day keeps it: a calendar that subscribed to the exhibition updates
+    the event rather than adding a second one, and a shared link to it still leads there.
+    ``whole`` makes it from the title, venue and dates, for two exhibitions of one title
+    and year (``showings`` uses it for them alone).
+    """
+    if whole:
+        parts: tuple[str, ...] = identity(exhibition)
+    else:
+        parts = (_folded(exhibition.title), str(exhibition.first_year or ""))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]
     title = slugify(exhibition.title)[:KEY_TITLE_LENGTH].strip("-")
     return f"{title}-{digest}" if title else digest
 
@@ -88,9 +100,11 @@ def showings(site: Site) -> tuple[Showing, ...]:
             entry = found.setdefault(identity(exhibition), (exhibition, []))
             if artist not in entry[1]:
                 entry[1].append(artist)
+    keys = [showing_key(exhibition) for exhibition, _ in found.values()]
+    shared = {key for key in keys if keys.count(key) > 1}
     return tuple(
-        Showing(exhibition, tuple(artists), showing_key(exhibition))
-        for exhibition, artists in found.values()
+        Showing(exhibition, tuple(artists), showing_key(exhibition, whole=key in shared))
+        for (exhibition, artists), key in zip(found.values(), keys, strict=True)
     )
 
 
