@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import layout, parallel
-from generator.errors import from_os_error
+from generator.errors import ContentErrors, from_os_error
 from generator.incremental.state import (
     BuildState,
     forget_state,
@@ -238,6 +238,7 @@ class Builder:
         from generator.media.requests import (
             image_requests,
             player_origins,
+            recorded_places,
             recording_files,
             soft_images,
         )
@@ -270,6 +271,10 @@ class Builder:
             workers=self.workers,
             prints=self._prints,
         )
+        if not config.images.keep_gps:  # a video is published as it is, its position too
+            recorded = recorded_places(site)
+            if recorded:
+                raise ContentErrors(recorded)
         published = publish_images(
             image_requests(site), config.images, self.cache_dir / "images", self._digests
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.content.model import PLAYER_ORIGINS, Site
+from generator.errors import ContentError
 from generator.media.images import ImageRequest, PublishedImage
 from generator.media.metadata import Rights
 
@@ -87,6 +88,36 @@ def recording_files(site: Site) -> dict[str, Path]:
         for work in series.works
         for file in work.files
     }
+
+
+def recorded_places(site: Site) -> list[ContentError]:
+    """An error for each video or sound file of the site that says where it was recorded
+    (a phone's position): published as it is, the file would tell everyone. Images lose
+    their position unless ``images.keep_gps`` is true; with it true, these are published too."""
+    from generator.media.filmed import recorded_position
+
+    errors = []
+    for series in site.series:
+        for work in series.works:
+            if work.recording is None or work.recording.file is None:
+                continue
+            item = recorded_position(work.recording.file)
+            if item is not None:
+                name = work.recording.file.name
+                errors.append(
+                    ContentError(
+                        f"the {work.recording.kind} file {name} of '{work.title}' holds the "
+                        f"place it was recorded at ({item}): published as it is, it would "
+                        "show everyone where that was",
+                        path=work.source or series.source,
+                        line=work.line,
+                        hint=f"save it without its metadata, for example 'ffmpeg -i {name} "
+                        f"-map_metadata -1 -c copy clean-{name}' (the same picture and sound), "
+                        "or set 'keep_gps: true' under 'images:' in site.yaml to publish "
+                        "positions",
+                    )
+                )
+    return errors
 
 
 def player_origins(site: Site) -> list[str]:

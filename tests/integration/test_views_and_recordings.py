@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -485,3 +486,41 @@ def test_the_example_alt_text_of_a_view_is_never_published(
     code, output = build(media_project, tmp_path / "cache")
     assert code == 1
     assert f"{HOURS}:{line}: the alt text of work 1's view 2 is still the example text" in output
+
+
+# Where a video was filmed
+
+
+def box(kind: bytes, body: bytes) -> bytes:
+    """One box of an ISO media file (MP4, QuickTime): its size, its type, its contents."""
+    return struct.pack(">I4s", 8 + len(body), kind) + body
+
+
+# A phone's video: an 'mdat' of picture and sound before the 'moov', whose user data holds
+# the place it was filmed at, as an iPhone writes it.
+FILMED = (
+    MP4
+    + box(b"mdat", b"\0" * 4096)
+    + box(b"moov", box(b"udta", box(b"\xa9xyz", b"\0\x12\x15\xc7+43.2220+076.8512/")))
+)
+
+
+def test_a_video_that_says_where_it_was_filmed_stops_the_build(
+    media_project: Path, tmp_path: Path
+) -> None:
+    (media_project / "content/series/moving/wind.mp4").write_bytes(FILMED)
+    code, output = build(media_project, tmp_path / "cache")
+    assert code == 1 and "Traceback" not in output
+    assert f"{MOVING}:" in output
+    assert "the video file wind.mp4 of 'Wind' holds the place it was recorded at (©xyz)" in output
+    assert "ffmpeg -i wind.mp4 -map_metadata -1 -c copy clean-wind.mp4" in output
+    assert not (media_project / "site").exists()
+    # Publishing positions is a choice the site can make, for videos as for images.
+    edit(media_project, "site.yaml", "images:\n", "images:\n  keep_gps: true\n")
+    code, output = build(media_project, tmp_path / "cache")
+    assert code == 0, output
+    assert (media_project / "site/media/moving/wind.mp4").read_bytes() == FILMED
+
+
+def test_a_video_without_a_position_is_published_as_it_is(media_site: Path) -> None:
+    assert (media_site / "site/media/moving/wind.mp4").read_bytes() == MP4
