@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from generator.content.model import CV, Artist, CVEntry, Dated, Exhibition, Series, Site, Work
-from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS
+from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS, OTHER_EXHIBITIONS
 
 BIO_PARAGRAPHS = 2  # of the story, after the summary, when there is no press_bio
 CV_SUMMARY_ENTRIES = 3  # the latest few of each section the press page sums up
@@ -182,7 +182,7 @@ def cv_text(artist: Artist) -> str:
     sections: list[tuple[str, tuple[Dated, ...]]] = []
     for kind, label in EXHIBITION_KINDS.items():
         sections.append((f"{label}s", tuple(e for e in cv.exhibitions if e.kind == kind)))
-    sections.append(("Exhibitions", tuple(e for e in cv.exhibitions if not e.kind)))
+    sections.append((OTHER_EXHIBITIONS, tuple(e for e in cv.exhibitions if not e.kind)))
     for key in ("education", "awards", "residencies", "collections"):
         sections.append((CV_SECTIONS[key], getattr(cv, key)))
     for heading, entries in sections:

@@ -32,6 +32,9 @@ EXHIBITION_KINDS: dict[str, str] = {
     "fair": "Art fair",
     "screening": "Screening",
 }
+# Exhibitions without a kind come after those with one, under this heading (the CV page and
+# the press kit's cv.txt).
+OTHER_EXHIBITIONS = "Other exhibitions"
 WHEN_KEYS = ("year", "start", "end")
 EXHIBITION_KEYS = (
     *("title", "venue", "city", "country", "kind", "url", "lat", "lon"),

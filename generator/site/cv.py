@@ -17,14 +17,10 @@ from typing import Any
 from generator import urls
 from generator.config import SiteConfig
 from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem, Work
-from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS
+from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS, OTHER_EXHIBITIONS
 from generator.media.images import PublishedImage
 from generator.site.contact import contact_of
 from generator.site.pages import Page, Planning, artist_cover
-
-# Exhibitions without a kind come after those with one, under this heading.
-OTHER_EXHIBITIONS = "Other exhibitions"
-
 
 Entry = Exhibition | CVEntry | PressItem
 

@@ -144,6 +144,18 @@ def test_an_artist_with_no_work_to_offer_has_no_press_kit_and_no_link(tmp_path: 
     assert (tmp_path / "site" / ALIYA_ZIP).is_file()
 
 
+def test_a_cv_of_lists_the_summary_leaves_out_is_still_linked(tmp_path: Path) -> None:
+    project = press_project(tmp_path / "project")
+    timur = project / "content/artists/timur-sadykov.md"
+    text = timur.read_text(encoding="utf-8")
+    collections = "cv:\n  collections:\n    - title: Shymkent Regional Museum\n---\n"
+    timur.write_text(text.replace("---\nTimur's story", collections + "Timur's story"), "utf-8")
+    build(project, tmp_path / "site", cache_dir=tmp_path / "cache")
+    page = (tmp_path / "site" / TIMUR / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/artists/timur-sadykov/cv/">The full CV</a>' in page
+    assert (tmp_path / "site/artists/timur-sadykov/cv/index.html").is_file()
+
+
 def test_the_zip_holds_the_texts_then_the_works_in_the_pages_order(site: Path) -> None:
     with zipfile.ZipFile(site / ALIYA_ZIP) as kit:
         assert kit.namelist() == [
