@@ -12,18 +12,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import urls
 from generator.config import SiteConfig
 from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem, Work
-from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS
+from generator.content.record import CV_SECTIONS, EXHIBITION_HEADINGS
+from generator.language import N_, english
 from generator.media.images import PublishedImage
 from generator.site.contact import contact_of
 from generator.site.pages import Page, Planning, artist_cover
 
+if TYPE_CHECKING:
+    from generator.language import Language
+
 # Exhibitions without a kind come after those with one, under this heading.
-OTHER_EXHIBITIONS = "Other exhibitions"
+OTHER_EXHIBITIONS = N_("Other exhibitions")
 
 
 Entry = Exhibition | CVEntry | PressItem
@@ -51,11 +55,13 @@ class CVSection:
     lines: tuple[CVLine, ...]
 
 
-def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
-    """The CV's sections that have entries, in the order the page shows them."""
+def cv_sections(cv: CV, language: Language | None = None) -> tuple[CVSection, ...]:
+    """The CV's sections that have entries, in the order the page shows them, their headings
+    and dates in ``language`` (default English)."""
+    language = language or english()
     exhibitions = [
-        (kind, f"{label}s", tuple(e for e in cv.exhibitions if e.kind == kind))
-        for kind, label in EXHIBITION_KINDS.items()
+        (kind, heading, tuple(e for e in cv.exhibitions if e.kind == kind))
+        for kind, heading in EXHIBITION_HEADINGS.items()
     ]
     exhibitions.append(("other", OTHER_EXHIBITIONS, tuple(e for e in cv.exhibitions if not e.kind)))
     lists: list[tuple[str, str, tuple[Entry, ...]]] = [
@@ -65,7 +71,7 @@ def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
     return tuple(
         CVSection(
             key=key,
-            heading=heading,
+            heading=language.gettext(heading),
             # Newest first, undated last; a stable sort keeps the written order among equals.
             lines=tuple(_line(entry, language) for entry in sorted(entries, key=_when)),
         )
@@ -74,9 +80,9 @@ def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
     )
 
 
-def _line(entry: Entry, language: str) -> CVLine:
+def _line(entry: Entry, language: Language) -> CVLine:
     if isinstance(entry, PressItem):
-        day = long_date(entry.date, language) if entry.date else ""
+        day = language.long_date(entry.date) if entry.date else ""
         return CVLine(
             entry,
             str(entry.date.year) if entry.date else "",
@@ -124,7 +130,14 @@ def cv_pages(plan: Planning) -> list[Page]:
         plan.memo.page(
             "cv",
             (artist, *site.series_of(artist)),
-            partial(_cv_page, artist, site.config, artist_cover(site, artist), plan.images),
+            partial(
+                _cv_page,
+                artist,
+                site.config,
+                artist_cover(site, artist),
+                plan.images,
+                plan.language,
+            ),
         )
         for artist in site.artists
         if artist.cv
@@ -136,18 +149,22 @@ def _cv_page(
     config: SiteConfig,
     cover: Work | None,
     images: dict[Any, PublishedImage],
+    language: Language,
     identity: tuple[object, ...] = (),
 ) -> Page:
-    sections = cv_sections(artist.cv, config.language)
+    sections = cv_sections(artist.cv, language)
     return Page(
         identity=identity,
         source=artist.source,
         url=urls.cv_url(artist.slug),
         template="cv.html",
-        title=f"CV — {artist.name}",
-        description=f"The CV of {artist.name}, {artist.discipline}: "
-        + ", ".join(section.heading.lower() for section in sections)
-        + ".",
+        title=language.gettext("CV — %(name)s", name=artist.name),
+        description=language.gettext(
+            "The CV of %(name)s, %(discipline)s: %(sections)s.",
+            name=artist.name,
+            discipline=artist.discipline,
+            sections=", ".join(section.heading.lower() for section in sections),
+        ),
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={
