@@ -76,7 +76,7 @@ def _read(shown: str, data: bytes, code: str) -> Catalog:
         raise CatalogueError(
             f"not a valid catalogue: {str(exc).rsplit(' on ', 1)[0]}",
             path=shown,
-            line=exc.lineno,
+            line=exc.lineno + 1,  # Babel counts from 0
             hint="compare it with the theme's templates/locale/messages.pot",
         ) from None
     except (UnicodeDecodeError, ValueError) as exc:
@@ -97,7 +97,11 @@ def _over(base: Catalog, own: Catalog) -> Catalog:
     for message in own:
         if not message.id or message.fuzzy or not _translated(message.string):
             continue
-        base[message.id] = message
+        known = base.get(message.id, context=message.context)
+        if known is None:
+            base.add(message.id, message.string, context=message.context)
+        else:  # Babel's own merge would keep the first translation
+            known.string = message.string
     return base
 
 

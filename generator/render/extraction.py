@@ -12,7 +12,6 @@ through the templates (``data-`` attributes), so they are among the templates'.
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +25,21 @@ if TYPE_CHECKING:
 # environment parses them (generator.render.environment).
 TEMPLATE_OPTIONS = {"trim_blocks": "True", "lstrip_blocks": "True"}
 TEMPLATE_SUFFIXES = (".html", ".xml", ".ics", ".svg", ".json", ".txt")
-# The catalogue's header date: fixed, so that writing it again changes nothing.
-HEADER_DATE = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+# The template's header, written as it is: no date, so that writing it again changes nothing.
+HEADER = """\
+# The words of showcase's default theme, for translators.
+# Copy this file to templates/locale/<language>.po (ru.po, de.po), set its Language and
+# Plural-Forms, and translate each msgstr; keep every %(name)s of a msgid as it is.
+msgid ""
+msgstr ""
+"Project-Id-Version: showcase\\n"
+"Language: \\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+"""
 
 
 def extract(theme: Path, package: Path) -> Catalog:
@@ -36,13 +48,7 @@ def extract(theme: Path, package: Path) -> Catalog:
     from babel.messages.catalog import Catalog
     from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
-    catalogue = Catalog(
-        project="showcase",
-        msgid_bugs_address="",
-        creation_date=HEADER_DATE,
-        revision_date=HEADER_DATE,
-        fuzzy=False,
-    )
+    catalogue = Catalog(project="showcase", fuzzy=False)
     templates = theme / layout.TEMPLATES_DIR
     sources: list[tuple[str, Path, str]] = [
         ("jinja2.ext:babel_extract", path, f"templates/{path.relative_to(templates).as_posix()}")
@@ -74,8 +80,8 @@ def template_text(catalogue: Catalog) -> str:
     from babel.messages.pofile import write_po
 
     out = io.BytesIO()
-    write_po(out, catalogue, width=100, sort_output=True, include_lineno=False)
-    return out.getvalue().decode("utf-8")
+    write_po(out, catalogue, width=100, sort_output=True, include_lineno=False, omit_header=True)
+    return HEADER + out.getvalue().decode("utf-8").lstrip("\n")
 
 
 def main() -> None:
@@ -88,13 +94,17 @@ def main() -> None:
     folder = theme / layout.TEMPLATES_DIR / layout.LOCALE_DIR
     (folder / "messages.pot").write_text(template_text(catalogue), encoding="utf-8")
     for path in sorted(folder.glob("*.po")):
-        with path.open("rb") as file:
-            translated = read_po(file, locale=path.stem)
+        text = path.read_text(encoding="utf-8")
+        translated = read_po(io.StringIO(text), locale=path.stem)
         translated.update(catalogue, no_fuzzy_matching=True)
         translated.obsolete.clear()
         out = io.BytesIO()
-        write_po(out, translated, width=100, sort_output=True, include_lineno=False)
-        path.write_bytes(out.getvalue())
+        write_po(
+            out, translated, width=100, sort_output=True, include_lineno=False, omit_header=True
+        )
+        # The catalogue's own header (its comment, Language and Plural-Forms), as written.
+        header = text[: text.index("\n\n") + 2]
+        path.write_text(header + out.getvalue().decode("utf-8").lstrip("\n"), encoding="utf-8")
         print(f"updated {path}")
 
 
