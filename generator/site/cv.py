@@ -18,7 +18,7 @@ from generator import urls
 from generator.config import SiteConfig
 from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem, Work
 from generator.content.record import CV_SECTIONS, EXHIBITION_HEADINGS
-from generator.language import N_, english
+from generator.language import N_, english, language_for
 from generator.media.images import PublishedImage
 from generator.site.contact import contact_of
 from generator.site.pages import Page, Planning, artist_cover
@@ -112,14 +112,7 @@ def _when(entry: Entry) -> tuple[int, int]:
 def long_date(day: datetime.date, language: str) -> str:
     """A press item's date as ``language`` writes it in full: 'May 2, 2024' in English,
     '2. Mai 2024' in German (CLDR's long format); English for a language Babel does not know."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import format_date
-
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    return format_date(day, format="long", locale=locale)
+    return language_for(language).long_date(day)
 
 
 def cv_pages(plan: Planning) -> list[Page]:

@@ -53,11 +53,6 @@ class Showing:
         return language.gettext(self.kind_label or EXHIBITION)
 
     @property
-    def dates(self) -> str:
-        """Its dates as the page writes them (``when``)."""
-        return when(self.exhibition)
-
-    @property
     def stamp(self) -> datetime.date | None:
         """When the record of it last changed, as far as the input says: the latest ``updated``
         or ``date`` of its artists, else its opening day. The iCalendar DTSTAMP and the feed's

@@ -328,7 +328,11 @@ def exhibitions_page(
             "mainEntity": {
                 "@type": "ItemList",
                 "itemListElement": [
-                    {"@type": "ListItem", "position": i, "item": exhibition_event(s, link)}
+                    {
+                        "@type": "ListItem",
+                        "position": i,
+                        "item": exhibition_event(s, link, language),
+                    }
                     for i, s in enumerate(shown, start=1)
                 ],
             },
@@ -336,7 +340,7 @@ def exhibitions_page(
     )
 
 
-def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
+def exhibition_event(showing: Showing, link: UrlBuilder, language: Language | None = None) -> Json:
     """An exhibition as a schema.org ExhibitionEvent: its artists perform, its venue
     organises it and is where it takes place."""
     exhibition = showing.exhibition
@@ -353,7 +357,7 @@ def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
         "performer": [person_ref(a, link) for a in showing.artists],
     }
     if showing.kind_label:
-        data["description"] = showing.kind_label
+        data["description"] = (language or english()).gettext(showing.kind_label)
     address = {
         key: value
         for key, value in (

@@ -131,6 +131,13 @@ def test_every_page_says_its_language(translated: tuple[str, Path, BuildReport])
     assert report.warnings == () or not any("no translation" in w for w in report.warnings)
 
 
+def test_the_feed_speaks_the_language(translated: tuple[str, Path, BuildReport]) -> None:
+    code, _, report = translated
+    feed = (report.output / "feed.xml").read_text(encoding="utf-8")
+    assert "a series by" not in feed
+    assert {"ru": "серия «Bazaar Colours»", "kk": "«Bazaar Colours» топтамасы"}[code] in feed
+
+
 def test_every_translated_page_is_valid_html(translated: tuple[str, Path, BuildReport]) -> None:
     code, _, report = translated
     result = subprocess.run(
