@@ -12,6 +12,7 @@ extraction finds them, and translated where they are shown, with :meth:`Language
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import re
 import unicodedata
@@ -42,10 +43,15 @@ class Language:
     ``language`` gives it, its Babel locale, and the translations of the theme's strings."""
 
     code: str
-    locale: Locale
     translations: gettext.NullTranslations = field(compare=False, repr=False)
     # What the catalogues said (a digest of them): part of every page's key.
     digest: str = ""
+
+    @property
+    def locale(self) -> Locale:
+        """Its Babel locale (English for a code Babel does not know), loaded when first used:
+        an English site that shows no price or date never loads Babel at all."""
+        return locale_of(self.code)
 
     @property
     def name(self) -> str:
@@ -75,17 +81,19 @@ class Language:
 
     def number(self, value: int | float | Decimal) -> str:
         """A number with the language's grouping and decimal sign: '3,000', '3 000', '43,26'."""
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=self.locale)
+        if self.code == "en" and type(value) is int:
+            return f"{value:,}"  # CLDR's English: groups of three, a comma, a hyphen-minus
+        return _number(self.locale, value)
 
     def fixed(self, value: float, digits: int = 2) -> str:
         """A number with exactly ``digits`` decimals, as the language writes it: '43.26' in
-        English, '43,26' in Russian and Kazakh. Not grouped, as coordinates are written."""
-        from babel.numbers import format_decimal
-
-        pattern = "0." + "0" * digits if digits else "0"
-        return format_decimal(value, format=pattern, locale=self.locale)
+        English, '43,26' in Russian and Kazakh. Not grouped, as coordinates are written, and
+        rounded as Python's ``'%.2f'`` rounds (what the English pages always said)."""
+        text = f"{value:.{digits}f}"
+        if self.code == "en":
+            return text  # CLDR's English: a point, a hyphen-minus
+        decimal, minus = _signs(self.locale)
+        return text.replace("-", minus).replace(".", decimal)
 
     def long_date(self, day: datetime.date) -> str:
         """A date in full (CLDR's long format): 'May 2, 2024', '2 мая 2024 г.',
@@ -138,6 +146,23 @@ def _spaced(text: str, symbol: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
+def _number(locale: Locale, value: int | float | Decimal) -> str:
+    """CLDR's number format (its grouping, its minimum grouping digits): a page shows the
+    same few counts again and again, so each is formatted once."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=locale)
+
+
+@cache
+def _signs(locale: Locale) -> tuple[str, str]:
+    """The language's decimal sign and minus sign."""
+    from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
+
+    return get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+
+
 def english() -> Language:
     """The theme's own language: its strings as written, English dates and numbers."""
     return language_for("en")
@@ -147,9 +172,10 @@ def english() -> Language:
 def language_for(code: str) -> Language:
     """``code``'s dates, numbers and prices, with the theme's words untranslated: what
     formatting needs where no build made a :class:`Language` (a check, a test)."""
-    return Language(code, locale_of(code), gettext.NullTranslations())
+    return Language(code, gettext.NullTranslations())
 
 
+@cache
 def locale_of(code: str) -> Locale:
     """The Babel locale of a ``language`` code ('kk', 'pt-BR'), English for one Babel does
     not know (the site then reads as English, and the build says so)."""

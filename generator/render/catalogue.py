@@ -31,8 +31,6 @@ def load_language(code: str, template_dirs: list[Path]) -> tuple[Language, str |
     in English for want of a catalogue."""
     import gettext
 
-    from babel.messages.mofile import write_mo
-
     own = f"{layout.TEMPLATES_DIR}/{layout.LOCALE_DIR}/{code}.po"
     # The theme's first, the project's over it; the project's named from its folder on, as
     # errors name content files, the theme's by its whole path.
@@ -41,7 +39,6 @@ def load_language(code: str, template_dirs: list[Path]) -> tuple[Language, str |
         for folder in reversed(template_dirs)
         if (folder / layout.LOCALE_DIR / f"{code}.po").is_file()
     ]
-    locale = locale_of(code)
     if not files:
         warning = None
         if code.split("-")[0].lower() != SOURCE_LANGUAGE:
@@ -50,7 +47,9 @@ def load_language(code: str, template_dirs: list[Path]) -> tuple[Language, str |
                 f"pages' interface is in English (dates and prices follow '{code}'); add "
                 f"{own}, starting from the theme's {layout.LOCALE_DIR}/messages.pot"
             )
-        return Language(code, locale, gettext.NullTranslations()), warning
+        return Language(code, gettext.NullTranslations()), warning
+    from babel.messages.mofile import write_mo  # Babel's catalogues: loaded when there is one
+
     digest = hashlib.sha256()
     merged: Catalog | None = None
     for path, shown in files:
@@ -62,7 +61,7 @@ def load_language(code: str, template_dirs: list[Path]) -> tuple[Language, str |
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     buffer.seek(0)
-    return Language(code, locale, gettext.GNUTranslations(buffer), digest.hexdigest()), None
+    return Language(code, gettext.GNUTranslations(buffer), digest.hexdigest()), None
 
 
 def _read(shown: str, data: bytes, code: str) -> Catalog:

@@ -63,7 +63,7 @@ def make_environment(
 
     from generator.content import sale
     from generator.language import english
-    from generator.render.speedups import environment_class
+    from generator.render.speedups import environment_class, install_quick_gettext
     from generator.site import contact
     from generator.site.exhibitions import when
     from generator.urls import region_url, rewrite_site_links
@@ -94,6 +94,7 @@ def make_environment(
     )
     language = language or english()
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    install_quick_gettext(env, language.translations)
     # An image is shown on several pages: its srcset is written out once.
     srcsets: dict[int, tuple[object, str]] = {}
 
