@@ -204,3 +204,21 @@ def test_a_broken_catalogue_stops_the_build_at_its_line(tmp_path: Path, image_ca
     assert "templates/locale/ru.po:8: not a valid catalogue" in result.output
     assert "Traceback" not in result.output
     assert not (project / "site").exists()
+
+
+def test_an_edited_catalogue_renders_the_pages_again(tmp_path: Path, image_cache: Path) -> None:
+    from generator.build import Builder, BuildOptions
+
+    project = copy_example(tmp_path / "project", "ru")
+    override(project, "ru", 'msgid "Gallery"\nmsgstr "Собрание"\n')
+    builder = Builder(project, project / "site", BuildOptions(cache_dir=image_cache))
+    builder.build()
+    catalogue = project / "templates" / "locale" / "ru.po"
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace("Собрание", "Коллекция"), "utf-8"
+    )
+    report = builder.build()
+    # A page made from the same series as before (its key is theirs and the settings') too.
+    series = shown_text(report.output / "gallery" / "bazaar-colours" / "index.html")
+    assert "Коллекция" in series and "Собрание" not in series
+    assert "Коллекция" in shown_text(report.output / "gallery" / "index.html")
