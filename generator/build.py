@@ -243,6 +243,7 @@ class Builder:
             soft_images,
         )
         from generator.output.batch import Batch
+        from generator.render.catalogue import load_language
         from generator.render.environment import make_environment
         from generator.render.render import plan_jobs, render_pages
         from generator.site.assets import Assets, collect_static, fingerprint
@@ -254,6 +255,10 @@ class Builder:
         config = load_config(self.source)
         if self.options.base_url:
             config = config.with_base_url(self.options.base_url)
+        theme = layout.default_theme()
+        template_dirs = [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR]
+        # The interface's words in the site's language: the theme's catalogue, the site's over it.
+        language, untranslated = load_language(config.language, template_dirs)
         if self._markdown is None or self._markdown.mode != config.markdown_html:
             self._markdown = MarkdownRenderer(config.markdown_html)
             self._memo.clear()  # the setting changed: read everything again
@@ -288,7 +293,6 @@ class Builder:
         )
         atlas = build_atlas(site, memo=self._locators)
 
-        theme = layout.default_theme()
         static = collect_static(
             [theme / layout.STATIC_DIR, self.source / layout.STATIC_DIR], self.cache_dir / "static"
         )
@@ -300,18 +304,17 @@ class Builder:
             else fingerprint(static, minify=self.options.production)
         )
         link = UrlBuilder(config.base_url, assets.renamed, self.options.portable)
-        # Every page also depends on the settings, the images and the links (a stylesheet's
-        # new name).
-        settings = self._prints.of((config, published.images, link))
+        # Every page also depends on the settings, the images, the links (a stylesheet's new
+        # name) and the translations.
+        settings = self._prints.of((config, published.images, link, language.digest))
         self._pages = self._pages or PageMemo()
         self._pages.begin(settings)
-        pages = plan_pages(site, published.images, atlas, link, self._pages, self._today)
+        pages = plan_pages(site, published.images, atlas, link, self._pages, self._today, language)
         env = make_environment(
-            [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR],
-            link,
-            None if fresh else self.cache_dir / "templates",
+            template_dirs, link, None if fresh else self.cache_dir / "templates", language
         )
-        jobs = plan_jobs(pages, config, published.images, plan_feed(site, self._today))
+        feed = plan_feed(site, self._today, language)
+        jobs = plan_jobs(pages, config, published.images, feed)
         extra: dict[str, bytes] = {}
         if not self.options.preview:
             page_urls = [page.url for page in pages if page.in_sitemap]
@@ -373,6 +376,7 @@ class Builder:
             files=files,
             seconds=time.perf_counter() - started,
             warnings=(
+                *((untranslated,) if untranslated else ()),
                 *artists_without_series(site),
                 *vague_alt_warnings(site),
                 *soft_images(site.root, published.images),

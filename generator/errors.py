@@ -62,6 +62,10 @@ class TemplateError(SiteError):
     """A template failed to load or render."""
 
 
+class CatalogueError(SiteError):
+    """A translation catalogue (``templates/locale/<language>.po``) is malformed."""
+
+
 class OutputError(SiteError):
     """The output folder cannot be written safely."""
 

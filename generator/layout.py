@@ -11,6 +11,8 @@ CONFIG_FILE = "site.yaml"
 CONTENT_DIR = "content"
 TEMPLATES_DIR = "templates"
 STATIC_DIR = "static"
+# The interface's translations, in a templates folder: <language>.po and messages.pot.
+LOCALE_DIR = "locale"
 # The project's inputs; "site" (the usual output) and dot-folders (caches, .git) are not.
 INPUT_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)
 OUTPUT_DIR = "site"

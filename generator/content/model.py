@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.config import Contact, SiteConfig
+from generator.language import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,12 @@ STATUS_NOT_FOR_SALE = "not-for-sale"
 STATUS_ON_LOAN = "on-loan"
 STATUS_PRIVATE_COLLECTION = "private-collection"
 STATUS_LABELS: dict[str, str] = {
-    STATUS_AVAILABLE: "Available",
-    STATUS_RESERVED: "Reserved",
-    STATUS_SOLD: "Sold",
-    STATUS_NOT_FOR_SALE: "Not for sale",
-    STATUS_ON_LOAN: "On loan",
-    STATUS_PRIVATE_COLLECTION: "Private collection",
+    STATUS_AVAILABLE: N_("Available"),
+    STATUS_RESERVED: N_("Reserved"),
+    STATUS_SOLD: N_("Sold"),
+    STATUS_NOT_FOR_SALE: N_("Not for sale"),
+    STATUS_ON_LOAN: N_("On loan"),
+    STATUS_PRIVATE_COLLECTION: N_("Private collection"),
 }
 STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)
 # Statuses of a work that has found its owner: nobody can ask to buy it.

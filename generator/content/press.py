@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from generator.content.model import CV, Artist, CVEntry, Dated, Exhibition, Series, Site, Work
-from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS, OTHER_EXHIBITIONS
+from generator.content.record import CV_SECTIONS, EXHIBITION_HEADINGS, OTHER_EXHIBITIONS
+from generator.language import N_
 
 BIO_PARAGRAPHS = 2  # of the story, after the summary, when there is no press_bio
 CV_SUMMARY_ENTRIES = 3  # the latest few of each section the press page sums up
@@ -150,7 +151,7 @@ def story_paragraphs(story_html: str, count: int = BIO_PARAGRAPHS) -> list[str]:
 def cv_summary(cv: CV) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """The latest few exhibitions, the education and the latest few awards, newest first."""
     sections: list[tuple[str, tuple[Dated, ...]]] = [
-        ("Selected exhibitions", cv.exhibitions),
+        (N_("Selected exhibitions"), cv.exhibitions),
         (CV_SECTIONS["education"], cv.education),
         (CV_SECTIONS["awards"], cv.awards),
     ]
@@ -180,8 +181,8 @@ def cv_text(artist: Artist) -> str:
     cv = artist.cv
     out = [artist.name, "Curriculum vitae", ""]
     sections: list[tuple[str, tuple[Dated, ...]]] = []
-    for kind, label in EXHIBITION_KINDS.items():
-        sections.append((f"{label}s", tuple(e for e in cv.exhibitions if e.kind == kind)))
+    for kind, heading in EXHIBITION_HEADINGS.items():
+        sections.append((heading, tuple(e for e in cv.exhibitions if e.kind == kind)))
     sections.append((OTHER_EXHIBITIONS, tuple(e for e in cv.exhibitions if not e.kind)))
     for key in ("education", "awards", "residencies", "collections"):
         sections.append((CV_SECTIONS[key], getattr(cv, key)))

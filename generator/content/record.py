@@ -15,26 +15,35 @@ from generator.content.markdown import MarkdownRenderer, NestingTooDeep
 from generator.content.model import CV, CVEntry, Exhibition, PressItem
 from generator.content.places import read_city
 from generator.content.years import HIGH, LOW
+from generator.language import N_
 from generator.source.fields import Fields
 
 # The lists of ``cv:``, in the order the CV page shows them, with their headings.
+# Marked with N_ for the catalogues; the pages translate them where they show them.
 CV_SECTIONS: dict[str, str] = {
-    "exhibitions": "Exhibitions",
-    "education": "Education",
-    "awards": "Awards",
-    "residencies": "Residencies",
-    "collections": "Collections",
-    "press": "Bibliography",
+    "exhibitions": N_("Exhibitions"),
+    "education": N_("Education"),
+    "awards": N_("Awards"),
+    "residencies": N_("Residencies"),
+    "collections": N_("Collections"),
+    "press": N_("Bibliography"),
 }
 EXHIBITION_KINDS: dict[str, str] = {
-    "solo": "Solo exhibition",
-    "group": "Group exhibition",
-    "fair": "Art fair",
-    "screening": "Screening",
+    "solo": N_("Solo exhibition"),
+    "group": N_("Group exhibition"),
+    "fair": N_("Art fair"),
+    "screening": N_("Screening"),
+}
+# The CV's heading over the exhibitions of each kind.
+EXHIBITION_HEADINGS: dict[str, str] = {
+    "solo": N_("Solo exhibitions"),
+    "group": N_("Group exhibitions"),
+    "fair": N_("Art fairs"),
+    "screening": N_("Screenings"),
 }
 # Exhibitions without a kind come after those with one, under this heading (the CV page and
 # the press kit's cv.txt).
-OTHER_EXHIBITIONS = "Other exhibitions"
+OTHER_EXHIBITIONS = N_("Other exhibitions")
 WHEN_KEYS = ("year", "start", "end")
 EXHIBITION_KEYS = (
     *("title", "venue", "city", "country", "kind", "url", "lat", "lon"),

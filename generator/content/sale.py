@@ -7,9 +7,8 @@ Prices are shown in the site language's number and currency format (CLDR, throug
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.config import SiteConfig, read_currency
 from generator.content.model import (
@@ -25,11 +24,15 @@ from generator.content.model import (
     Work,
 )
 from generator.errors import ContentError, SiteError
+from generator.language import N_
 from generator.source.fields import Fields
 from generator.source.marks import Mark
 
+if TYPE_CHECKING:
+    from generator.language import Language
+
 SALE_KEYS = ("status", "price", "edition", "inventory")
-PRICE_ON_REQUEST = "Price on request"
+PRICE_ON_REQUEST = N_("Price on request")
 # The largest amount a price may have: more is a typing slip (a digit too many, twice).
 _MOST = Decimal(10) ** 15
 # "450000", "450 000", "1 200,50", "1,200.50", "1200.50": digits, grouped by spaces, commas or
@@ -171,62 +174,39 @@ def read_inventory(fields: Fields) -> str:
     return fields.text("inventory", required=False)
 
 
-def format_amount(price: Price, config: SiteConfig) -> str:
+def format_amount(price: Price, config: SiteConfig, language: Language | None = None) -> str:
     """The price in the site language's currency format; whole amounts without decimals."""
-    return format_price(price.amount, price.in_currency(config.currency), config.language)
+    currency = price.in_currency(config.currency)
+    if language is not None:
+        return language.price(price.amount, currency)
+    return format_price(price.amount, currency, config.language)
 
 
 def format_price(amount: Decimal, currency: str, language: str) -> str:
-    """``amount`` in ``currency``, as ``language`` writes it; whole amounts without decimals.
+    """``amount`` in ``currency``, as ``language`` writes it; whole amounts without decimals
+    (English for a language Babel does not know): :meth:`generator.language.Language.price`."""
+    from generator.language import language_for
 
-    CLDR's currency spacing is applied here, as Babel does not: a code or any sign that is
-    not a symbol next to a digit is parted from it by a no-break space (``KZT 450,000`` but
-    ``$450,000``).
-    """
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import format_currency, get_currency_symbol
-
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    if amount == amount.to_integral_value():
-        # Drop the decimals of the pattern ("¤#,##0.00" → "¤#,##0"): 450 000 ₸, not 450 000,00 ₸.
-        pattern = re.sub(r"\.0+", "", locale.currency_formats["standard"].pattern)
-        text = format_currency(
-            amount, currency, format=pattern, locale=locale, currency_digits=False
-        )
-    else:
-        text = format_currency(amount, currency, locale=locale)
-    return _spaced(text, get_currency_symbol(currency, locale))
+    return language_for(language).price(amount, currency)
 
 
-def _spaced(text: str, symbol: str) -> str:
-    """``text`` with CLDR's currency spacing: a no-break space between ``symbol`` and a digit
-    when the symbol's side facing the digit is neither a symbol nor a space."""
+def format_edition(edition: Edition, language: Language | None = None) -> str:
+    """``3/10, edition of 10 + 2 AP``, in the build's language (English without one)."""
+    from generator.language import english
 
-    def apart(character: str) -> bool:
-        return unicodedata.category(character)[0] not in "SZ"
-
-    size = len(symbol)
-    if text.startswith(symbol) and text[size : size + 1].isdigit() and apart(symbol[-1]):
-        return f"{symbol}\u00a0{text[size:]}"
-    if text.endswith(symbol) and text[:-size][-1:].isdigit() and apart(symbol[0]):
-        return f"{text[:-size]}\u00a0{symbol}"
-    return text
-
-
-def format_edition(edition: Edition) -> str:
-    """``3/10, edition of 10 + 2 AP``."""
-    text = f"edition of {edition.size}"
+    said = language or english()
+    size = said.number(edition.size)
+    text = said.gettext("edition of %(size)s", size=size)
     if edition.proofs:
-        text += f" + {edition.proofs} AP"
+        text = said.gettext("%(edition)s + %(proofs)s AP", edition=text, proofs=edition.proofs)
     if edition.number is not None:
-        return f"{edition.number}/{edition.size}, {text}"
+        return said.gettext(
+            "%(number)s/%(size)s, %(edition)s", number=edition.number, size=size, edition=text
+        )
     return text[0].upper() + text[1:]
 
 
-def shown_price(work: Work, config: SiteConfig) -> str:
+def shown_price(work: Work, config: SiteConfig, language: Language | None = None) -> str:
     """What the pages say of the work's price under ``prices``: the amount, "Price on
     request", or nothing.
 
@@ -238,8 +218,10 @@ def shown_price(work: Work, config: SiteConfig) -> str:
     if mode == "hide":
         return ""
     if mode == "show" and work.price is not None and work.status not in _NOT_PRICED:
-        return format_amount(work.price, config)
-    return PRICE_ON_REQUEST if work.status == STATUS_AVAILABLE else ""
+        return format_amount(work.price, config, language)
+    if work.status != STATUS_AVAILABLE:
+        return ""
+    return language.gettext(PRICE_ON_REQUEST) if language is not None else PRICE_ON_REQUEST
 
 
 def offered_price(work: Work, config: SiteConfig) -> Price | None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find th
     import jinja2
     import jinja2.runtime
 
+    from generator.language import Language
     from generator.media.images import ImageSource, PublishedImage
     from generator.urls import UrlBuilder
 
@@ -46,18 +47,25 @@ def levels(context: jinja2.runtime.Context) -> int:
 
 
 def make_environment(
-    template_dirs: Sequence[Path], urls: UrlBuilder, cache: Path | None = None
+    template_dirs: Sequence[Path],
+    urls: UrlBuilder,
+    cache: Path | None = None,
+    language: Language | None = None,
 ) -> jinja2.Environment:
     """An environment that looks in ``template_dirs`` in order, the first match winning.
 
     ``cache`` keeps compiled templates between runs (Jinja checks each against its source).
+    ``language`` translates the templates' words (``{% trans %}``, ``_()``, ``ngettext()``)
+    and writes their dates, numbers and prices; default English.
     """
     import jinja2
     from markupsafe import Markup
 
     from generator.content import sale
-    from generator.render.speedups import environment_class
+    from generator.language import english
+    from generator.render.speedups import environment_class, install_quick_gettext
     from generator.site import contact
+    from generator.site.exhibitions import when
     from generator.urls import region_url, rewrite_site_links
 
     bytecode = None
@@ -79,7 +87,14 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Jinja's gettext extension: {% trans %} blocks, _() and ngettext(). Its new-style
+        # calls escape the translation's values and are made at each render, never folded
+        # into the compiled (and cached) template: one build's language is not another's.
+        extensions=["jinja2.ext.i18n"],
     )
+    language = language or english()
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    install_quick_gettext(env, language.translations)
     # An image is shown on several pages: its srcset is written out once.
     srcsets: dict[int, tuple[object, str]] = {}
 
@@ -99,11 +114,22 @@ def make_environment(
     )
     env.filters["absolute_url"] = jinja2.pass_context(lambda _, value: urls.absolute(value))
     env.filters["srcset"] = jinja2.pass_context(srcset)
-    env.filters["count"] = _count
     env.filters["permalink"] = permalink
-    # A work's sale facts as the pages say them (generator.content.sale).
-    env.filters["shown_price"] = sale.shown_price
-    env.filters["edition"] = sale.format_edition
+    # What the build's language writes: numbers ('3 000', '43,26'), dates, a work's sale facts
+    # (generator.content.sale). Each takes the context, as the URL filters do, so that Jinja
+    # never folds '{{ 3000|number }}' into a compiled template another language would reuse.
+    said: dict[str, Callable[..., str]] = {
+        "count": functools.partial(_count, language),
+        "number": language.number,
+        "fixed": language.fixed,
+        "long_date": language.long_date,
+        "dates": functools.partial(when, language=language),
+        "shown_price": functools.partial(sale.shown_price, language=language),
+        "edition": functools.partial(sale.format_edition, language=language),
+    }
+    for name, function in said.items():
+        env.filters[name] = _at_render(function)
+    env.globals["language"] = language
     # Email addresses and links as the contact settings are shown (generator.site.contact).
     env.filters["mailto"] = contact.mailto
     env.filters["encoded"] = contact.encoded
@@ -223,9 +249,21 @@ def _srcset(image: PublishedImage | ImageSource, urls: UrlBuilder) -> str:
     return ", ".join(f"{urls.href(r.url)} {r.width}w" for r in image.renditions)
 
 
-def _count(number: int, singular: str, plural: str | None = None) -> str:
+def _count(language: Language, number: int, singular: str, plural: str | None = None) -> str:
+    """``3 works``: the number as the language writes it, then English words, as given.
+
+    Kept for a site's own templates; the theme's counts go through ``ngettext()``, whose
+    catalogues know each language's plural forms.
+    """
     word = singular if number == 1 else (plural or singular + "s")
-    return f"{number} {word}"
+    return f"{language.number(number)} {word}"
+
+
+def _at_render(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` as a filter Jinja calls when a page is rendered, never when compiling."""
+    import jinja2
+
+    return jinja2.pass_context(lambda _, *args, **kwargs: function(*args, **kwargs))
 
 
 def permalink(item: object) -> str:

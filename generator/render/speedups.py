@@ -17,10 +17,17 @@ below (work pages 138 → 102 µs each): rendering is about a fifth faster. What
    to find what it includes (for its fingerprint), then compiles it; the compiler is handed
    the tree already made: a cold build of 1,000 stories went from 0.559 s to 0.536 s (median
    of 9).
+4. **A quicker gettext** (the ``_`` and ``gettext`` globals that ``jinja2.ext.i18n`` installs).
+   Its new-style ``_("…")`` goes through an alias that looks ``gettext`` up in the context,
+   two ``Context.call`` layers and a ``%`` formatting with no values: 4.8 µs a call, measured,
+   and a page of the theme makes about ten. The quick one translates, marks the result safe
+   when the template autoescapes, and formats only when there are values or a ``%`` to undo:
+   1.9 µs, about 30 ms of a 1,000-artist build.
 
 Each is checked when first used: :func:`environment_class` renders a small template with the
 quick environment and keeps it only if it gives stock Jinja's page to the byte;
-:func:`escape_function` holds the quick escape to ``escape()``. Should a Jinja or MarkupSafe
+:func:`escape_function` holds the quick escape to ``escape()``; :func:`install_quick_gettext`
+holds its gettext to Jinja's on a sample, escaped and not. Should a Jinja or MarkupSafe
 release change what these internals do, the plain way is used, a little slower.
 """
 
@@ -147,3 +154,60 @@ def escape_function() -> Callable[[object], Any]:
     if quick(text) != escaped or any(quick(v) != escape(v) for v in (text, Markup("<b>"), 7)):
         return escape
     return quick
+
+
+def install_quick_gettext(env: jinja2.Environment, translations: Any) -> None:
+    """Replace the new-style ``_`` and ``gettext`` that ``install_gettext_translations``
+    put in ``env`` with :func:`_quick_gettext`'s, if that agrees with Jinja's own."""
+    if _quick_gettext_agrees():
+        quick = _quick_gettext(translations)
+        env.globals["_"] = env.globals["gettext"] = quick
+
+
+def _quick_gettext(translations: Any) -> Any:
+    """Jinja's new-style gettext in fewer steps: the translation, safe under autoescaping,
+    formatted with the values (escaped) when there are any, or when it holds a ``%``."""
+    import jinja2
+    from markupsafe import Markup
+
+    lookup = translations.gettext
+    make = str.__new__
+
+    @jinja2.pass_context
+    def gettext(context: Any, string: str, /, **variables: Any) -> Any:
+        text = lookup(string)
+        if context.eval_ctx.autoescape:
+            text = make(Markup, text)
+        if variables or "%" in text:
+            return text % variables
+        return text
+
+    return gettext
+
+
+@functools.cache
+def _quick_gettext_agrees() -> bool:
+    """Whether the quick gettext renders what Jinja's renders, escaped and not."""
+    import gettext
+
+    import jinja2
+    from markupsafe import Markup
+
+    sample = (
+        '{{ _("Plain") }}|{{ gettext("A <b>bold</b> %(name)s", name=name) }}|'
+        '{{ _("%(safe)s and 100%%", safe=safe) }}|{{ _("Just 100%%") }}'
+    )
+    pages = []
+    try:
+        for quick in (False, True):
+            for autoescape in (False, True):
+                env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+                translations = gettext.NullTranslations()
+                env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+                if quick:
+                    env.globals["_"] = env.globals["gettext"] = _quick_gettext(translations)
+                template = env.from_string(sample)
+                pages.append(template.render(name="<Anna>", safe=Markup("<i>x</i>")))
+    except Exception:
+        return False
+    return pages[:2] == pages[2:]

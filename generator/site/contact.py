@@ -20,6 +20,7 @@ from generator.config import Contact, ContactForm, ContactLink, SiteConfig
 from generator.content.model import STATUS_NOT_FOR_SALE, Artist, Work
 
 if TYPE_CHECKING:
+    from generator.language import Language
     from generator.site.pages import Page, Planning
 
 # The name a Netlify form is registered under: the contact page's and every work page's
@@ -75,22 +76,33 @@ class Enquiry:
 
 
 def enquiry(
-    work: Work, artist: Artist, config: SiteConfig, link: urls.UrlBuilder
+    work: Work,
+    artist: Artist,
+    config: SiteConfig,
+    link: urls.UrlBuilder,
+    language: Language | None = None,
 ) -> Enquiry | None:
     """How to ask about ``work``; None when it is sold or in a private collection, or when
-    there is no form and no email address to write to."""
+    there is no form and no email address to write to. Its words in ``language`` (default
+    English): the label, and the subject and first line of the message."""
+    from generator.language import english
+
+    said = language or english()
     form, email = enquiry_route(config, artist)
     if not work.enquirable or not (form or email):
         return None
     named = f"{work.title} ({work.inventory})" if work.inventory else work.title
     label = (
-        "Ask about this work" if work.status == STATUS_NOT_FOR_SALE else "Enquire about this work"
+        said.gettext("Ask about this work")
+        if work.status == STATUS_NOT_FOR_SALE
+        else said.gettext("Enquire about this work")
     )
-    subject = f"Enquiry: {named}, by {artist.name}"
+    subject = said.gettext("Enquiry: %(work)s, by %(name)s", work=named, name=artist.name)
     if form is not None:
         return Enquiry(label=label, work=named, subject=subject, form=form)
     page = link.absolute(urls.work_url(work.series_slug, work.slug))
-    body = f"About {named}, {work.year}:\r\n{page}\r\n\r\n"
+    about = said.gettext("About %(work)s, %(year)s:", work=named, year=work.year)
+    body = f"{about}\r\n{page}\r\n\r\n"
     return Enquiry(label=label, work=named, subject=subject, href=mailto(email, subject, body))
 
 
@@ -116,7 +128,7 @@ def contact_pages(plan: Planning) -> list[Page]:
     ``content/pages/contact.md`` when there is one."""
     from generator.site.pages import Page
 
-    config = plan.site.config
+    config, said = plan.site.config, plan.language
     contact = config.contact
     if contact is None:
         return []
@@ -125,8 +137,9 @@ def contact_pages(plan: Planning) -> list[Page]:
         Page(
             url=urls.page_url(urls.CONTACT),
             template="contact.html",
-            title=own.title if own else "Contact",
-            description=(own.summary if own else "") or f"How to reach {config.title}.",
+            title=own.title if own else said.gettext("Contact"),
+            description=(own.summary if own else "")
+            or said.gettext("How to reach %(site)s.", site=config.title),
             image=plan.image,
             image_alt=plan.image_alt,
             in_sitemap=not own.unlisted if own else True,
@@ -135,7 +148,7 @@ def contact_pages(plan: Planning) -> list[Page]:
                 "contact": contact,
                 "summary": own.summary if own else "",
                 "text_html": own.body_html if own else "",
-                "form_subject": f"Message from the {config.title} site",
+                "form_subject": said.gettext("Message from the %(site)s site", site=config.title),
             },
             index=True,
             updated=(own.updated or own.date if own else None) or plan.updated,

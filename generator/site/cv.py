@@ -12,15 +12,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import urls
 from generator.config import SiteConfig
 from generator.content.model import CV, Artist, CVEntry, Exhibition, PressItem, Work
-from generator.content.record import CV_SECTIONS, EXHIBITION_KINDS, OTHER_EXHIBITIONS
+from generator.content.record import CV_SECTIONS, EXHIBITION_HEADINGS, OTHER_EXHIBITIONS
+from generator.language import english, language_for
 from generator.media.images import PublishedImage
 from generator.site.contact import contact_of
 from generator.site.pages import Page, Planning, artist_cover
+
+if TYPE_CHECKING:
+    from generator.language import Language
 
 Entry = Exhibition | CVEntry | PressItem
 
@@ -47,11 +51,13 @@ class CVSection:
     lines: tuple[CVLine, ...]
 
 
-def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
-    """The CV's sections that have entries, in the order the page shows them."""
+def cv_sections(cv: CV, language: Language | None = None) -> tuple[CVSection, ...]:
+    """The CV's sections that have entries, in the order the page shows them, their headings
+    and dates in ``language`` (default English)."""
+    language = language or english()
     exhibitions = [
-        (kind, f"{label}s", tuple(e for e in cv.exhibitions if e.kind == kind))
-        for kind, label in EXHIBITION_KINDS.items()
+        (kind, heading, tuple(e for e in cv.exhibitions if e.kind == kind))
+        for kind, heading in EXHIBITION_HEADINGS.items()
     ]
     exhibitions.append(("other", OTHER_EXHIBITIONS, tuple(e for e in cv.exhibitions if not e.kind)))
     lists: list[tuple[str, str, tuple[Entry, ...]]] = [
@@ -61,7 +67,7 @@ def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
     return tuple(
         CVSection(
             key=key,
-            heading=heading,
+            heading=language.gettext(heading),
             # Newest first, undated last; a stable sort keeps the written order among equals.
             lines=tuple(_line(entry, language) for entry in sorted(entries, key=_when)),
         )
@@ -70,9 +76,9 @@ def cv_sections(cv: CV, language: str = "en") -> tuple[CVSection, ...]:
     )
 
 
-def _line(entry: Entry, language: str) -> CVLine:
+def _line(entry: Entry, language: Language) -> CVLine:
     if isinstance(entry, PressItem):
-        day = long_date(entry.date, language) if entry.date else ""
+        day = language.long_date(entry.date) if entry.date else ""
         return CVLine(
             entry,
             str(entry.date.year) if entry.date else "",
@@ -102,14 +108,7 @@ def _when(entry: Entry) -> tuple[int, int]:
 def long_date(day: datetime.date, language: str) -> str:
     """A press item's date as ``language`` writes it in full: 'May 2, 2024' in English,
     '2. Mai 2024' in German (CLDR's long format); English for a language Babel does not know."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import format_date
-
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        locale = Locale.parse("en")
-    return format_date(day, format="long", locale=locale)
+    return language_for(language).long_date(day)
 
 
 def cv_pages(plan: Planning) -> list[Page]:
@@ -120,7 +119,14 @@ def cv_pages(plan: Planning) -> list[Page]:
         plan.memo.page(
             "cv",
             (artist, *site.series_of(artist)),
-            partial(_cv_page, artist, site.config, artist_cover(site, artist), plan.images),
+            partial(
+                _cv_page,
+                artist,
+                site.config,
+                artist_cover(site, artist),
+                plan.images,
+                plan.language,
+            ),
         )
         for artist in site.artists
         if artist.cv
@@ -132,18 +138,22 @@ def _cv_page(
     config: SiteConfig,
     cover: Work | None,
     images: dict[Any, PublishedImage],
+    language: Language,
     identity: tuple[object, ...] = (),
 ) -> Page:
-    sections = cv_sections(artist.cv, config.language)
+    sections = cv_sections(artist.cv, language)
     return Page(
         identity=identity,
         source=artist.source,
         url=urls.cv_url(artist.slug),
         template="cv.html",
-        title=f"CV — {artist.name}",
-        description=f"The CV of {artist.name}, {artist.discipline}: "
-        + ", ".join(section.heading.lower() for section in sections)
-        + ".",
+        title=language.gettext("CV — %(name)s", name=artist.name),
+        description=language.gettext(
+            "The CV of %(name)s, %(discipline)s: %(sections)s.",
+            name=artist.name,
+            discipline=artist.discipline,
+            sections=", ".join(section.heading.lower() for section in sections),
+        ),
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         data={

@@ -25,15 +25,18 @@ def exhibition_pages(plan: Planning) -> list[Page]:
     calendar = plan.calendar
     if not calendar:
         return []
-    title = plan.site.config.title
+    title, said = plan.site.config.title, plan.language
     events = {s.key: urls.event_url(s.key) for s in calendar.events}
     pages = [
         Page(
             url=urls.exhibitions_url(),
             template="exhibitions.html",
-            title="Exhibitions",
-            description=f"Where to see the work of the artists of {title}: current and "
-            "upcoming exhibitions, and past ones by year.",
+            title=said.gettext("Exhibitions"),
+            description=said.gettext(
+                "Where to see the work of the artists of %(site)s: current and upcoming "
+                "exhibitions, and past ones by year.",
+                site=title,
+            ),
             image=plan.image,
             image_alt=plan.image_alt,
             data={
@@ -43,19 +46,24 @@ def exhibition_pages(plan: Planning) -> list[Page]:
             },
             index=True,
             updated=plan.updated,
-            describe=partial(structured.exhibitions_page, calendar, plan.link),
+            describe=partial(structured.exhibitions_page, calendar, plan.link, said),
         )
     ]
     if calendar.dated:
         pages.append(
             _ics(
                 urls.calendar_url(),
-                f"Exhibitions of {title}",
-                calendar_text(calendar.dated, f"{title}: exhibitions", plan.link),
+                said.gettext("Exhibitions of %(site)s", site=title),
+                calendar_text(
+                    calendar.dated,
+                    said.gettext("%(site)s: exhibitions", site=title),
+                    plan.link,
+                    said,
+                ),
             )
         )
     for showing in calendar.events:
-        text = calendar_text((showing,), showing.exhibition.title, plan.link)
+        text = calendar_text((showing,), showing.exhibition.title, plan.link, said)
         pages.append(_ics(events[showing.key], showing.exhibition.title, text))
     return pages
 

@@ -19,12 +19,19 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from generator.content.model import Artist, Exhibition, Site
 from generator.content.record import EXHIBITION_KINDS
+from generator.language import N_
 from generator.site.jsonld import latest
 from generator.source.slugs import slugify
 
+if TYPE_CHECKING:
+    from generator.language import Language
+
+# What an exhibition of no ``kind`` is called in the feed and the calendar files.
+EXHIBITION = N_("Exhibition")
 KEY_TITLE_LENGTH = 48  # a file name and an anchor: the title's slug, shortened, then a digest
 
 
@@ -38,13 +45,12 @@ class Showing:
 
     @property
     def kind_label(self) -> str:
-        """'Solo exhibition', 'Group exhibition'…, or ''."""
+        """'Solo exhibition', 'Group exhibition'…, or '' (in English: the pages translate)."""
         return EXHIBITION_KINDS.get(self.exhibition.kind, "")
 
-    @property
-    def dates(self) -> str:
-        """Its dates as the page writes them (``when``)."""
-        return when(self.exhibition)
+    def kind_in(self, language: Language) -> str:
+        """Its kind in ``language``, or 'Exhibition' (translated) without one."""
+        return language.gettext(self.kind_label or EXHIBITION)
 
     @property
     def stamp(self) -> datetime.date | None:
@@ -177,12 +183,19 @@ def _soonest_first(showing: Showing) -> tuple[datetime.date, datetime.date, str,
     return (opening, exhibition.last_day or opening, exhibition.title, showing.key)
 
 
-def when(exhibition: Exhibition) -> str:
+def when(exhibition: Exhibition | Showing, language: Language | None = None) -> str:
     """Its dates as the page writes them: '3 March 2025', '3–30 March 2025',
-    '28 March – 4 April 2025', '2024', or ''."""
+    '28 March – 4 April 2025', '2024', or ''. In another language than English, as CLDR
+    writes a day and a span of days in it: '3 марта 2025 г.', '2025 ж. 3–30 нау.'."""
+    if isinstance(exhibition, Showing):
+        exhibition = exhibition.exhibition
     start, end = exhibition.start, exhibition.end
     if start is None:
         return str(exhibition.year) if exhibition.year is not None else ""
+    if language is not None and language.locale.language != "en":
+        if end is None or end == start:
+            return language.long_date(start)
+        return language.date_range(start, end)
     if end is None or end == start:
         return _day(start, month=True, year=True)
     if start.year != end.year:

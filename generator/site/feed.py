@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.content.model import Site
-from generator.site.exhibitions import Calendar
+from generator.language import Language, english
+from generator.site.exhibitions import Calendar, when
 from generator.site.pages import first_sentence
 
 
@@ -27,10 +28,15 @@ class FeedEntry:
 FEED_ENTRIES = 50  # feed readers fetch the feed again and again: the newest entries are enough
 
 
-def plan_feed(site: Site, today: datetime.date | None = None) -> list[FeedEntry]:
+def plan_feed(
+    site: Site, today: datetime.date | None = None, language: Language | None = None
+) -> list[FeedEntry]:
     """The newest artists, series and works (those that have a date), and the exhibitions
-    current or upcoming on ``today`` (the build's day), newest first."""
-    entries = _exhibition_entries(Calendar.of(site, today or datetime.date.today()))
+    current or upcoming on ``today`` (the build's day), newest first; their titles and
+    summaries in ``language`` (default English)."""
+    language = language or english()
+    calendar = Calendar.of(site, today or datetime.date.today())
+    entries = _exhibition_entries(calendar, language)
     for artist in site.artists:
         if artist.date:
             entries.append(
@@ -52,7 +58,9 @@ def plan_feed(site: Site, today: datetime.date | None = None) -> list[FeedEntry]
             entries.append(
                 FeedEntry(
                     "series",
-                    f"{series.title}, a series by {artist.name}",
+                    language.gettext(
+                        "%(title)s, a series by %(name)s", title=series.title, name=artist.name
+                    ),
                     urls.series_url(series.slug),
                     series.date,
                     series.updated or series.date,
@@ -66,7 +74,12 @@ def plan_feed(site: Site, today: datetime.date | None = None) -> list[FeedEntry]
                 entries.append(
                     FeedEntry(
                         "work",
-                        f"{work.title} ({work.year}) by {artist.name}",
+                        language.gettext(
+                            "%(title)s (%(year)s) by %(name)s",
+                            title=work.title,
+                            year=work.year,
+                            name=artist.name,
+                        ),
                         urls.work_url(series.slug, work.slug),
                         published,
                         published,
@@ -77,7 +90,7 @@ def plan_feed(site: Site, today: datetime.date | None = None) -> list[FeedEntry]
     return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))[:FEED_ENTRIES]
 
 
-def _exhibition_entries(calendar: Calendar) -> list[FeedEntry]:
+def _exhibition_entries(calendar: Calendar, language: Language) -> list[FeedEntry]:
     """The current and upcoming exhibitions with an opening day, each dated by
     ``Showing.stamp`` (from the content, as the calendar files are), linked to its place
     on the exhibitions page."""
@@ -86,16 +99,28 @@ def _exhibition_entries(calendar: Calendar) -> list[FeedEntry]:
         exhibition, stamp = showing.exhibition, showing.stamp
         assert stamp is not None  # an event has an opening day
         where = ", ".join(part for part in (exhibition.venue, exhibition.city) if part)
-        names = " and ".join(a.name for a in showing.artists)
+        names = language.join([a.name for a in showing.artists])
+        dates = when(exhibition, language)
+        titled = f"{exhibition.title}, {where}" if where else exhibition.title
+        kind = showing.kind_in(language)
         entries.append(
             FeedEntry(
                 "exhibition",
-                f"{exhibition.title}{f', {where}' if where else ''}: {showing.dates}",
+                f"{titled}: {dates}",
                 f"{urls.exhibitions_url()}#{showing.key}",
                 stamp,
                 stamp,
-                f"{showing.kind_label or 'Exhibition'} with {names}, {showing.dates}"
-                + (f", at {where}." if where else "."),
+                language.gettext(
+                    "%(kind)s with %(names)s, %(dates)s, at %(where)s.",
+                    kind=kind,
+                    names=names,
+                    dates=dates,
+                    where=where,
+                )
+                if where
+                else language.gettext(
+                    "%(kind)s with %(names)s, %(dates)s.", kind=kind, names=names, dates=dates
+                ),
                 names,
             )
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from generator import urls
+from generator.language import Language, english
 from generator.site.exhibitions import Showing
 from generator.urls import UrlBuilder
 
@@ -21,8 +22,12 @@ LINE_OCTETS = 75  # RFC 5545, 3.1: lines longer than this are folded
 PRODID = "-//showcase//Exhibitions//EN"
 
 
-def calendar_text(showings: Iterable[Showing], name: str, link: UrlBuilder) -> str:
-    """A VCALENDAR with one VEVENT per showing that has an opening day."""
+def calendar_text(
+    showings: Iterable[Showing], name: str, link: UrlBuilder, language: Language | None = None
+) -> str:
+    """A VCALENDAR with one VEVENT per showing that has an opening day, its description in
+    ``language`` (default English)."""
+    language = language or english()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -33,12 +38,12 @@ def calendar_text(showings: Iterable[Showing], name: str, link: UrlBuilder) -> s
     ]
     host = urlsplit(link.absolute("/")).hostname or "localhost"
     for showing in showings:
-        lines += _event(showing, host, link)
+        lines += _event(showing, host, link, language)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _event(showing: Showing, host: str, link: UrlBuilder) -> list[str]:
+def _event(showing: Showing, host: str, link: UrlBuilder, language: Language) -> list[str]:
     exhibition = showing.exhibition
     start = exhibition.start
     if start is None:
@@ -47,7 +52,9 @@ def _event(showing: Showing, host: str, link: UrlBuilder) -> list[str]:
     page = link.absolute(urls.exhibitions_url()) + "#" + showing.key
     names = ", ".join(a.name for a in showing.artists)
     description = (
-        f"{showing.kind_label or 'Exhibition'} with {names}.\nDetails: {exhibition.url or page}"
+        language.gettext("%(kind)s with %(names)s.", kind=showing.kind_in(language), names=names)
+        + "\n"
+        + language.gettext("Details: %(url)s", url=exhibition.url or page)
     )
     lines = [
         "BEGIN:VEVENT",

@@ -20,6 +20,7 @@ from generator.content.model import (
     Work,
 )
 from generator.content.sale import offered_price
+from generator.language import Language, english
 from generator.media.images import PublishedImage
 from generator.urls import UrlBuilder
 
@@ -230,12 +231,13 @@ def gallery(
     images: dict[Any, PublishedImage],
     link: UrlBuilder,
     url: str,
+    language: Language | None = None,
 ) -> Json:
     """A page of the gallery index: a CollectionPage of the series it shows, by artist."""
     return with_context(
         {
             "@type": "CollectionPage",
-            "name": "Gallery",
+            "name": (language or english()).gettext("Gallery"),
             "url": link.absolute(url),
             "hasPart": [
                 series_summary(s, artist, images, link, whole=False)
@@ -296,20 +298,22 @@ def work_page(
     return with_context(data)
 
 
-def map_page(artists: Iterable[Artist], link: UrlBuilder) -> Json:
+def map_page(artists: Iterable[Artist], link: UrlBuilder, language: Language | None = None) -> Json:
     """The map: a CollectionPage of the artists, each named by reference (with thousands of
     artists, whole Persons with their hometowns made a third of the page)."""
     return with_context(
         {
             "@type": "CollectionPage",
-            "name": "Hometown map",
+            "name": (language or english()).gettext("Hometown map"),
             "url": link.absolute("/map/"),
             "hasPart": [person_ref(a, link) for a in artists],
         }
     )
 
 
-def exhibitions_page(calendar: Calendar, link: UrlBuilder) -> Json:
+def exhibitions_page(
+    calendar: Calendar, link: UrlBuilder, language: Language | None = None
+) -> Json:
     """The exhibitions page: a CollectionPage whose main entity is the list of its dated
     exhibitions, each an ExhibitionEvent (undated ones, which no event can place in time, are
     on the page only)."""
@@ -319,12 +323,16 @@ def exhibitions_page(calendar: Calendar, link: UrlBuilder) -> Json:
     return with_context(
         {
             "@type": "CollectionPage",
-            "name": "Exhibitions",
+            "name": (language or english()).gettext("Exhibitions"),
             "url": page,
             "mainEntity": {
                 "@type": "ItemList",
                 "itemListElement": [
-                    {"@type": "ListItem", "position": i, "item": exhibition_event(s, link)}
+                    {
+                        "@type": "ListItem",
+                        "position": i,
+                        "item": exhibition_event(s, link, language),
+                    }
                     for i, s in enumerate(shown, start=1)
                 ],
             },
@@ -332,7 +340,7 @@ def exhibitions_page(calendar: Calendar, link: UrlBuilder) -> Json:
     )
 
 
-def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
+def exhibition_event(showing: Showing, link: UrlBuilder, language: Language | None = None) -> Json:
     """An exhibition as a schema.org ExhibitionEvent: its artists perform, its venue
     organises it and is where it takes place."""
     exhibition = showing.exhibition
@@ -349,7 +357,7 @@ def exhibition_event(showing: Showing, link: UrlBuilder) -> Json:
         "performer": [person_ref(a, link) for a in showing.artists],
     }
     if showing.kind_label:
-        data["description"] = showing.kind_label
+        data["description"] = (language or english()).gettext(showing.kind_label)
     address = {
         key: value
         for key, value in (

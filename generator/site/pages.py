@@ -30,6 +30,7 @@ from generator.config import NavItem, SiteConfig
 from generator.content.model import Artist, OwnPage, Series, Site, Work
 from generator.content.press import has_press_kit
 from generator.incremental.memo import PageMemo
+from generator.language import Language, english
 from generator.map.atlas import Atlas
 from generator.media.images import PublishedImage, Rendition
 from generator.site import jsonld as structured
@@ -100,6 +101,8 @@ class Planning:
     image_alt: str
     # Every artist's exhibitions, sorted around the build's day (site/exhibitions.py).
     calendar: Calendar
+    # The language of the pages' titles and descriptions (generator.language).
+    language: Language = field(default_factory=english)
 
 
 def plan_pages(
@@ -109,11 +112,13 @@ def plan_pages(
     link: UrlBuilder,
     memo: PageMemo | None = None,
     today: datetime.date | None = None,
+    language: Language | None = None,
 ) -> list[Page]:
     """Every page, in a stable order; ``link`` is the build's (its structured data links).
 
     ``today`` is the build's day, which decides which exhibitions are upcoming (the build
-    passes ``BuildOptions.today``; left out, the computer's date).
+    passes ``BuildOptions.today``; left out, the computer's date). ``language`` writes the
+    pages' titles and descriptions (default English).
     """
     cover = artist_cover(site, site.artists[0]) if site.artists else None
     plan = Planning(
@@ -126,6 +131,7 @@ def plan_pages(
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
         calendar=Calendar.of(site, today or datetime.date.today()),
+        language=language or english(),
     )
     pages = [page for build in PAGE_BUILDERS for page in build(plan)]
     return _with_navigation(site, pages)
@@ -151,7 +157,7 @@ def _with_navigation(site: Site, pages: list[Page]) -> list[Page]:
 
 def _home_pages(plan: Planning) -> list[Page]:
     """The home page: the artists' cards, split in pages of ``artists_per_page``."""
-    site = plan.site
+    site, said = plan.site, plan.language
     pages = []
     size = site.config.artists_per_page
     for url, pagination, group in in_pages(site.artists, size, urls.home_url):
@@ -161,7 +167,9 @@ def _home_pages(plan: Planning) -> list[Page]:
             Page(
                 url=url,
                 template="home.html",
-                title=title if number == 1 else f"{title}, artists page {number}",
+                title=title
+                if number == 1
+                else said.gettext("%(site)s, artists page %(number)s", site=title, number=number),
                 description=site.config.description,
                 image=plan.image,
                 image_alt=plan.image_alt,
@@ -181,7 +189,7 @@ def _home_pages(plan: Planning) -> list[Page]:
 
 def _gallery_pages(plan: Planning) -> list[Page]:
     """The gallery: every series, grouped by artist, in pages of ``artists_per_page`` artists."""
-    site, images = plan.site, plan.images
+    site, images, said = plan.site, plan.images, plan.language
     groups = [(a, site.series_of(a)) for a in site.artists if site.series_of(a)]
     pages = []
     for url, pagination, part in in_pages(groups, site.config.artists_per_page, urls.gallery_url):
@@ -191,16 +199,25 @@ def _gallery_pages(plan: Planning) -> list[Page]:
             Page(
                 url=url,
                 template="gallery.html",
-                title="Gallery" if number == 1 else f"Gallery, page {number}",
-                description=f"Every series of {site.config.title}, by artist."
+                title=said.gettext("Gallery")
                 if number == 1
-                else f"Series of {site.config.title}, by artist: page {number} of {count}.",
+                else said.gettext("Gallery, page %(number)s", number=number),
+                description=said.gettext(
+                    "Every series of %(site)s, by artist.", site=site.config.title
+                )
+                if number == 1
+                else said.gettext(
+                    "Series of %(site)s, by artist: page %(number)s of %(count)s.",
+                    site=site.config.title,
+                    number=number,
+                    count=count,
+                ),
                 image=images[first.image].social if first else None,
                 image_alt=first.alt if first else "",
                 data={"groups": part, "pagination": pagination},
                 index=True,
                 updated=plan.updated,
-                describe=partial(structured.gallery, part, images, plan.link, url),
+                describe=partial(structured.gallery, part, images, plan.link, url, said),
             )
         )
     return pages
@@ -212,7 +229,7 @@ def _map_pages(plan: Planning) -> list[Page]:
     The data is a file of its own, fetched by the script: the page works without it (its SVG
     map and list of hometowns), and with many artists it is a large part of the page.
     """
-    site = plan.site
+    site, said = plan.site, plan.language
     pictures = {}  # slug → the smallest rendition of the artist's cover, and its alt text
     for artist in site.artists:
         cover = artist_cover(site, artist)
@@ -223,15 +240,17 @@ def _map_pages(plan: Planning) -> list[Page]:
         Page(
             url=urls.map_url(),
             template="map.html",
-            title="Hometown map",
-            description="Where the artists of " + site.config.title + " come from, and the "
-            "places their stories take them.",
+            title=said.gettext("Hometown map"),
+            description=said.gettext(
+                "Where the artists of %(site)s come from, and the places their stories take them.",
+                site=site.config.title,
+            ),
             image=plan.image,
             image_alt=plan.image_alt,
             data=data,
             index=True,
             updated=plan.updated,
-            describe=partial(structured.map_page, site.artists, plan.link),
+            describe=partial(structured.map_page, site.artists, plan.link, said),
         ),
         Page(
             url=urls.map_data_url(),
@@ -252,20 +271,22 @@ def _artist_pages(plan: Planning) -> list[Page]:
     for artist, previous, following in _neighbours(site.artists):
         # The series one by one: the tuple of them is made afresh with every site.
         parts = (artist, previous, following, atlas.locator(artist.slug), *site.series_of(artist))
-        make = partial(_artist, site, plan.images, atlas, artist, previous, following, plan.link)
+        make = partial(
+            _artist, site, plan.images, atlas, artist, previous, following, plan.link, plan.language
+        )
         pages.append(plan.memo.page("artist", parts, make))
     return pages
 
 
 def _series_pages(plan: Planning) -> list[Page]:
     """One page per series, each followed by the pages of its works."""
-    images, link, memo = plan.images, plan.link, plan.memo
+    images, link, memo, said = plan.images, plan.link, plan.memo, plan.language
     config = plan.site.config  # in every page's key: what the JSON-LD shows of prices
     pages = []
     for series in plan.site.series:
         artist = plan.site.artist_of(series)
         changed = series_updated(series)  # looks at every work: once, not once a work
-        make = partial(_series, series, artist, images, link, changed)
+        make = partial(_series, series, artist, images, link, changed, said)
         pages.append(memo.page("series", (series, artist), make))
         # Listed works lead to one another; an unlisted one leads nowhere but its series.
         around = {id(w): (p, f) for w, p, f in _neighbours(series.listed_works)}
@@ -273,9 +294,20 @@ def _series_pages(plan: Planning) -> list[Page]:
             previous, following = around.get(id(work), (None, None))
             parts = (work, previous, following, series, artist)
             make = partial(
-                _work, series, artist, images, work, previous, following, link, changed, config
+                _work,
+                series,
+                artist,
+                images,
+                work,
+                previous,
+                following,
+                link,
+                changed,
+                config,
+                said,
             )
-            ask = enquiry(work, artist, plan.site.config, link)  # the settings digest covers it
+            # The settings digest covers it (and the language).
+            ask = enquiry(work, artist, plan.site.config, link, said)
             pages.append(memo.page("work", parts, partial(make, enquiry=ask)))
     return pages
 
@@ -362,8 +394,8 @@ def _not_found_pages(plan: Planning) -> list[Page]:
         Page(
             url="/404.html",
             template="404.html",
-            title="Page not found",
-            description="This page does not exist.",
+            title=plan.language.gettext("Page not found"),
+            description=plan.language.gettext("This page does not exist."),
             image=plan.image,
             image_alt=plan.image_alt,
             in_sitemap=False,
@@ -397,6 +429,7 @@ def _artist(
     previous: Artist | None,
     following: Artist | None,
     link: UrlBuilder,
+    language: Language,
     identity: tuple[object, ...] = (),
 ) -> Page:
     cover = artist_cover(site, artist)
@@ -405,7 +438,9 @@ def _artist(
         source=artist.source,
         url=urls.artist_url(artist.slug),
         template="artist.html",
-        title=f"{artist.name}, {artist.discipline}",
+        title=language.gettext(
+            "%(name)s, %(discipline)s", name=artist.name, discipline=artist.discipline
+        ),
         description=artist.summary,
         image=images[cover.image].social if cover else None,
         image_alt=cover.alt if cover else "",
@@ -430,6 +465,7 @@ def _series(
     images: dict[Any, PublishedImage],
     link: UrlBuilder,
     updated: datetime.date | None,
+    language: Language,
     identity: tuple[object, ...] = (),
 ) -> Page:
     cover = images[series.cover.image]
@@ -440,7 +476,12 @@ def _series(
         template="series.html",
         title=f"{series.title} — {artist.name}",
         description=first_sentence(series.description_html)
-        or f"{series.title}, a series by {artist.name} ({series.years}).",
+        or language.gettext(
+            "%(title)s, a series by %(name)s (%(years)s).",
+            title=series.title,
+            name=artist.name,
+            years=series.years,
+        ),
         image=cover.social,
         image_alt=series.cover.alt,
         in_sitemap=not series.unlisted,
@@ -461,6 +502,7 @@ def _work(
     link: UrlBuilder,
     series_date: datetime.date | None,
     config: SiteConfig,
+    language: Language,
     identity: tuple[object, ...] = (),
     enquiry: Enquiry | None = None,
 ) -> Page:
@@ -471,7 +513,14 @@ def _work(
         template="work.html",
         title=f"{work.title} ({work.year}) — {artist.name}",
         description=work.caption
-        or f"{work.title}, {work.medium}, {work.year}, from {series.title} by {artist.name}.",
+        or language.gettext(
+            "%(title)s, %(medium)s, %(year)s, from %(series)s by %(name)s.",
+            title=work.title,
+            medium=work.medium,
+            year=work.year,
+            series=series.title,
+            name=artist.name,
+        ),
         image=images[work.image].social,
         image_alt=work.alt,
         in_sitemap=not series.hides(work),

@@ -14,6 +14,7 @@ from typing import Any
 from generator import urls
 from generator.content.model import Artist, Site
 from generator.content.press import PressKit, has_press_kit, press_kit
+from generator.language import Language, english
 from generator.media.images import PublishedImage
 from generator.media.presskit import PRESS_LONG_SIDE
 from generator.site.jsonld import artist_updated
@@ -28,7 +29,7 @@ def press_pages(plan: Planning) -> list[Page]:
         plan.memo.page(
             "press",
             (artist, *site.series_of(artist)),
-            partial(_press_page, site, plan.images, artist),
+            partial(_press_page, site, plan.images, artist, plan.language),
         )
         for artist in site.artists
         if has_press_kit(site, artist)
@@ -39,6 +40,7 @@ def _press_page(
     site: Site,
     images: dict[Any, PublishedImage],
     artist: Artist,
+    language: Language,
     identity: tuple[object, ...] = (),
 ) -> Page:
     kit = press_kit(site, artist)
@@ -48,9 +50,12 @@ def _press_page(
         source=artist.source,
         url=urls.press_url(artist.slug),
         template="press.html",
-        title=f"Press kit — {artist.name}",
-        description=f"Biography, statement and selected works of {artist.name}, "
-        "with credit lines and images for the press.",
+        title=language.gettext("Press kit — %(name)s", name=artist.name),
+        description=language.gettext(
+            "Biography, statement and selected works of %(name)s, with credit lines and "
+            "images for the press.",
+            name=artist.name,
+        ),
         image=images[first.image].social if first else None,
         image_alt=first.alt if first else "",
         data={
@@ -58,24 +63,30 @@ def _press_page(
             "kit": kit,
             "cv_url": urls.cv_url(artist.slug),
             "download": urls.press_kit_url(artist.slug),
-            "contents": contents(kit),
+            "contents": contents(kit, language),
         },
         updated=artist_updated(site, artist),
     )
 
 
-def contents(kit: PressKit) -> str:
-    """What the download holds, in words, for the note beside its link."""
-    texts = ["the biography"]
+def contents(kit: PressKit, language: Language | None = None) -> str:
+    """What the download holds, in words, for the note beside its link (default English)."""
+    said = language or english()
+    texts = [said.gettext("the biography")]
     if kit.artist.statement_html:
-        texts.append("the statement")
+        texts.append(said.gettext("the statement"))
     if kit.artist.cv:
-        texts.append("the CV")
-    words = texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+        texts.append(said.gettext("the CV"))
+    words = said.join(texts)
     if not kit.works:
-        return f"A ZIP file: {words} as text."
-    count = len(kit.works)
-    return (
-        f"A ZIP file: {count} {'image' if count == 1 else 'images'} (JPEG, up to "
-        f"{PRESS_LONG_SIDE:,} px on the long side) with their credit lines, and {words} as text."
+        return said.gettext("A ZIP file: %(texts)s as text.", texts=words)
+    return said.ngettext(
+        # English said "their credit lines" of one image too: kept, as the pages have it.
+        "A ZIP file: %(num)s image (JPEG, up to %(size)s px on the long side) with their "
+        "credit lines, and %(texts)s as text.",
+        "A ZIP file: %(num)s images (JPEG, up to %(size)s px on the long side) with their "
+        "credit lines, and %(texts)s as text.",
+        len(kit.works),
+        size=said.number(PRESS_LONG_SIDE),
+        texts=words,
     )

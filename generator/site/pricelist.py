@@ -27,14 +27,22 @@ def price_list_pages(plan: Planning) -> list[Page]:
         works = _works_of(site, artist)
         if not any(_for_sale(work) for work, _ in works):
             continue
-        hidden = site.config.prices == "hide"
+        hidden, said = site.config.prices == "hide", plan.language
         pages.append(
             Page(
                 url=urls.price_list_url(artist.slug),
                 template="prices.html",
-                title=f"{'List of works' if hidden else 'Price list'} — {artist.name}",
-                description=f"The works of {artist.name}, with their availability"
-                + ("." if hidden else " and prices."),
+                title=said.gettext("List of works — %(name)s", name=artist.name)
+                if hidden
+                else said.gettext("Price list — %(name)s", name=artist.name),
+                description=said.gettext(
+                    "The works of %(name)s, with their availability.", name=artist.name
+                )
+                if hidden
+                else said.gettext(
+                    "The works of %(name)s, with their availability and prices.",
+                    name=artist.name,
+                ),
                 # Its link, sent to a collector, previews with the artist's first work.
                 image=plan.images[works[0][0].image].social,
                 image_alt=works[0][0].alt,

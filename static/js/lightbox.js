@@ -21,6 +21,8 @@
   var link = part("link");
   var position = part("position");
   var status = part("status");
+  // What the status line announces, in the page's language: "{title}, {number} of {count}".
+  var announced = dialog.getAttribute("data-status-text") || "{title}, {number} of {count}";
   var reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: false };
 
   var works = items.map(function (item) {
@@ -164,7 +166,8 @@
     caption.hidden = !work.caption;
     link.href = work.href;
     position.textContent = (index + 1) + " / " + works.length;
-    status.textContent = work.title + ", " + (index + 1) + " of " + works.length;
+    var values = { title: work.title, number: String(index + 1), count: String(works.length) };
+    status.textContent = announced.replace(/\{(title|number|count)\}/g, function (_, name) { return values[name]; });
   }
 
   function finishLeaving(frame) {

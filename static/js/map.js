@@ -49,7 +49,8 @@
       canvas.style.width = "100%";
       canvas.style.height = "100%";
       canvas.setAttribute("role", "region");
-      canvas.setAttribute("aria-label", "Interactive map of the artists’ hometowns");
+      // The page's words, in its language, from the container's attributes.
+      canvas.setAttribute("aria-label", container.getAttribute("data-label") || "Interactive map of the artists’ hometowns");
       container.appendChild(canvas);
 
       var map = L.map(canvas, { zoomSnap: 0.25, scrollWheelZoom: false, attributionControl: true });
@@ -111,7 +112,7 @@
         popup.appendChild(name);
         popup.appendChild(el("p", "popup__meta",
           pin.discipline.charAt(0).toUpperCase() + pin.discipline.slice(1) + " · " + pin.place +
-          (pin.approximate ? " (approximate)" : "")));
+          (pin.approximate ? " " + (container.getAttribute("data-approximate") || "(approximate)") : "")));
         popup.appendChild(el("p", "popup__summary", pin.summary));
         L.circleMarker([pin.lat, pin.lon], {
           radius: 8, color: css("--surface"), weight: 2, fillColor: css("--felt"), fillOpacity: 1,

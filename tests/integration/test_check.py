@@ -124,8 +124,9 @@ def test_an_image_without_alt_in_a_template_is_an_error(project: Path, own_cache
     override_template(
         project,
         "404.html",
-        "<h1>This page is not here</h1>",
-        "<h1>This page is not here</h1>\n<img src=\"{{ '/img/favicon.svg'|url }}\">\n"
+        '<h1>{{ _("This page is not here") }}</h1>',
+        '<h1>{{ _("This page is not here") }}</h1>\n'
+        "<img src=\"{{ '/img/favicon.svg'|url }}\">\n"
         '<img src="{{ \'/img/favicon.svg\'|url }}" alt="" role="presentation">',
     )
     code, data = check_json(project, own_cache)

@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__version__", "errors", "layout", "parallel", "report"),
     ("source",),
-    ("config", "urls"),
+    ("config", "urls", "language"),
     ("incremental", "output"),
     ("content",),
     ("media", "map"),

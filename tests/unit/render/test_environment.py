@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
+from generator import layout
 from generator.render.environment import make_environment
 from generator.render.speedups import escape_function
 from generator.urls import UrlBuilder
@@ -110,3 +111,46 @@ def test_an_escape_that_no_longer_agrees_with_markupsafe_is_not_used(
 
     monkeypatch.setattr(markupsafe, "_escape_inner", lambda text: text, raising=False)
     assert escape_function() is escape
+
+
+TRANSLATED = (
+    '<p title="{{ _("Gallery") }}">{{ ngettext("%(num)s work", "%(num)s works", 5) }}</p>'
+    "{{ 3000|number }} {{ 43.2567|fixed }} {{ _('Press kit — %(name)s', name=who) }}"
+)
+
+
+def translated_environment(folder: Path, code: str, cache: Path) -> jinja2.Environment:
+    from generator.render.catalogue import load_language
+
+    (folder / "page.html").write_text(TRANSLATED, encoding="utf-8")
+    language, _ = load_language(code, [folder, layout.default_theme() / layout.TEMPLATES_DIR])
+    return make_environment([folder], UrlBuilder("https://example.org/", {}), cache, language)
+
+
+def test_a_template_speaks_the_builds_language_and_escapes_the_values(tmp_path: Path) -> None:
+    env = translated_environment(tmp_path, "ru", tmp_path / "cache")
+    html = env.get_template("page.html").render(who="<Анна>")
+    assert html == (
+        '<p title="Галерея">5 работ</p>3\u00a0000 43,26 Материалы для прессы — &lt;Анна&gt;'
+    )
+
+
+def test_a_compiled_template_holds_no_languages_words(tmp_path: Path) -> None:
+    env = translated_environment(tmp_path, "ru", tmp_path / "cache")
+    code = env.compile(TRANSLATED, "page.html", raw=True)
+    assert "Галерея" not in code and "работ" not in code and "3\u00a0000" not in code
+    assert "Gallery" in code  # the msgid, looked up when the page is rendered
+
+
+def test_the_bytecode_cache_hands_no_language_to_another_build(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    pages = {}
+    for code in ("ru", "kk", "en", "ru"):
+        env = translated_environment(tmp_path, code, cache)
+        pages.setdefault(code, []).append(env.get_template("page.html").render(who="A"))
+    assert pages["kk"] == [
+        '<p title="Галерея">5 жұмыс</p>3\u00a0000 43,26 Баспасөз материалдары — A'
+    ]
+    assert pages["en"] == ['<p title="Gallery">5 works</p>3,000 43.26 Press kit — A']
+    assert pages["ru"][0] == pages["ru"][1]
+    assert list(cache.rglob("*.cache")), "the templates were cached"

@@ -43,3 +43,38 @@ def test_a_trick_that_fails_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_the_sample_page_is_what_stock_jinja_renders() -> None:
     assert speedups._render_sample(jinja2.Environment) == speedups.SAMPLE_PAGE
+
+
+def i18n_environment() -> jinja2.Environment:
+    import gettext
+
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    translations = gettext.NullTranslations()
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    speedups.install_quick_gettext(env, translations)
+    return env
+
+
+def test_the_quick_gettext_passes_its_own_check_and_is_installed() -> None:
+    speedups._quick_gettext_agrees.cache_clear()
+    env = i18n_environment()
+    assert env.globals["_"] is env.globals["gettext"]
+    page = env.from_string('{{ _("Map: %(place)s", place=place) }} {{ _("100%%") }}')
+    assert page.render(place="<Almaty>") == "Map: &lt;Almaty&gt; 100%"
+
+
+def test_a_quick_gettext_that_changes_the_output_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unescaped(translations: Any) -> Any:
+        return jinja2.pass_context(lambda _, string, **values: string % values)
+
+    monkeypatch.setattr(speedups, "_quick_gettext", unescaped)
+    speedups._quick_gettext_agrees.cache_clear()
+    try:
+        env = i18n_environment()
+        assert env.globals["_"] is not env.globals["gettext"]  # Jinja's alias, as installed
+        page = env.from_string('{{ _("Map: %(place)s", place=place) }}')
+        assert page.render(place="<Almaty>") == "Map: &lt;Almaty&gt;"
+    finally:
+        speedups._quick_gettext_agrees.cache_clear()

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 import icalendar
 
-from generator.site.ical import escape, fold
+from generator import layout
+from generator.content.model import Exhibition
+from generator.render.catalogue import load_language
+from generator.site.exhibitions import Showing
+from generator.site.ical import calendar_text, escape, fold
+from generator.urls import UrlBuilder
+from tests.unit.site.test_contact import ARTIST
 
 
 def test_commas_semicolons_backslashes_and_newlines_are_escaped() -> None:
@@ -28,3 +36,14 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_character() -> None:
 
 def test_short_lines_are_left_alone() -> None:
     assert fold("VERSION:2.0") == "VERSION:2.0"
+
+
+def test_an_events_description_is_in_the_builds_language() -> None:
+    russian, _ = load_language("ru", [layout.default_theme() / layout.TEMPLATES_DIR])
+    exhibition = Exhibition(title="Степь", kind="solo", start=datetime.date(2026, 5, 1))
+    showing = Showing(exhibition, (ARTIST,), "stepp")
+    text = calendar_text((showing,), "Выставки", UrlBuilder("https://example.org/", {}), russian)
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["DESCRIPTION"]) == (
+        f"Персональная выставка — {ARTIST.name}.\nПодробнее: https://example.org/exhibitions/#stepp"
+    )
