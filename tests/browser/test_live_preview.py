@@ -1,4 +1,7 @@
-"""`showcase serve` in a real browser: edits appear by themselves, errors show and go."""
+"""`showcase serve` in a real browser: edits appear by themselves, errors show and go.
+
+The waits are long (10 s): they tell "appears by itself" from "never appears" on a loaded
+machine; how fast an edit appears is measured by bench/edit_latency.py."""
 
 from __future__ import annotations
 
@@ -50,18 +53,18 @@ def test_an_edited_story_appears_without_a_manual_reload(
     page.wait_for_function(
         "document.querySelector('.story') && "
         "document.querySelector('.story').innerText.includes('knew no horizon')",
-        timeout=2000,
+        timeout=10_000,
     )
 
     edit(project, STORY, "discipline: photographer", "discipline: [photographer")
     overlay = page.locator("#showcase-error-overlay")
-    overlay.wait_for(timeout=2000)
+    overlay.wait_for(timeout=10_000)
     assert "content/artists/bekzat-ayumi.md:5:8" in overlay.inner_text()  # where YAML noticed
     assert "invalid YAML" in overlay.inner_text()
     page.screenshot(path=str(artifacts / "preview-error-overlay.png"))
 
     edit(project, STORY, "discipline: [photographer", "discipline: photographer")
-    overlay.wait_for(state="detached", timeout=3000)
+    overlay.wait_for(state="detached", timeout=10_000)
     assert "knew no horizon" in page.inner_text(".story")
     assert errors == []
     page.close()
@@ -81,7 +84,7 @@ def test_a_stylesheet_change_is_swapped_in_without_a_reload(
     )
     page.wait_for_function(
         "getComputedStyle(document.querySelector('.site-brand__title')).color === 'rgb(1, 2, 3)'",
-        timeout=2000,
+        timeout=10_000,
     )
     assert page.evaluate("window.stillHere === true")  # the same document: no reload
     page.close()
@@ -123,7 +126,7 @@ def test_the_error_overlay_shows_markup_in_messages_as_text(
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
     overlay = page.locator("#showcase-error-overlay")
-    overlay.wait_for(timeout=3000)
+    overlay.wait_for(timeout=10_000)
     page.evaluate("window.stillHere = true")
     text = overlay.inner_text()
     assert HOSTILE in text and "event: reload" in text and "hint: </div>" in text
@@ -135,7 +138,7 @@ def test_the_error_overlay_shows_markup_in_messages_as_text(
     live.publish("build-error", json.dumps([{"message": None}, "text", 7]))
     page.wait_for_function(
         "document.querySelectorAll('#showcase-error-overlay .showcase-error').length === 3",
-        timeout=3000,
+        timeout=10_000,
     )
     assert page.evaluate("window.stillHere === true && window.pwned === undefined")
     assert errors == []
@@ -148,7 +151,7 @@ def test_a_closed_page_ends_its_live_stream(
     server, live = hostile_server
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
-    page.locator("#showcase-error-overlay").wait_for(timeout=3000)
+    page.locator("#showcase-error-overlay").wait_for(timeout=10_000)
     assert len(live.listeners) == 1
     page.goto("about:blank")
     deadline = time.monotonic() + 3
