@@ -44,7 +44,7 @@ def _press_page(
     identity: tuple[object, ...] = (),
 ) -> Page:
     kit = press_kit(site, artist)
-    first = kit.works[0].work if kit.works else None
+    first = kit.works[0].work  # a press kit has a work (has_press_kit)
     return Page(
         identity=identity,
         source=artist.source,
@@ -56,8 +56,8 @@ def _press_page(
             "images for the press.",
             name=artist.name,
         ),
-        image=images[first.image].social if first else None,
-        image_alt=first.alt if first else "",
+        image=images[first.image].social,
+        image_alt=first.alt,
         data={
             "artist": artist,
             "kit": kit,

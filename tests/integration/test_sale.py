@@ -8,10 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
-
 from generator.authoring.check import check_site
-from generator.cli import cli
+from tests.editing import build, edit
 
 AKTYBEK = "content/series/the-people-of-aktybek.md"
 SITE = "site"
@@ -29,20 +27,6 @@ FORMATTED = (
     ),
     *("KZT", "₸", "Price on request", ">Price<"),
 )
-
-
-def build(project: Path, cache: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        cli, ["build", "--source", str(project), "--quiet"], env={"SHOWCASE_CACHE_DIR": str(cache)}
-    )
-    return result.exit_code, result.output + (result.stderr or "")
-
-
-def edit(project: Path, name: str, old: str, new: str) -> None:
-    path = project / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def page(project: Path, name: str) -> str:

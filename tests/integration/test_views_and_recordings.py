@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from PIL import Image
 
 from generator.authoring.check import check_site
 from generator.build import Builder, BuildOptions
-from generator.cli import cli
+from tests.editing import build, edit
 from tests.mediasite import CAPTIONS, MP4, VIMEO_ID, YOUTUBE_ID, make_media_site
 from tests.sitecheck import broken_references, json_ld, tree_digest
 
@@ -29,20 +28,6 @@ VIMEO = "site/gallery/moving/field-on-vimeo/index.html"
 SOUND = "site/gallery/moving/steppe-sound/index.html"
 MOVING = "content/series/moving.md"
 HOURS = "content/series/small-hours.md"
-
-
-def build(project: Path, cache: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        cli, ["build", "--source", str(project), "--quiet"], env={"SHOWCASE_CACHE_DIR": str(cache)}
-    )
-    return result.exit_code, result.output + (result.stderr or "")
-
-
-def edit(project: Path, name: str, old: str, new: str) -> None:
-    path = project / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def html(project: Path, name: str) -> str:
