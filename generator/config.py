@@ -22,6 +22,7 @@ _KEYS = (
     "description",
     "base_url",
     "language",
+    "languages",
     "author",
     "copyright",
     "navigation",
@@ -192,6 +193,25 @@ class SiteConfig:
     currency: str = ""
     prices: PriceMode = "on-request"
     base_url_written: bool = True  # False when site.yaml has no base_url (the default is used)
+    # Every language the site is published in, the default (``language``) first: the
+    # default at the site's root, each other under /<code>/. One language unless site.yaml
+    # has ``languages:``.
+    languages: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.languages:
+            object.__setattr__(self, "languages", (self.language,))
+
+    @property
+    def default_language(self) -> str:
+        """The language published at the site's root: the first of ``languages``."""
+        return self.languages[0]
+
+    def in_language(self, code: str) -> SiteConfig:
+        """The settings as the pages in ``code`` show them (``language`` is ``code``)."""
+        if code == self.language:
+            return self
+        return replace(self, language=code)
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -238,10 +258,26 @@ def load_config(source: Path) -> SiteConfig:
         ),
         currency=read_currency(fields, "currency"),
         prices=_read_prices(fields),
+        languages=_read_languages(fields),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)
     return config
+
+
+def _read_languages(fields: Fields) -> tuple[str, ...]:
+    """``languages:``, a list of language codes, the default first (empty when absent)."""
+    value = fields.data.get("languages")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        fields.problems.add(
+            "languages: must be a list of language codes, the default first",
+            fields.mark("languages"),
+            "for example: languages: [en, ru, kk]",
+        )
+        return ()
+    return tuple(value)
 
 
 def _read_base_url(fields: Fields) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -198,6 +198,9 @@ class Work:
 
     press: bool = False  # ``press: true``: one of the press kit's selected works
     credit: str = ""  # who lends the image, for its credit line: "Courtesy Galerie Tengri"
+    # The texts this language's version shows in the site's default language, for want of a
+    # translation ("title", "caption", "alt", "medium"): the pages mark them with its ``lang``.
+    untranslated: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -230,6 +233,7 @@ class Series:
     date: datetime.date | None = None
     updated: datetime.date | None = None
     unlisted: bool = False  # visibility: unlisted (its page exists, nothing links to it)
+    untranslated: frozenset[str] = frozenset()  # "title", "description" (see Work)
 
     @property
     def cover(self) -> Work:
@@ -366,6 +370,8 @@ class Artist:
     statement_html: str = ""  # the artist's statement, apart from the story
     cv: CV = CV()
     press_bio_html: str = ""  # ``press_bio``: the press kit's biography, instead of the story's
+    # "name", "discipline", "summary", "story", "statement", "press_bio", "cv", "places"…
+    untranslated: frozenset[str] = frozenset()  # (see Work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +387,7 @@ class OwnPage:
     unlisted: bool = False
     date: datetime.date | None = None
     updated: datetime.date | None = None
+    untranslated: frozenset[str] = frozenset()  # "title", "summary", "body" (see Work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +433,14 @@ class Site:
     def works(self) -> tuple[Work, ...]:
         """Every work of the site, series by series."""
         return tuple(work for series in self.series for work in series.works)
+
+    def in_language(self, code: str) -> Site:
+        """The site as its pages in ``code`` show it: each text in that language where a
+        translation gives it, else in the default language (listed in the item's
+        ``untranslated``). The default language's site is this one."""
+        if code == self.config.language:
+            return self
+        return replace(self, config=self.config.in_language(code))
 
     def published(self, unread: tuple[str, ...] = ()) -> Site:
         """The site as it is published: without draft artists, nor the series of one.
