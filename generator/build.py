@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from generator.incremental.fingerprint import Fingerprints
     from generator.incremental.memo import DigestMemo, LocatorMemo, PageMemo, PressKitMemo
     from generator.render.render import Job, Rendered
+    from generator.site.pages import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ class Builder:
         self._press: PressKitMemo = {}
         self._markdown: MarkdownRenderer | None = None
         self._prints: Fingerprints | None = None
-        self._pages: PageMemo | None = None
+        self._page_memos: dict[str, PageMemo] = {}  # each language's
         self._sources: dict[str, tuple[str, ...]] = {}
         self._today = build_day(options.today)
 
@@ -250,15 +251,14 @@ class Builder:
         from generator.site.feed import plan_feed
         from generator.site.hosts import headers_file, redirects_file
         from generator.site.pages import plan_pages
-        from generator.urls import UrlBuilder, output_path, region_url
+        from generator.site.versions import site_versions
+        from generator.urls import output_path, region_url
 
         config = load_config(self.source)
         if self.options.base_url:
             config = config.with_base_url(self.options.base_url)
         theme = layout.default_theme()
         template_dirs = [self.source / layout.TEMPLATES_DIR, theme / layout.TEMPLATES_DIR]
-        # The interface's words in the site's language: the theme's catalogue, the site's over it.
-        language, untranslated = load_language(config.language, template_dirs)
         if self._markdown is None or self._markdown.mode != config.markdown_html:
             self._markdown = MarkdownRenderer(config.markdown_html)
             self._memo.clear()  # the setting changed: read everything again
@@ -291,7 +291,6 @@ class Builder:
             self._digests,
             self._press,
         )
-        atlas = build_atlas(site, memo=self._locators)
 
         static = collect_static(
             [theme / layout.STATIC_DIR, self.source / layout.STATIC_DIR], self.cache_dir / "static"
@@ -303,21 +302,53 @@ class Builder:
             if self.options.preview
             else fingerprint(static, minify=self.options.production)
         )
-        link = UrlBuilder(config.base_url, assets.renamed, self.options.portable)
-        # Every page also depends on the settings, the images, the links (a stylesheet's new
-        # name) and the translations.
-        settings = self._prints.of((config, published.images, link, language.digest))
-        self._pages = self._pages or PageMemo()
-        self._pages.begin(settings)
-        pages = plan_pages(site, published.images, atlas, link, self._pages, self._today, language)
-        env = make_environment(
-            template_dirs, link, None if fresh else self.cache_dir / "templates", language
+        # Each language's pages: the default's at the root, each other's under /<code>/.
+        versions = site_versions(
+            config.languages, config.base_url, assets.renamed, self.options.portable
         )
-        feed = plan_feed(site, self._today, language)
-        jobs = plan_jobs(pages, config, published.images, feed)
+        link = versions[0].link
+        envs: dict[str, jinja2.Environment] = {}
+        settings: dict[str, str] = {}
+        pages: list[Page] = []
+        jobs: list[Job] = []
+        missing: list[str] = []  # the languages without the theme's words
+        for version in versions:
+            # The interface's words: the theme's catalogue, the site's over it.
+            language, untranslated = load_language(version.code, template_dirs)
+            missing += [untranslated] if untranslated else []
+            in_language = site.in_language(version.code)
+            # The map's pins and journeys, named in the language (locators are drawn once).
+            atlas = build_atlas(in_language, memo=self._locators)
+            # Every page also depends on the settings, the images, the links (a stylesheet's
+            # new name) and the translations.
+            settings[version.folder] = self._prints.of(
+                (in_language.config, published.images, version.link, language.digest)
+            )
+            memo = self._page_memos.setdefault(version.folder, PageMemo())
+            memo.begin(settings[version.folder])
+            planned = plan_pages(
+                in_language, published.images, atlas, version.link, memo, self._today, language
+            )
+            envs[version.folder] = make_environment(
+                template_dirs,
+                version.link,
+                None if fresh else self.cache_dir / "templates",
+                language,
+                versions,
+            )
+            feed = plan_feed(in_language, self._today, language)
+            jobs += plan_jobs(
+                planned,
+                in_language.config,
+                published.images,
+                feed,
+                version.folder,
+                config.languages if len(versions) > 1 else (),
+            )
+            pages += planned
         extra: dict[str, bytes] = {}
         if not self.options.preview:
-            page_urls = [page.url for page in pages if page.in_sitemap]
+            page_urls = [page.address for page in pages if page.in_sitemap]
             extra["_headers"] = headers_file(
                 page_urls,
                 assets.renamed.values(),
@@ -342,7 +373,7 @@ class Builder:
             def fill(staging: Path) -> None:
                 nonlocal rendered
                 rendered = render_pages(
-                    env,
+                    envs,
                     jobs,
                     settings,
                     finish=finish,
@@ -361,7 +392,7 @@ class Builder:
             after = set(extra) | set(copies)
             current.record(self.output, set(rendered.keys) | after, rendered.written, after)
         else:  # the same folder, brought up to date in place
-            rendered, written = self._update(env, jobs, settings, previous, stale, extra, copies)
+            rendered, written = self._update(envs, jobs, settings, previous, stale, extra, copies)
             files = len(rendered.keys) + len(extra) + len(copies)
             wanted = set(rendered.keys) | set(extra) | set(copies)
             current.record(self.output, wanted, previous.outputs, written)
@@ -376,7 +407,7 @@ class Builder:
             files=files,
             seconds=time.perf_counter() - started,
             warnings=(
-                *((untranslated,) if untranslated else ()),
+                *missing,
                 *artists_without_series(site),
                 *vague_alt_warnings(site),
                 *soft_images(site.root, published.images),
@@ -386,15 +417,15 @@ class Builder:
             encoded=published.encoded + press.encoded,
             removed=tuple(published.removed.items()),
             rendered=rendered.pages,
-            sources=tuple((page.url, page.source) for page in pages if page.source is not None),
+            sources=tuple((page.address, page.source) for page in pages if page.source is not None),
             drafts=site.left_out,
         )
 
     def _update(
         self,
-        env: jinja2.Environment,
+        envs: dict[str, jinja2.Environment],
         jobs: list[Job],
-        settings: str,
+        settings: dict[str, str],
         previous: BuildState,
         stale: set[str],
         extra: dict[str, bytes],
@@ -414,7 +445,7 @@ class Builder:
 
         def render(part: list[Job]) -> Rendered:
             return render_pages(
-                env,
+                envs,
                 part,
                 settings,
                 keys,

@@ -113,6 +113,27 @@ SITE_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml")
 HOST_FILES = ("_headers", "_redirects")
 
 
+# The files besides pages that each language has of its own: its feed, and the pins of its
+# map (names and stories' words). Images, styles, scripts, calendars and press kits are shared.
+LANGUAGE_FILES = frozenset({"/feed.xml", map_data_url()})
+
+
+def in_each_language(url: str) -> bool:
+    """Whether a site path has a version in each language (under /<code>/ but the default's):
+    every page (an address ending in '/') and ``LANGUAGE_FILES``; not the 404 page, images,
+    styles, scripts, calendars or downloads, which the languages share."""
+    path, _ = _split(url)
+    return path.endswith("/") or path in LANGUAGE_FILES
+
+
+def language_path(url: str, code: str) -> str:
+    """``url`` in the language whose folder is ``code`` ('' for the default language, at the
+    root): ('/artists/x/', 'ru') → '/ru/artists/x/'. A shared file is the same in each."""
+    if not code or not in_each_language(url):
+        return url
+    return f"/{code}{url}"
+
+
 def built_in_names() -> frozenset[str]:
     """The first segment of every address the build makes itself: no page of one's own may
     take one (the static folders, css/ js/ img/ and a project's own, are added by the loader,
@@ -156,6 +177,9 @@ class UrlBuilder:
     base_url: str
     renamed: Mapping[str, str] = field(default_factory=dict)
     portable: bool = False
+    # The folder of the language the links are made for: '' for the default language (at
+    # the root), 'ru' for /ru/…: links to pages lead to that language's (``language_path``).
+    language: str = ""
     # The sub-path the site lives under, always ending in '/' (often just '/'); every link
     # of every page goes through href(), so it is worked out once.
     base_path: str = field(init=False, compare=False)
@@ -183,7 +207,8 @@ class UrlBuilder:
             if _is_external(url):
                 link = url
             else:
-                link = self.base_path + self.renamed.get(url, url).lstrip("/")
+                path = language_path(url, self.language)
+                link = self.base_path + self.renamed.get(path, path).lstrip("/")
             self._hrefs[url] = link
         return link
 
@@ -196,9 +221,8 @@ class UrlBuilder:
             if _is_external(url):
                 link = url
             else:
-                cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-                path, rest = self.renamed.get(url[:cut], url[:cut]), url[cut:]
-                path = path.lstrip("/")
+                path, rest = _split(language_path(url, self.language))
+                path = self.renamed.get(path, path).lstrip("/")
                 if not path or path.endswith("/"):
                     path += "index.html"
                 link = "../" * levels + path + rest
@@ -294,6 +318,12 @@ def _rewrite_candidate(candidate: str, link: Callable[[str], str]) -> str:
     if _is_site_path(url):
         url = link(url)
     return f"{url} {descriptor.strip()}" if descriptor.strip() else url
+
+
+def _split(url: str) -> tuple[str, str]:
+    """A site path's path, and its query and fragment: '/map/#pin' → ('/map/', '#pin')."""
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    return url[:cut], url[cut:]
 
 
 def _is_site_path(url: str) -> bool:

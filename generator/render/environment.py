@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # Jinja is loaded when an environment is made, not to find th
 
     from generator.language import Language
     from generator.media.images import ImageSource, PublishedImage
+    from generator.site.versions import Version
     from generator.urls import UrlBuilder
 
 
@@ -51,12 +52,15 @@ def make_environment(
     urls: UrlBuilder,
     cache: Path | None = None,
     language: Language | None = None,
+    versions: tuple[Version, ...] = (),
 ) -> jinja2.Environment:
     """An environment that looks in ``template_dirs`` in order, the first match winning.
 
     ``cache`` keeps compiled templates between runs (Jinja checks each against its source).
     ``language`` translates the templates' words (``{% trans %}``, ``_()``, ``ngettext()``)
-    and writes their dates, numbers and prices; default English.
+    and writes their dates, numbers and prices; default English. ``versions`` are the site's
+    languages (``generator.site.versions``), for the alternates and the language menu; the
+    default is the one language of ``urls``.
     """
     import jinja2
     from markupsafe import Markup
@@ -66,6 +70,7 @@ def make_environment(
     from generator.render.speedups import environment_class, install_quick_gettext
     from generator.site import contact
     from generator.site.exhibitions import when
+    from generator.site.jsonld import in_language
     from generator.urls import region_url, rewrite_site_links
 
     bytecode = None
@@ -115,6 +120,11 @@ def make_environment(
     env.filters["absolute_url"] = jinja2.pass_context(lambda _, value: urls.absolute(value))
     env.filters["srcset"] = jinja2.pass_context(srcset)
     env.filters["permalink"] = permalink
+    env.filters["in_language"] = in_language  # structured data, in the page's language
+    # The map's pins, leading to the artists' pages in this language; the script adds the
+    # site's root (``base_path``) to their links and pictures' addresses.
+    env.filters["in_this_language"] = functools.partial(_pins_in_language, urls.language)
+    env.globals["base_path"] = urls.base_path
     # What the build's language writes: numbers ('3 000', '43,26'), dates, a work's sale facts
     # (generator.content.sale). Each takes the context, as the URL filters do, so that Jinja
     # never folds '{{ 3000|number }}' into a compiled template another language would reuse.
@@ -130,6 +140,21 @@ def make_environment(
     for name, function in said.items():
         env.filters[name] = _at_render(function)
     env.globals["language"] = language
+    if not versions:
+        from generator.site.versions import site_versions
+
+        versions = site_versions((language.code,), urls.base_url, urls.renamed, urls.portable)
+    # The site's languages, the default first: each page's alternates and language menu.
+    env.globals["versions"] = versions
+    default = versions[0].code
+    env.globals["language_href"] = jinja2.pass_context(
+        lambda context, version, url: _language_href(context, version, url)
+    )
+    # ' lang="en"' on what shows an item's text in the default language, for want of a
+    # translation ({{ artist|fallback("story") }}), so that it is read out in its language.
+    env.filters["fallback"] = lambda item, name: (
+        Markup(f' lang="{default}"') if name in item.untranslated else Markup("")
+    )
     # Email addresses and links as the contact settings are shown (generator.site.contact).
     env.filters["mailto"] = contact.mailto
     env.filters["encoded"] = contact.encoded
@@ -139,6 +164,17 @@ def make_environment(
     if urls.portable:
         _make_portable(env, urls)
     return env
+
+
+def _language_href(context: jinja2.runtime.Context, version: Version, url: str) -> str:
+    """The link to ``url`` in ``version``'s language, from the page being rendered: the same
+    page in that language (its home page, for a page not made in each language)."""
+    from generator.urls import in_each_language
+
+    url = url if in_each_language(url) else "/"
+    if version.link.portable:
+        return version.link.relative(url, levels(context))
+    return version.link.href(url)
 
 
 def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:
@@ -180,6 +216,17 @@ def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:
     env.filters["portable_map_data"] = _portable_map_data
     env.globals["site_root"] = jinja2.pass_context(root)
     env.globals["region_data_url"] = "data:application/geo+json;base64," + region
+
+
+def _pins_in_language(code: str, data: dict[str, object]) -> dict[str, object]:
+    """The map's pins with links to the pages of the language whose folder is ``code``."""
+    from generator.urls import language_path
+
+    pins = data["pins"]
+    assert isinstance(pins, list)
+    if not code:
+        return data
+    return {**data, "pins": [{**pin, "url": language_path(pin["url"], code)} for pin in pins]}
 
 
 def _portable_map_data(data: dict[str, object]) -> dict[str, object]:

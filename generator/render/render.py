@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import jinja2
 from jinja2 import meta
 
-from generator import parallel
+from generator import parallel, urls
 from generator.config import SiteConfig
 from generator.errors import TemplateError
 from generator.incremental.fingerprint import Fingerprints
@@ -53,6 +53,7 @@ class Job:
     context: dict[str, Any]
     data: Any
     index: bool = False
+    language: str = ""  # the folder of the page's language: which environment renders it
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +77,16 @@ def plan_jobs(
     config: SiteConfig,
     images: dict[Any, PublishedImage],
     feed: Sequence[FeedEntry] = (),
+    language: str = "",
+    languages: tuple[str, ...] = (),
 ) -> list[Job]:
-    """Every page, plus the sitemap, robots.txt and the feed."""
+    """Every page of one language (its folder: '' for the default one), plus its feed; the
+    default language's also has the sitemap (listing every language's pages) and robots.txt.
+
+    ``languages`` is the site's, default first, when it has several: the sitemap lists the
+    alternates of each page (``xhtml:link``).
+    """
     shared = {"site": config, "images": images}
-    listed = [page for page in pages if page.in_sitemap]
     jobs = [
         Job(
             page.path,
@@ -87,20 +94,27 @@ def plan_jobs(
             {**shared, **page.data, "page": page},
             page.identity or page,  # what decides the page, when that is known
             page.index,
+            language,
         )
         for page in pages
     ]
-    entries = [(page.url, page.updated) for page in listed]  # what the sitemap writes of each
-    jobs.append(Job("sitemap.xml", "sitemap.xml", {**shared, "pages": listed}, entries, True))
-    jobs.append(Job("robots.txt", "robots.txt", shared, ""))
-    jobs.append(Job("feed.xml", "feed.xml", {**shared, "entries": feed}, list(feed), True))
+    if not language:
+        listed = [page for page in pages if page.in_sitemap]
+        # What the sitemap writes of each page, in each language.
+        entries = ([(page.url, page.updated) for page in listed], languages)
+        context = {**shared, "pages": listed}
+        jobs.append(Job("sitemap.xml", "sitemap.xml", context, entries, True, language))
+        jobs.append(Job("robots.txt", "robots.txt", shared, "", False, language))
+    feed_path = urls.output_path(urls.language_path("/feed.xml", language))
+    context = {**shared, "entries": feed}
+    jobs.append(Job(feed_path, "feed.xml", context, list(feed), True, language))
     return jobs
 
 
 def render_pages(
-    env: jinja2.Environment,
+    envs: Mapping[str, jinja2.Environment],
     jobs: Sequence[Job],
-    settings: str,
+    settings: Mapping[str, str],
     previous: Mapping[str, str] | None = None,
     *,
     finish: Finish | None = None,
@@ -111,9 +125,11 @@ def render_pages(
 ) -> Rendered:
     """Key every job, and render those whose key differs from ``previous``.
 
-    ``settings`` is the fingerprint of what every page depends on besides its own data: the
-    site's settings, the published images, and the links the URL filters write (the base
-    URL, fingerprinted asset names). It is part of every key.
+    ``envs`` renders the jobs of each language (keyed by its folder, ``Job.language``), and
+    ``settings`` holds, for each, the fingerprint of what every page depends on besides its
+    own data: the site's settings, the published images, the links the URL filters write
+    (the base URL, fingerprinted asset names) and the language's words. It is part of every
+    key.
 
     The result holds the bytes, or with ``into`` (which makes a batch of the writer's for a
     fresh staging folder) each process hands its files to a batch as they are rendered, and
@@ -125,12 +141,15 @@ def render_pages(
     digests: dict[str, str] = {}
     sources = {} if sources is None else sources
     names = {job.template for job in jobs}
-    templates = {name: template_digest(env, name, digests, sources) for name in names}
+    # The languages' environments share their templates' files: one digest for each.
+    first = next(iter(envs.values()))
+    templates = {name: template_digest(first, name, digests, sources) for name in names}
     prints = fingerprints or Fingerprints()
-    for name in sorted(templates):
-        _template(env, name)  # compiled once here, inherited by the workers
+    for code in sorted({job.language for job in jobs}):
+        for name in sorted({job.template for job in jobs if job.language == code}):
+            _template(envs[code], name)  # compiled once here, inherited by the workers
     task = _Task(
-        env,
+        envs,
         jobs,
         prints,
         settings,
@@ -159,10 +178,10 @@ def render_pages(
 
 @dataclass(frozen=True, slots=True)
 class _Task:
-    env: jinja2.Environment
+    envs: Mapping[str, jinja2.Environment]
     jobs: Sequence[Job]
     prints: Fingerprints
-    common: str
+    common: Mapping[str, str]
     templates: Mapping[str, str]
     previous: Mapping[str, str]
     finish: Finish | None
@@ -179,11 +198,12 @@ class _Task:
         out: list[tuple[str, str, bytes | None]] = []
         batch = self.into() if self.into is not None else None
         for job in (self.jobs[i] for i in share):
-            key = _digest(self.common, self.templates[job.template], self.prints.of(job.data))
+            common = self.common[job.language]
+            key = _digest(common, self.templates[job.template], self.prints.of(job.data))
             if self.previous.get(job.path) == key:
                 out.append((job.path, key, None))
                 continue
-            data = _render(self.env, job.template, job.context)
+            data = _render(self.envs[job.language], job.template, job.context)
             if self.finish is not None:
                 data = self.finish(job.path, data)
             if batch is None:

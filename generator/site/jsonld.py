@@ -173,6 +173,20 @@ def offer(work: Work, config: SiteConfig, link: UrlBuilder) -> Json | None:
     return data
 
 
+# The types of the pages' structured data that schema.org lets say their language
+# (``inLanguage``, of CreativeWork and Event): a Person has none.
+IN_LANGUAGE = frozenset(
+    {"CollectionPage", "ImageGallery", "VisualArtwork", "WebPage", "ProfilePage", "ExhibitionEvent"}
+)
+
+
+def in_language(data: Json, code: str) -> Json:
+    """``data`` saying it is in the language ``code``, when its type can say so."""
+    if data.get("@type") not in IN_LANGUAGE:
+        return data
+    return {**data, "inLanguage": code}
+
+
 def with_context(data: Json) -> Json:
     """A top-level JSON-LD document."""
     return {"@context": "https://schema.org", **data}

@@ -73,6 +73,9 @@ class Page:
     # artist's .md; a series' .md for the series and its works); None for the pages that
     # list the site. Not rendered, and not compared: it is in no page's key.
     source: str | None = field(default=None, compare=False)
+    # The folder of the language the page is in: '' for the default language (at the root),
+    # 'ru' for /ru/… (``urls.language_path``).
+    language: str = ""
 
     @property
     def structured(self) -> dict[str, Any] | None:
@@ -82,7 +85,12 @@ class Page:
     @property
     def path(self) -> str:
         """The file that serves the page, relative to the output folder."""
-        return urls.output_path(self.url)
+        return urls.output_path(urls.language_path(self.url, self.language))
+
+    @property
+    def address(self) -> str:
+        """The site path the page is served at, in its language: '/ru/artists/x/'."""
+        return urls.language_path(self.url, self.language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +142,16 @@ def plan_pages(
         language=language or english(),
     )
     pages = [page for build in PAGE_BUILDERS for page in build(plan)]
-    return _with_navigation(site, pages)
+    return _in_language(_with_navigation(site, pages), link.language)
+
+
+def _in_language(pages: list[Page], code: str) -> list[Page]:
+    """The pages of the language whose folder is ``code``: all of them for the default
+    language (''), else those each language has (``urls.in_each_language``), in its folder.
+    The 404 page, the locator maps and the calendar files are the default language's alone."""
+    if not code:
+        return pages
+    return [replace(page, language=code) for page in pages if urls.in_each_language(page.url)]
 
 
 def _with_navigation(site: Site, pages: list[Page]) -> list[Page]:
