@@ -199,3 +199,14 @@ def read_texts(
             "its own show the default one",
         )
     return texts.get(default, ""), texts
+
+
+def language_name(code: str) -> str:
+    """The language's name in English ('Russian', 'Kazakh'), as messages name it; the code
+    itself for one Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
