@@ -22,7 +22,6 @@ from generator.content.translations import (
     link_translations,
     read_translation,
     translation_name,
-    translations_by_original,
 )
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.incremental.fingerprint import Fingerprints
@@ -89,8 +88,8 @@ def load_site(
     for kind in KINDS:
         if kind.owner is not None:
             problems += _unknown_owners(kind, loaded, broken[kind.owner.kind])
-    versions = _versions(root, files, loaded, broken, drafted["artists"], memo, config, prints)
-    problems += versions.problems
+    versions, wrong = _versions(root, files, loaded, drafted["artists"], memo, config, prints)
+    problems += wrong
     # The example text of `showcase new` is never published; it is reported with every other
     # problem of the run, for each file that could be read.
     problems += placeholder_errors(
@@ -106,60 +105,54 @@ def load_site(
         )
         ranks[kind.folder] = {item.slug: i for i, item in enumerate(ordered)}
         items[kind.folder] = tuple(ordered)
-    site = Site(config=config, root=root, versions=versions.versions, **items)
+    site = Site(config=config, root=root, versions=versions, **items)
     return site if drafts else site.published(tuple(unread))
-
-
-@dataclass(frozen=True, slots=True)
-class _Linked:
-    versions: Versions
-    problems: list[SiteError]
 
 
 def _versions(
     root: Path,
     files: dict[str, list[Path]],
     loaded: dict[str, list[tuple[Any, Anchors]]],
-    broken: dict[str, set[str]],
     hidden: set[str],
     memo: Memo,
     config: SiteConfig,
     prints: Fingerprints | None,
-) -> _Linked:
-    """The translation files of every kind, linked to their originals; and for each original,
-    the memo of its versions in other languages, kept with its file's."""
-    found = []
-    problems: list[SiteError] = []
-    for kind in KINDS:
-        candidates = []
-        for path in files[kind.folder]:
-            name = translation_name(path)
-            if name is None:
+) -> tuple[Versions, list[SiteError]]:
+    """The translation files of every kind, linked to their originals, with their problems;
+    and for each original, the memo of its versions in other languages, kept with its file's."""
+    memos = {}
+    broken: dict[str, set[str]] = {}  # originals with problems: not "unknown"
+    unread: set[tuple[str, str]] = set()  # drafts' left out for their problems, with them
+    named = {
+        folder: [(path, translation_name(path)) for path in paths]
+        for folder, paths in files.items()
+    }
+    for folder, paths in named.items():
+        for path, _ in (entry for entry in paths if entry[1] is None):
+            result = memo[path]
+            if result.item is not None:
+                memos[result.item.source] = result.versions
+            broken.setdefault(folder, set()).update(result.broken)
+            if result.problems and result.owner in hidden:
+                unread.update((folder, slug) for slug in result.broken)
+    candidates: dict[str, list[Candidate]] = {}
+    for folder, paths in named.items():
+        for path, name in paths:
+            if name is None or (folder, name[0]) in unread:
                 continue
             result = memo[path]
             translation = result.item if not result.problems else None
             if translation is not None and prints is not None and result.fingerprints:
                 prints.adopt(translation, result.fingerprints[0])
             source = path.relative_to(root).as_posix()
-            candidates.append(Candidate(translation, result.problems, *name, source))
-        linked, wrong = link_translations(
-            kind.folder,
-            candidates,
-            (item for item, _ in loaded[kind.folder]),
-            config,
-            broken=broken[kind.folder],
-            hidden=hidden,
-        )
-        found.append(linked)
-        problems += wrong
-    memos = {
-        memo[path].item.source: memo[path].versions
-        for kind in KINDS
-        for path in files[kind.folder]
-        if memo[path].item is not None and translation_name(path) is None
-    }
-    translations = translations_by_original(found)
-    return _Linked(Versions(translations, memos, prints), problems)
+            candidates.setdefault(folder, []).append(
+                Candidate(translation, result.problems, *name, source)
+            )
+    originals = {folder: [item for item, _ in items] for folder, items in loaded.items()}
+    translations, problems = link_translations(
+        candidates, originals, config, broken=broken, hidden=hidden
+    )
+    return Versions(translations, memos, prints), problems
 
 
 @dataclass(frozen=True, slots=True)

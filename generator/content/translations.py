@@ -263,48 +263,45 @@ class Candidate:
 
 
 def link_translations(
-    folder: str,
-    candidates: Iterable[Candidate],
-    originals: Iterable[Any],
+    candidates: Mapping[str, Iterable[Candidate]],
+    originals: Mapping[str, Iterable[Any]],
     config: SiteConfig,
     *,
-    broken: set[str],
+    broken: Mapping[str, set[str]],
     hidden: set[str],
 ) -> tuple[dict[str, dict[str, Translation]], list[SiteError]]:
-    """The translations of one kind that apply, by language then original's source, and the
-    problems of all of them.
+    """The translations that apply, by language then by their original's source, and the
+    problems of all of them; ``candidates`` and ``originals`` are by the kind's folder.
 
-    ``broken`` holds the file stems and slugs of originals with problems (their translations
-    are not also reported); ``hidden`` the draft artists' slugs: the translations of a draft,
-    or of a draft's series, are left out with it, problems and all.
+    ``broken`` holds, by folder, the file stems and slugs of originals with problems (their
+    translations are not also reported); ``hidden`` the draft artists' slugs: the
+    translations of a draft, or of a draft's series, are left out with it, problems and all.
     """
-    items = list(originals)
-    by_name: dict[str, Any] = {}
-    for item in items:  # the file's name, else the slug, names the original
-        by_name.setdefault(item.slug, item)
-    for item in items:
-        by_name[_stem(item.source)] = item
     found: dict[str, dict[str, Translation]] = {}
     problems: list[SiteError] = []
-    for candidate in candidates:
-        original = by_name.get(candidate.base)
-        if original is not None and _owner(original) in hidden:
-            continue
-        language = _language_problem(candidate, folder, config)
-        if language is not None:
-            problems.append(language)
-            continue
-        problems += candidate.problems
-        if original is None:
-            if candidate.base not in broken:
-                problems.append(_no_original(candidate, folder, items))
-            continue
-        if candidate.translation is None:
-            continue
-        mismatches = _mismatches(candidate.translation, original)
-        problems += mismatches
-        if not mismatches:
-            found.setdefault(candidate.code, {})[original.source] = candidate.translation
+    for folder, files in candidates.items():
+        items = list(originals.get(folder, ()))
+        by_name: dict[str, Any] = {item.slug: item for item in items}
+        by_name.update((_stem(item.source), item) for item in items)  # the file's name first
+        for candidate in files:
+            original = by_name.get(candidate.base)
+            if original is not None and _owner(original) in hidden:
+                continue
+            language = _language_problem(candidate, folder, config)
+            if language is not None:
+                problems.append(language)
+                continue
+            problems += candidate.problems
+            if original is None:
+                if candidate.base not in broken.get(folder, set()):
+                    problems.append(_no_original(candidate, folder, items))
+                continue
+            if candidate.translation is None:
+                continue
+            mismatches = _mismatches(candidate.translation, original)
+            problems += mismatches
+            if not mismatches:
+                found.setdefault(candidate.code, {})[original.source] = candidate.translation
     return found, problems
 
 
@@ -430,14 +427,3 @@ def _mismatches(translation: Translation, original: Any) -> list[SiteError]:
 
 def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
-
-
-def translations_by_original(
-    found: Iterable[Mapping[str, Mapping[str, Translation]]],
-) -> dict[str, dict[str, Translation]]:
-    """The translations of every kind, by language then original's source."""
-    merged: dict[str, dict[str, Translation]] = {}
-    for kind in found:
-        for code, translations in kind.items():
-            merged.setdefault(code, {}).update(translations)
-    return merged
