@@ -31,6 +31,15 @@ from generator.content.translations import (
 if TYPE_CHECKING:
     from generator.incremental.fingerprint import Fingerprints
 
+# The names ``untranslated`` uses for each kind's texts, in the order messages list them.
+ARTIST_TEXTS = (
+    *("name", "discipline", "summary", "story", "statement", "press_bio", "portrait_alt"),
+    *("hometown", "places", "cv"),
+)
+SERIES_TEXTS = ("title", "description")
+WORK_TEXTS = ("title", "medium", "alt", "caption", "dimensions", "credit", "views")
+PAGE_TEXTS = ("title", "summary", "body")
+
 Item = TypeVar("Item", Artist, Series, OwnPage)
 # An item's versions, by language: what each was made from, the version and its fingerprint.
 ItemMemo = dict[str, tuple[Any, "Translation | None", Any, tuple[str, ...]]]
