@@ -7,16 +7,21 @@ Speed: an item's version is kept with the original and translation it was made f
 (``Versions.memos``, which the loader keeps between builds with the original's file), so a
 rebuild after an edit gives the very same objects for everything else, which the page memo
 and the fingerprints reuse; and each version is fingerprinted from the fingerprints of its
-original and translation (``Versions.prints``), never spelled out again. A first overlay of
-1,000 artists and 4,000 works takes about 15 ms per language, a repeated one about 3 ms.
+original and translation (``Versions.prints``), never spelled out again. An item without a
+translation reads the same in every language: its version is made once for all of them.
+
+Measured (CPU time, on a loaded two-core machine) for 1,000 artists and 4,000 works, half of
+them translated into Russian, none into Kazakh: the first overlay into both takes 55 ms
+(80 ms with fingerprints), the next build's 11 ms.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+import dataclasses
+import functools
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from generator.content.model import Artist, OwnPage, Place, Series, Site, View, Work
 from generator.content.translations import (
@@ -41,6 +46,7 @@ WORK_TEXTS = ("title", "medium", "alt", "caption", "dimensions", "credit", "view
 PAGE_TEXTS = ("title", "summary", "body")
 
 Item = TypeVar("Item", Artist, Series, OwnPage)
+T = TypeVar("T")
 # An item's versions, by language: what each was made from, the version and its fingerprint.
 ItemMemo = dict[str, tuple[Any, "Translation | None", Any, tuple[str, ...]]]
 
@@ -64,16 +70,19 @@ def overlay_site(site: Site, code: str) -> Site:
 
     def version(item: Item, make: Callable[[Item, Translation | None], Item]) -> Item:
         translation = translations.get(item.source)
+        # An item without a translation reads the same in every language: made once.
+        key = code if translation is not None else ""
         memo = versions.memos.get(item.source)
-        entry = memo.get(code) if memo is not None else None
+        if memo is None:
+            memo = versions.memos[item.source] = {}
+        entry = memo.get(key)
         made: Item
         if entry is not None and entry[0] is item and entry[1] is translation:
             made, tokens = entry[2], entry[3]
         else:
             made = make(item, translation)
-            tokens = _tokens(versions.prints, code, item, translation)
-            if memo is not None:
-                memo[code] = (item, translation, made, tokens)
+            tokens = _tokens(versions.prints, key, item, translation)
+            memo[key] = (item, translation, made, tokens)
         if versions.prints is not None and tokens:
             for part, token in zip(_parts(made), tokens, strict=True):
                 versions.prints.adopt(part, token)
@@ -100,16 +109,49 @@ def _tokens(
 ) -> tuple[str, ...]:
     """The fingerprints of a version and its parts, from those of the original's parts and
     of the translation: both are known already (the loader adopted them), so nothing is
-    spelled out again."""
+    spelled out again. A token is what a value is known by inside other digests: these,
+    with '|' in them, cannot be taken for a spelled one."""
     if prints is None:
         return ()
-    translated = prints.token(translation)
-    return tuple(
-        hashlib.blake2b(
-            f"{code}|{prints.token(part)}|{translated}".encode(), digest_size=16
-        ).hexdigest()
-        for part in _parts(item)
-    )
+    translated = prints.token(translation) if translation is not None else ""
+    return tuple(f"{code}|{prints.token(part)}|{translated}" for part in _parts(item))
+
+
+def replace(item: T, **changes: Any) -> T:
+    """``dataclasses.replace(item, **changes)``, quicker for the model's classes.
+
+    A speed trick, here alone: a version of an item is a copy of it with a few texts
+    changed, made for every item and language. ``dataclasses.replace`` checks each field and
+    calls ``__init__`` (6.5 µs for a Work); a copier made for the class sets its slots directly
+    (2.7 µs), which takes a first overlay of 1,000 artists and 4,000 works into one language
+    from 54 ms to 39 ms. Made only for what it suits (a frozen dataclass with slots, every field set by
+    ``__init__``, no ``__post_init__``), checked when made; anything else is replaced the
+    plain way.
+    """
+    copy = _copier(cast(Hashable, type(item)))
+    if copy is None:
+        return dataclasses.replace(item, **changes)  # type: ignore[type-var]
+    made: T = copy(item, changes)
+    return made
+
+
+@functools.cache
+def _copier(cls: Any) -> Callable[[Any, dict[str, Any]], Any] | None:
+    """A function copying an instance of ``cls`` with ``changes``; None if ``cls`` is not
+    a class it can copy exactly."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen or hasattr(cls, "__post_init__"):
+        return None
+    fields = dataclasses.fields(cls)
+    names = [f.name for f in fields]
+    if not all(f.init for f in fields) or set(getattr(cls, "__slots__", ())) != set(names):
+        return None
+    lines = [f"    set(x, {n!r}, changes[{n!r}] if {n!r} in changes else item.{n})" for n in names]
+    code = "def copy(item, changes):\n    x = new(cls)\n" + "\n".join(lines) + "\n    return x\n"
+    space: dict[str, Any] = {"new": object.__new__, "set": object.__setattr__, "cls": cls}
+    exec(code, space)  # the names are the class's own fields, identifiers all
+    copy: Callable[[Any, dict[str, Any]], Any] = space["copy"]
+    return copy
 
 
 class _Texts:
@@ -132,8 +174,29 @@ class _Texts:
         return original
 
 
+# The fields that hold each kind's plain texts, by the name ``untranslated`` gives them.
+_ARTIST_FIELDS = {
+    **{name: name for name in ("name", "discipline", "summary", "portrait_alt")},
+    **{name: f"{name}_html" for name in ("story", "statement", "press_bio")},
+}
+_SERIES_FIELDS = {"title": "title", "description": "description_html"}
+_WORK_FIELDS = {
+    name: name for name in ("title", "medium", "alt", "caption", "dimensions", "credit")
+}
+_PAGE_FIELDS = {"title": "title", "summary": "summary", "body": "body_html"}
+
+
+def _untranslated(item: Any, fields: dict[str, str], *more: str) -> frozenset[str]:
+    """The names of the texts ``item`` has (and ``more``): a version without a translation
+    shows all of them untranslated."""
+    return frozenset((*(name for name, key in fields.items() if getattr(item, key)), *more))
+
+
 def _artist(artist: Artist, translation: Translation | None) -> Artist:
-    texts = _Texts(translation.texts if translation is not None else {})
+    if translation is None:
+        more = [name for name in ("hometown", "places", "cv") if _has_texts(artist, name)]
+        return replace(artist, untranslated=_untranslated(artist, _ARTIST_FIELDS, *more))
+    texts = _Texts(translation.texts)
     hometown, whole = _place(
         artist.hometown, translation.hometown if translation else None, HOMETOWN_TEXTS
     )
@@ -171,6 +234,15 @@ def _has_text(place: Place, keys: tuple[str, ...]) -> bool:
     return any(getattr(place, key) for key in keys)
 
 
+def _has_texts(artist: Artist, name: str) -> bool:
+    """Whether the artist's hometown, places or CV has any text to translate."""
+    if name == "hometown":
+        return _has_text(artist.hometown, HOMETOWN_TEXTS)
+    if name == "places":
+        return any(_has_text(place, PLACE_TEXTS) for place in artist.places)
+    return bool(artist.cv)
+
+
 def _place(place: Place, text: PlaceText | None, keys: tuple[str, ...]) -> tuple[Place, bool]:
     """The place with its translated words, and whether every word it has was translated."""
     if text is None:
@@ -189,8 +261,14 @@ def _place(place: Place, text: PlaceText | None, keys: tuple[str, ...]) -> tuple
 
 
 def _series(series: Series, translation: Translation | None) -> Series:
-    texts = _Texts(translation.texts if translation is not None else {})
-    works = {text.slug: text for text in translation.works} if translation is not None else {}
+    if translation is None:
+        return replace(
+            series,
+            works=tuple(_work(work, None) for work in series.works),
+            untranslated=_untranslated(series, _SERIES_FIELDS),
+        )
+    texts = _Texts(translation.texts)
+    works = {text.slug: text for text in translation.works}
     return replace(
         series,
         title=texts.pick("title", series.title),
@@ -200,13 +278,13 @@ def _series(series: Series, translation: Translation | None) -> Series:
     )
 
 
-_WORK_TEXTS = ("title", "medium", "alt", "caption", "dimensions", "credit")
-
-
 def _work(work: Work, text: WorkText | None) -> Work:
-    texts = _Texts({key: text.text(key) for key in _WORK_TEXTS} if text is not None else {})
+    if text is None:
+        more = ("views",) if any(view.alt or view.caption for view in work.views) else ()
+        return replace(work, untranslated=_untranslated(work, _WORK_FIELDS, *more))
+    texts = _Texts({key: text.text(key) for key in _WORK_FIELDS})
     views = work.views
-    given = text.views if text is not None else None
+    given = text.views
     if given is not None and len(given) == len(views):
         pairs = [_view(view, view_text) for view, view_text in zip(views, given, strict=True)]
         views = tuple(view for view, _ in pairs)
@@ -235,7 +313,9 @@ def _view(view: View, text: ViewText) -> tuple[View, bool]:
 
 
 def _page(page: OwnPage, translation: Translation | None) -> OwnPage:
-    texts = _Texts(translation.texts if translation is not None else {})
+    if translation is None:
+        return replace(page, untranslated=_untranslated(page, _PAGE_FIELDS))
+    texts = _Texts(translation.texts)
     return replace(
         page,
         title=texts.pick("title", page.title),
