@@ -442,3 +442,15 @@ def test_a_version_is_fingerprinted_from_its_original_and_translation(project: P
     assert edited.of(third.in_language("kk").artists[0]) == later.of(
         again.in_language("kk").artists[0]
     )
+
+
+def test_translations_read_in_worker_processes_give_the_same_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+    prints = Fingerprints()
+    site = load(project, workers=2, prints=prints)
+    artist = site.in_language("ru").artists[0]
+    assert artist.name == "Дана Садык"
+    assert prints.token(artist).startswith("ru|")
+    assert artist.story_html == "<p>Дана Садык пишет открытое небо над Таразом.</p>\n"
