@@ -175,8 +175,9 @@ def read_texts(
         name = str(code)
         if name not in languages:
             close = [_COUNTRY_FOR_LANGUAGE[name]] if name in _COUNTRY_FOR_LANGUAGE else []
-            close = [c for c in close if c in languages] or difflib.get_close_matches(
-                name, languages, n=1, cutoff=0.5
+            free = [code for code in languages if code not in block.data]  # not yet given
+            close = [c for c in close if c in free] or difflib.get_close_matches(
+                name, free, n=1, cutoff=0.5
             )
             block.problems.add(
                 f"{fields.label(key)}: {name!r} is not one of the site's languages "
