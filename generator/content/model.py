@@ -478,8 +478,13 @@ class Site:
         """The site as it is published: without draft artists, nor the series of one.
 
         ``unread`` names drafts left out before they became items (a draft artist's series
-        with problems): they are counted in ``left_out`` with the rest.
+        with problems): they are counted in ``left_out`` with the rest. The site in another
+        language gives the published site's version in that language.
         """
+        default = self.config.default_language
+        if self.config.language != default and default in self._languages:
+            whole = self._languages[default].published(unread)
+            return whole.in_language(self.config.language)
         hidden = {a.slug for a in self.artists if a.draft}
         if not hidden and not unread:
             return self

@@ -454,3 +454,15 @@ def test_translations_read_in_worker_processes_give_the_same_site(
     assert artist.name == "Дана Садык"
     assert prints.token(artist).startswith("ru|")
     assert artist.story_html == "<p>Дана Садык пишет открытое небо над Таразом.</p>\n"
+
+
+def test_the_published_site_of_a_language_is_that_language_of_the_published_site(
+    project: Path,
+) -> None:
+    make_draft(project)
+    write(project, "content/pages/about.md", PAGE)
+    site = load(project, drafts=True)
+    russian = site.in_language("ru").published()
+    assert russian.artists == () and russian.config.language == "ru"
+    assert russian.in_language("en").artists == ()
+    assert russian.pages[0].untranslated == frozenset({"title", "summary", "body"})
