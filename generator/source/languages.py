@@ -115,8 +115,9 @@ def read_languages(fields: Fields) -> tuple[str, ...]:
             )
             continue
         codes.append(code)
-    written = fields.text("language", required=False)
-    if codes and written and written != codes[0]:
+    # ``language:`` beside them (the config reads it when it is alone).
+    written = fields.text("language", required=False) if codes else ""
+    if written and written != codes[0]:
         fields.problems.add(
             f"'language' is {written!r}, but the first of 'languages' (the default) is "
             f"{codes[0]!r}",
