@@ -11,7 +11,13 @@ from pathlib import PurePosixPath
 
 from generator.authoring.findings import Finding
 from generator.content.model import Artist, OwnPage, Series, Site
-from generator.content.overlay import ARTIST_TEXTS, PAGE_TEXTS, SERIES_TEXTS, WORK_TEXTS
+from generator.content.overlay import (
+    ARTIST_TEXTS,
+    PAGE_TEXTS,
+    SERIES_TEXTS,
+    WORK_TEXTS,
+    unused_texts,
+)
 from generator.layout import CONFIG_FILE
 from generator.source.languages import language_name
 
@@ -20,7 +26,8 @@ KIND = "translation"
 
 def untranslated_warnings(site: Site) -> list[Finding]:
     """For each language but the default: site.yaml's texts it lacks, each item without a
-    translation file, and each translation lacking texts its original has."""
+    translation file, each translation lacking texts its original has, and each giving
+    texts its original has not (which no page shows)."""
     config = site.config
     default = language_name(config.default_language)
     found: list[Finding] = []
@@ -62,6 +69,17 @@ def untranslated_warnings(site: Site) -> list[Finding]:
             if lacking:
                 found.append(
                     Finding(KIND, f"not translated: {lacking}", translation.source, language=code)
+                )
+            unused = unused_texts(item, translation)
+            if unused:
+                found.append(
+                    Finding(
+                        KIND,
+                        f"translates what {PurePosixPath(item.source).name} does not have, so "
+                        f"no page shows it: {'; '.join(unused)}",
+                        translation.source,
+                        language=code,
+                    )
                 )
     return found
 

@@ -323,3 +323,21 @@ def _page(page: OwnPage, translation: Translation | None) -> OwnPage:
         body_html=texts.pick("body", page.body_html),
         untranslated=frozenset(texts.missing),
     )
+
+
+def unused_texts(item: Artist | Series | OwnPage, translation: Translation) -> tuple[str, ...]:
+    """The texts ``translation`` gives that its original (``item``) has not, which therefore
+    show in no language ('press_bio', "work 'dusk': caption")."""
+    fields = {Artist: _ARTIST_FIELDS, Series: _SERIES_FIELDS, OwnPage: _PAGE_FIELDS}[type(item)]
+    unused = [
+        name for name, key in fields.items() if name in translation.texts and not getattr(item, key)
+    ]
+    if isinstance(item, Series):
+        works = {work.slug: work for work in item.works}
+        for text in translation.works:
+            work = works.get(text.slug)
+            if work is None:
+                continue
+            names = [name for name in _WORK_FIELDS if text.text(name) and not getattr(work, name)]
+            unused += [f"work '{work.slug}': {', '.join(names)}"] if names else []
+    return tuple(unused)

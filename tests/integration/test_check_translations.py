@@ -130,3 +130,18 @@ def test_a_wrong_translation_fails_the_check_at_its_line(project: Path, tmp_path
     assert not report.ok
     assert [(f.file, f.line) for f in report.errors] == [("content/series/small-hours.kk.md", 3)]
     assert "did you mean 'dawn'?" in report.errors[0].message
+
+
+def test_a_text_the_original_has_not_is_pointed_out(project: Path, tmp_path: Path) -> None:
+    artist = ARTIST_RU.replace("---\nДана", "press_bio: Биография для прессы.\n---\nДана")
+    (project / "content/artists/dana-sadyk.ru.md").write_text(artist, encoding="utf-8")
+    series = SERIES_RU.replace("---\nДве", "    caption: Первая из двух.\n---\nДве")
+    (project / "content/series/small-hours.ru.md").write_text(series, encoding="utf-8")
+    report = check_site(project, cache_dir=tmp_path / "cache")
+    lines = [line for line in report.lines() if "no page shows it" in line]
+    assert lines == [
+        "content/artists/dana-sadyk.ru.md: warning: translates what dana-sadyk.md does not "
+        "have, so no page shows it: press_bio",
+        "content/series/small-hours.ru.md: warning: translates what small-hours.md does not "
+        "have, so no page shows it: work 'dawn': caption",
+    ]
