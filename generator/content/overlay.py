@@ -281,7 +281,10 @@ def _series(series: Series, translation: Translation | None) -> Series:
 def _work(work: Work, text: WorkText | None) -> Work:
     if text is None:
         more = ("views",) if any(view.alt or view.caption for view in work.views) else ()
-        return replace(work, untranslated=_untranslated(work, _WORK_FIELDS, *more))
+        untranslated = _untranslated(work, _WORK_FIELDS, *more)
+        if "dimensions" in untranslated and not _has_words(work.dimensions):
+            untranslated -= {"dimensions"}
+        return replace(work, untranslated=untranslated)
     texts = _Texts({key: text.text(key) for key in _WORK_FIELDS})
     views = work.views
     given = text.views
@@ -301,8 +304,15 @@ def _work(work: Work, text: WorkText | None) -> Work:
         dimensions=texts.pick("dimensions", work.dimensions),
         credit=texts.pick("credit", work.credit),
         views=views,
-        untranslated=frozenset(texts.missing),
+        untranslated=frozenset(texts.missing)
+        - (set() if _has_words(work.dimensions) else {"dimensions"}),
     )
+
+
+def _has_words(dimensions: str) -> bool:
+    """Whether dimensions are written with words to translate ('60 × 90 cm'); '60 × 90' is
+    the same in every language, and a translation rightly leaves it out."""
+    return any(character.isalpha() for character in dimensions)
 
 
 def _view(view: View, text: ViewText) -> tuple[View, bool]:

@@ -129,3 +129,23 @@ def test_a_class_the_quick_copy_does_not_suit_is_replaced_the_plain_way() -> Non
 
     with pytest.raises(ValueError, match="negative"):
         replace(Checked(1), value=-1)
+
+
+def test_dimensions_without_words_need_no_translation() -> None:
+    bare = dataclasses.replace(DAWN, dimensions="60 × 90", views=(), caption="")
+    worded = dataclasses.replace(bare, slug="dusk", dimensions="60 × 90 cm")
+    series = dataclasses.replace(HOURS, works=(bare, worded))
+    whole = Site(CONFIG, Path("/site"), (DANA,), (series,))
+    dawn, dusk = whole.in_language("ru").series[0].works
+    assert "dimensions" not in dawn.untranslated
+    assert "dimensions" in dusk.untranslated
+    text = WorkText("dawn", title="Рассвет", medium="Масло", alt="Свет.")
+    translation = Translation("series", "hours", "kk", "content/series/hours.kk.md", works=(text,))
+    translated = Site(
+        CONFIG,
+        Path("/site"),
+        (DANA,),
+        (series,),
+        versions=Versions({"kk": {"content/series/hours.md": translation}}),
+    )
+    assert translated.in_language("kk").series[0].works[0].untranslated == frozenset()
