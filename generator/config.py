@@ -15,6 +15,7 @@ from generator.layout import CONFIG_FILE
 from generator.source.confine import linked_out, outside
 from generator.source.fields import Fields, Problems
 from generator.source.frontmatter import load_yaml_document
+from generator.source.languages import SiteTexts, read_languages, read_texts
 
 _KEYS = (
     "title",
@@ -197,6 +198,9 @@ class SiteConfig:
     # default at the site's root, each other under /<code>/. One language unless site.yaml
     # has ``languages:``.
     languages: tuple[str, ...] = ()
+    # The texts site.yaml gives in each language (``title: {en: …, ru: …}``), by code, the
+    # default language's included; empty for a config not read from a site.yaml.
+    texts: tuple[tuple[str, SiteTexts], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.languages:
@@ -208,10 +212,41 @@ class SiteConfig:
         return self.languages[0]
 
     def in_language(self, code: str) -> SiteConfig:
-        """The settings as the pages in ``code`` show them (``language`` is ``code``)."""
+        """The settings as the pages in ``code`` show them (``language`` is ``code``): each
+        text of site.yaml in ``code`` where it gives one, else in the default language."""
         if code == self.language:
             return self
-        return replace(self, language=code)
+        texts = dict(self.texts)
+        default = texts.get(self.default_language)
+        if default is None:
+            return replace(self, language=code)
+        shown = texts.get(code, SiteTexts()).over(default)
+        contact = self.contact
+        if contact is not None and contact.address:
+            contact = replace(contact, address=shown.address)
+        return replace(
+            self,
+            language=code,
+            title=shown.title,
+            tagline=shown.tagline,
+            description=shown.description,
+            copyright=shown.copyright,
+            navigation=tuple(
+                replace(item, title=title)
+                for item, title in zip(self.navigation, shown.navigation, strict=True)
+            ),
+            contact=contact,
+        )
+
+    def untranslated(self, code: str) -> tuple[str, ...]:
+        """The texts of site.yaml that pages in ``code`` show in the default language, for
+        want of one in ``code`` ('tagline', 'navigation[2].title', 'contact.address');
+        none in the default language."""
+        texts = dict(self.texts)
+        default = texts.get(self.default_language)
+        if code == self.default_language or default is None:
+            return ()
+        return texts.get(code, SiteTexts()).missing(default)
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         """A copy with another base URL (from the command line)."""
@@ -237,17 +272,29 @@ def load_config(source: Path) -> SiteConfig:
         )
     fields = Fields(data, marks, problems)
     fields.check_keys(_KEYS)
+    languages = read_languages(fields)
+    language = languages[0] if languages else fields.text("language", required=False)
+    codes = languages or (language or "en",)
+    # Each text in each language that gives it, the default's included.
+    given: dict[str, dict[str, str]] = {}
+    title, given["title"] = read_texts(fields, "title", codes, required=True)
+    description, given["description"] = read_texts(fields, "description", codes, required=True)
+    tagline, given["tagline"] = read_texts(fields, "tagline", codes)
+    copyright, given["copyright"] = read_texts(fields, "copyright", codes)
+    navigation, titles = _read_navigation(fields, codes)
+    given["address"] = {}
+    contact = read_contact(fields, given["address"], codes)
     config = SiteConfig(
-        title=fields.text("title"),
-        description=fields.text("description"),
+        title=title,
+        description=description,
         base_url=_read_base_url(fields),
         base_url_written="base_url" in fields.data,
-        language=fields.text("language", required=False, default="en"),
-        tagline=fields.text("tagline", required=False),
+        language=language or "en",
+        tagline=tagline,
         author=_read_author(fields),
-        copyright=fields.text("copyright", required=False),
-        navigation=tuple(_read_navigation(fields)),
-        contact=read_contact(fields),
+        copyright=copyright,
+        navigation=tuple(navigation),
+        contact=contact,
         map=_read_map(fields),
         images=_read_images(fields),
         markdown_html=_read_markdown_html(fields),
@@ -258,26 +305,25 @@ def load_config(source: Path) -> SiteConfig:
         ),
         currency=read_currency(fields, "currency"),
         prices=_read_prices(fields),
-        languages=_read_languages(fields),
+        languages=languages,
+        texts=tuple(
+            (
+                code,
+                SiteTexts(
+                    title=given["title"].get(code, ""),
+                    tagline=given["tagline"].get(code, ""),
+                    description=given["description"].get(code, ""),
+                    copyright=given["copyright"].get(code, ""),
+                    navigation=tuple(item.get(code, "") for item in titles),
+                    address=given["address"].get(code, ""),
+                ),
+            )
+            for code in codes
+        ),
     )
     if problems.errors:
         raise ContentErrors(problems.errors)
     return config
-
-
-def _read_languages(fields: Fields) -> tuple[str, ...]:
-    """``languages:``, a list of language codes, the default first (empty when absent)."""
-    value = fields.data.get("languages")
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        fields.problems.add(
-            "languages: must be a list of language codes, the default first",
-            fields.mark("languages"),
-            "for example: languages: [en, ru, kk]",
-        )
-        return ()
-    return tuple(value)
 
 
 def _read_base_url(fields: Fields) -> str:
@@ -330,8 +376,12 @@ def _read_author(fields: Fields) -> str:
     return fields.text("author", required=False)
 
 
-def _read_navigation(fields: Fields) -> list[NavItem]:
+def _read_navigation(
+    fields: Fields, languages: tuple[str, ...]
+) -> tuple[list[NavItem], list[dict[str, str]]]:
+    """The navigation's items, and each item's title in each language that gives one."""
     items = []
+    titles = []
     for item in fields.mappings("navigation"):
         item.check_keys(("title", "url"))
         url = item.text("url")
@@ -343,12 +393,20 @@ def _read_navigation(fields: Fields) -> list[NavItem]:
                 item.mark("url"),
                 "for example '/gallery/' or 'https://example.org/'",
             )
-        items.append(NavItem(title=item.text("title"), url=url))
-    return items
+        title, texts = read_texts(item, "title", languages, required=True)
+        items.append(NavItem(title=title, url=url))
+        titles.append(texts)
+    return items, titles
 
 
-def read_contact(fields: Fields) -> Contact | None:
-    """The ``contact:`` block of site.yaml or of an artist's front-matter; None without one."""
+def read_contact(
+    fields: Fields, addresses: dict[str, str] | None = None, languages: tuple[str, ...] = ()
+) -> Contact | None:
+    """The ``contact:`` block of site.yaml or of an artist's front-matter; None without one.
+
+    Given ``addresses`` (site.yaml's), the address may be written in each of ``languages``
+    (``address: {en: …, ru: …}``): its text in each is put there.
+    """
     block = fields.mapping("contact", required=False)
     if block is None:
         return None
@@ -372,7 +430,7 @@ def read_contact(fields: Fields) -> Contact | None:
     contact = Contact(
         email=email,
         phone=phone,
-        address=block.text("address", required=False),
+        address=_read_address(block, addresses, languages),
         links=tuple(_read_contact_link(item) for item in block.mappings("links")),
         form=_read_contact_form(block),
     )
@@ -384,6 +442,16 @@ def read_contact(fields: Fields) -> Contact | None:
         )
         return None
     return contact if contact.given else None
+
+
+def _read_address(
+    block: Fields, addresses: dict[str, str] | None, languages: tuple[str, ...]
+) -> str:
+    if addresses is None:
+        return block.text("address", required=False)
+    address, texts = read_texts(block, "address", languages)
+    addresses.update(texts)
+    return address
 
 
 def _read_contact_link(item: Fields) -> ContactLink:

@@ -23,6 +23,7 @@ from generator.authoring.external import DEFAULT_TIMEOUT, DEFAULT_WORKERS, fetch
 from generator.authoring.findings import Finding
 from generator.authoring.readback import BuiltPage, read_pages
 from generator.authoring.settings import form_action_errors, menu_warnings, sale_warnings
+from generator.authoring.untranslated import untranslated_warnings
 from generator.build import build
 from generator.config import SiteConfig, load_config
 from generator.content.kinds import KINDS
@@ -110,6 +111,7 @@ def check_site(
     warnings += _file_names_made_slugs(everything)
     warnings += sale_warnings(published)
     warnings += menu_warnings(everything)
+    warnings += untranslated_warnings(published)
     warnings += [Finding("place", text, file) for file, text in place_warnings(published.artists)]
     if external:
         warnings += _check_external(pages, sources, timeout, workers)
@@ -391,8 +393,8 @@ def _from_error(exc: SiteError) -> list[Finding]:
     return findings
 
 
-def _order(finding: Finding) -> tuple[str, int, str]:
-    return (finding.file, finding.line or 0, finding.message)
+def _order(finding: Finding) -> tuple[str, str, int, str]:
+    return (finding.language, finding.file, finding.line or 0, finding.message)
 
 
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:

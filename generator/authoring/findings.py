@@ -16,6 +16,8 @@ class Finding:
     message: str
     file: str
     line: int | None = None
+    # The language it is about (a missing translation): the report groups findings by it.
+    language: str = ""
 
     @property
     def location(self) -> str:
@@ -24,7 +26,8 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
-        return {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+        found = {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+        return {**found, "language": self.language} if self.language else found
 
 
 def line_of(path: Path, pattern: str) -> int | None:

@@ -22,6 +22,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from generator.content import placeholders as example
 from generator.content.places import PlaceLookupError, find_place, split_short_form
+from generator.content.translations import translation_name
 from generator.errors import ScaffoldError, SiteError
 from generator.layout import (
     CONFIG_FILE,
@@ -289,9 +290,12 @@ def _write_new(path: Path, data: bytes, rel: str) -> Path:
 
 
 def _artist_slugs(root: Path) -> dict[str, str]:
-    """Every artist's slug (its 'slug:', or its file's name), with its file."""
+    """Every artist's slug (its 'slug:', or its file's name), with its file; translations
+    (<slug>.<code>.md) are not artists of their own."""
     slugs: dict[str, str] = {}
     for path in sorted((root / ARTISTS_DIR).glob("*.md")):
+        if translation_name(path) is not None:
+            continue
         rel = path.relative_to(root).as_posix()
         try:
             data = parse_frontmatter(path.read_text(encoding="utf-8"), rel).data

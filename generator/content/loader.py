@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,15 @@ from generator.config import SiteConfig
 from generator.content.kinds import KIND_BY_FOLDER, KINDS, Kind
 from generator.content.markdown import MarkdownRenderer
 from generator.content.model import Site
+from generator.content.overlay import ItemMemo, Versions
 from generator.content.placeholders import placeholder_errors
 from generator.content.reading import Disk, Reading, file_signature
+from generator.content.translations import (
+    Candidate,
+    link_translations,
+    read_translation,
+    translation_name,
+)
 from generator.errors import ContentError, ContentErrors, SiteError
 from generator.incremental.fingerprint import Fingerprints
 from generator.incremental.memo import FileMemo
@@ -50,6 +57,10 @@ def load_site(
     read. Without ``drafts``, the site is the published one (``Site.published``), and the
     problems of an item whose owner is a draft (a draft artist's series) are not reported:
     it is a draft too, left out unread.
+
+    Translation files (``<slug>.<code>.md``, see ``generator.content.translations``) are read
+    with the originals, and checked against them and the site's languages; the site keeps
+    them for ``Site.in_language``.
     """
     root = root.resolve()
     memo = {} if memo is None else memo
@@ -64,8 +75,9 @@ def load_site(
     for kind in KINDS:
         broken[kind.folder] = set()
         hidden = drafted[kind.owner.kind] if kind.owner is not None else set()
+        originals = [path for path in files[kind.folder] if translation_name(path) is None]
         loaded[kind.folder] = _load_kind(
-            kind, files[kind.folder], problems, broken[kind.folder], memo, prints, hidden, unread
+            kind, originals, problems, broken[kind.folder], memo, prints, hidden, unread
         )
         drafted[kind.folder] = (
             set() if drafts else {item.slug for item, _ in loaded[kind.folder] if kind.draft(item)}
@@ -76,6 +88,8 @@ def load_site(
     for kind in KINDS:
         if kind.owner is not None:
             problems += _unknown_owners(kind, loaded, broken[kind.owner.kind])
+    versions, wrong = _versions(root, files, loaded, drafted["artists"], memo, config, prints)
+    problems += wrong
     # The example text of `showcase new` is never published; it is reported with every other
     # problem of the run, for each file that could be read.
     problems += placeholder_errors(
@@ -91,8 +105,54 @@ def load_site(
         )
         ranks[kind.folder] = {item.slug: i for i, item in enumerate(ordered)}
         items[kind.folder] = tuple(ordered)
-    site = Site(config=config, root=root, **items)
+    site = Site(config=config, root=root, versions=versions, **items)
     return site if drafts else site.published(tuple(unread))
+
+
+def _versions(
+    root: Path,
+    files: dict[str, list[Path]],
+    loaded: dict[str, list[tuple[Any, Anchors]]],
+    hidden: set[str],
+    memo: Memo,
+    config: SiteConfig,
+    prints: Fingerprints | None,
+) -> tuple[Versions, list[SiteError]]:
+    """The translation files of every kind, linked to their originals, with their problems;
+    and for each original, the memo of its versions in other languages, kept with its file's."""
+    memos = {}
+    broken: dict[str, set[str]] = {}  # originals with problems: not "unknown"
+    unread: set[tuple[str, str]] = set()  # drafts' left out for their problems, with them
+    named = {
+        folder: [(path, translation_name(path)) for path in paths]
+        for folder, paths in files.items()
+    }
+    for folder, paths in named.items():
+        for path, _ in (entry for entry in paths if entry[1] is None):
+            result = memo[path]
+            if result.item is not None:
+                memos[result.item.source] = result.versions
+            broken.setdefault(folder, set()).update(result.broken)
+            if result.problems and result.owner in hidden:
+                unread.update((folder, slug) for slug in result.broken)
+    candidates: dict[str, list[Candidate]] = {}
+    for folder, paths in named.items():
+        for path, name in paths:
+            if name is None or (folder, name[0]) in unread:
+                continue
+            result = memo[path]
+            translation = result.item if not result.problems else None
+            if translation is not None and prints is not None and result.fingerprints:
+                prints.adopt(translation, result.fingerprints[0])
+            source = path.relative_to(root).as_posix()
+            candidates.setdefault(folder, []).append(
+                Candidate(translation, result.problems, *name, source)
+            )
+    originals = {folder: [item for item, _ in items] for folder, items in loaded.items()}
+    translations, problems = link_translations(
+        candidates, originals, config, broken=broken, hidden=hidden
+    )
+    return Versions(translations, memos, prints), problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +192,9 @@ class _FileResult:
     # them needs them, and pages are rendered in several processes.
     fingerprints: tuple[str, ...] = ()
     owner: str = ""  # the slug of the owner it names (its kind has one), read even with problems
+    # The item's versions in other languages, made from it (generator.content.overlay): they
+    # last as long as it does.
+    versions: ItemMemo = field(default_factory=dict, compare=False)
 
 
 # What each content file gave, kept between builds (see ``generator.incremental.memo``).
@@ -266,6 +329,12 @@ def _read_file(
         return _FileResult(None, None, (exc,), (path.stem,), inputs)
     file_problems = Problems(rel, lines=document.lines)
     fields = Fields(document.data, document.marks, file_problems)
+    if translation_name(path) is not None:
+        translation = read_translation(kind.folder, fields, document, path, reading)
+        if file_problems.errors:
+            return _FileResult(None, None, tuple(file_problems.errors), (), inputs)
+        known = (Fingerprints().token(translation),) if reading.fingerprinted else ()
+        return _FileResult(translation, Anchors({}), (), (), inputs, known)
     fields.check_keys(kind.keys)
     item = kind.read(fields, document, path, reading)
     inputs += tuple((image, reading.disk.signature(image)) for image in kind.images(item))

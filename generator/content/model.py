@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import Contact, SiteConfig
 from generator.language import N_
+
+if TYPE_CHECKING:
+    from generator.content.overlay import Versions
+    from generator.content.translations import Translation
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,8 +406,13 @@ class Site:
     # What was left out as drafts, one noun an item ("artist", "series"), in kind order.
     left_out: tuple[str, ...] = ()
     pages: tuple[OwnPage, ...] = ()  # the pages of one's own, by slug
+    # The translations, and what the versions in other languages are made from (the loader
+    # gives them; generator.content.overlay uses them). None: no item has a translation.
+    versions: Versions | None = field(default=None, repr=False, compare=False)
     _series_by_artist: dict[str, tuple[Series, ...]] = field(init=False, repr=False, compare=False)
     _artist_by_slug: dict[str, Artist] = field(init=False, repr=False, compare=False)
+    # The site in each language asked for so far, shared by all of them: made once each.
+    _languages: dict[str, Site] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_artist: dict[str, list[Series]] = {a.slug: [] for a in self.artists}
@@ -412,6 +422,7 @@ class Site:
             by_artist.setdefault(series.artist_slug, []).append(series)
         object.__setattr__(self, "_series_by_artist", {k: tuple(v) for k, v in by_artist.items()})
         object.__setattr__(self, "_artist_by_slug", {a.slug: a for a in self.artists})
+        object.__setattr__(self, "_languages", {self.config.language: self})
 
     def series_of(self, artist: Artist) -> tuple[Series, ...]:
         """The artist's listed series (not the unlisted ones), in display order."""
@@ -437,17 +448,43 @@ class Site:
     def in_language(self, code: str) -> Site:
         """The site as its pages in ``code`` show it: each text in that language where a
         translation gives it, else in the default language (listed in the item's
-        ``untranslated``). The default language's site is this one."""
-        if code == self.config.language:
-            return self
-        return replace(self, config=self.config.in_language(code))
+        ``untranslated``). The default language's site is this one.
+
+        Each language's site is made once, the first time it is asked for; every one of
+        them answers for the others. ``code`` must be one of the site's languages.
+        """
+        known = self._languages.get(code)
+        if known is not None:
+            return known
+        if code not in self.config.languages:
+            raise ValueError(
+                f"{code!r} is not one of the site's languages ({', '.join(self.config.languages)})"
+            )
+        from generator.content.overlay import overlay_site  # it builds on this module
+
+        default = self._languages[self.config.default_language]
+        made = overlay_site(default, code)
+        object.__setattr__(made, "_languages", self._languages)
+        self._languages[code] = made
+        return made
+
+    def translation(self, code: str, item: Artist | Series | OwnPage) -> Translation | None:
+        """The translation into ``code`` of ``item`` (of the default language), if it has one."""
+        if self.versions is None:
+            return None
+        return self.versions.translations.get(code, {}).get(item.source)
 
     def published(self, unread: tuple[str, ...] = ()) -> Site:
         """The site as it is published: without draft artists, nor the series of one.
 
         ``unread`` names drafts left out before they became items (a draft artist's series
-        with problems): they are counted in ``left_out`` with the rest.
+        with problems): they are counted in ``left_out`` with the rest. The site in another
+        language gives the published site's version in that language.
         """
+        default = self.config.default_language
+        if self.config.language != default and default in self._languages:
+            whole = self._languages[default].published(unread)
+            return whole.in_language(self.config.language)
         hidden = {a.slug for a in self.artists if a.draft}
         if not hidden and not unread:
             return self
@@ -458,6 +495,7 @@ class Site:
             artists=tuple(a for a in self.artists if not a.draft),
             series=tuple(s for s in self.series if s.artist_slug not in hidden),
             pages=self.pages,
+            versions=self.versions,
             left_out=(
                 *("artist" for _ in hidden),
                 *("series" for _ in series),

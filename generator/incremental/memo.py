@@ -13,7 +13,10 @@ cleared:
     depend only on those files and on settings that are the same for the whole memo: when
     such a setting changes (the Markdown HTML mode), the builder clears the memo. Its objects
     are then the *same* objects from build to build, which is what the identity-keyed memos
-    below and ``Fingerprints`` build on.
+    below and ``Fingerprints`` build on. Translation files are read into it as originals are;
+    an original's entry also keeps the item's versions in other languages, each with the
+    translation it was made from (``generator.content.overlay``), reused only for that very
+    translation.
 
 ``DigestMemo`` (the images': source image → its SHA-256)
     Keyed on the path, valid while (modification time ns, size) are unchanged. Never
