@@ -231,6 +231,7 @@ class SiteConfig:
             tagline=shown.tagline,
             description=shown.description,
             copyright=shown.copyright,
+            author=shown.author,
             navigation=tuple(
                 replace(item, title=title)
                 for item, title in zip(self.navigation, shown.navigation, strict=True)
@@ -291,7 +292,7 @@ def load_config(source: Path) -> SiteConfig:
         base_url_written="base_url" in fields.data,
         language=language or "en",
         tagline=tagline,
-        author=_read_author(fields),
+        author=_read_author(fields, codes, given),
         copyright=copyright,
         navigation=tuple(navigation),
         contact=contact,
@@ -316,6 +317,7 @@ def load_config(source: Path) -> SiteConfig:
                     copyright=given["copyright"].get(code, ""),
                     navigation=tuple(item.get(code, "") for item in titles),
                     address=given["address"].get(code, ""),
+                    author=given["author"].get(code, ""),
                 ),
             )
             for code in codes
@@ -366,14 +368,22 @@ def _normalise_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _read_author(fields: Fields) -> str:
+def _read_author(
+    fields: Fields, languages: tuple[str, ...], given: dict[str, dict[str, str]]
+) -> str:
+    """The author's name: ``author: Name``, or ``author: {name, email, url}``, whose ``name``
+    may be written per language (``name: {en: …, ru: …}``), as ``given["author"]``."""
+    given["author"] = {}
     if isinstance(fields.data.get("author"), dict):
         author = fields.mapping("author")
         if author is None:
             return ""
         author.check_keys(("name", "email", "url"))
-        return author.text("name")
-    return fields.text("author", required=False)
+        name, given["author"] = read_texts(author, "name", languages, required=True)
+        return name
+    name = fields.text("author", required=False)
+    given["author"] = {code: name for code in languages} if name else {}
+    return name
 
 
 def _read_navigation(

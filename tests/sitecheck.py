@@ -42,7 +42,10 @@ class _Collector(HTMLParser):
             self._skip += 1
         if tag == "a" and "href" in values:
             self.refs.links.append(values["href"])
-        if tag == "link" and "href" in values and values.get("rel") != "canonical":
+        # The page's own address and its versions in other languages are full URLs
+        # (test_language_versions.py follows those).
+        own = values.get("rel") == "canonical" or "hreflang" in values
+        if tag == "link" and "href" in values and not own:
             self.refs.assets.append(values["href"])
         if tag in ("img", "script", "source") and values.get("src"):
             self.refs.assets.append(values["src"])

@@ -48,6 +48,7 @@ class SiteTexts:
     copyright: str = ""
     navigation: tuple[str, ...] = ()
     address: str = ""
+    author: str = ""  # the author's name
 
     def over(self, default: SiteTexts) -> SiteTexts:
         """These texts, with the default language's where this one gives none."""
@@ -62,6 +63,7 @@ class SiteTexts:
                 for i, title in enumerate(default.navigation)
             ),
             address=self.address or default.address,
+            author=self.author or default.author,
         )
 
     def missing(self, default: SiteTexts) -> tuple[str, ...]:
@@ -78,6 +80,8 @@ class SiteTexts:
         ]
         if default.address and not self.address:
             names.append("contact.address")
+        if default.author and not self.author:
+            names.append("author")
         return tuple(names)
 
 

@@ -1,24 +1,22 @@
-"""The example site in Russian and Kazakh: no axe violations on the home, an artist, a work
-and the map page, the scripts' words in the language, and screenshots at phone width of the
-pages whose longer words could break the layout."""
+"""The example site in English, Russian and Kazakh: no axe violations on the home, an
+artist, a work and the map page of each language, the scripts' words in the language, the
+language menu by keyboard, and screenshots at phone width of the pages whose longer words
+could break the layout."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator import BuildReport, build, layout
 from tests.browser.test_accessibility import SETTLED, WCAG_TAGS, describe
-from tests.conftest import ROOT
-from tests.sitecheck import serve_folder
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["ru", "kk"]
+LANGUAGES = ["en", "ru", "kk"]
+FOLDERS = {"en": "", "ru": "/ru", "kk": "/kk"}
 PAGES = {
     "home": "/",
     "artist": "/artists/bekzat-ayumi/",
@@ -29,30 +27,19 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 # What the map's script says in each language (its label comes from the page).
 MAP_LABEL = {
+    "en": "Interactive map of the artists’ hometowns",
     "ru": "Интерактивная карта родных городов художников",
     "kk": "Суретшілердің туған қалаларының интерактивті картасы",
 }
-LIGHTBOX_STATUS = {"ru": ", 1 из 6", "kk": ", 1 (барлығы 6)"}
-
-
-def translated_build(target: Path, code: str, image_cache: Path) -> BuildReport:
-    shutil.copytree(ROOT / "content", target / "content")
-    settings = (ROOT / layout.CONFIG_FILE).read_text(encoding="utf-8")
-    (target / layout.CONFIG_FILE).write_text(
-        settings.replace("\nlanguage: en\n", f"\nlanguage: {code}\n"), encoding="utf-8"
-    )
-    return build(target, target / "site", cache_dir=image_cache)
+LIGHTBOX_STATUS = {"en": ", 1 of 6", "ru": ", 1 из 6", "kk": ", 1 (барлығы 6)"}
+PREVIOUS_WORK = {"en": "Previous work", "ru": "Предыдущая работа", "kk": "Алдыңғы жұмыс"}
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
-def served(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, image_cache: Path
-) -> Iterator[tuple[str, str]]:
-    """The example site built in one language, on a free loopback port: (language, URL)."""
+def served(request: pytest.FixtureRequest, served_site: str) -> Iterator[tuple[str, str]]:
+    """The example site's pages in one language: (language, the URL of its folder)."""
     code = request.param
-    report = translated_build(tmp_path_factory.mktemp(f"site-{code}"), code, image_cache)
-    with serve_folder(report.output) as url:
-        yield code, url
+    yield code, served_site + FOLDERS[code]
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +93,29 @@ def test_the_scripts_speak_the_pages_language(browser: Any, served: tuple[str, s
         context.close()
     assert label == MAP_LABEL[code]
     assert status is not None and status.endswith(LIGHTBOX_STATUS[code])
-    assert previous == {"ru": "Предыдущая работа", "kk": "Алдыңғы жұмыс"}[code]
+    assert previous == PREVIOUS_WORK[code]
+
+
+def test_the_language_menu_works_by_keyboard(browser: Any, served_site: str) -> None:
+    context, page = open_page(browser, served_site + PAGES["artist"], DESKTOP)
+    try:
+        # Tab from the top of the page until the Russian link has the focus, then Enter.
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.getAttribute('hreflang')") == "ru":
+                break
+        focused = page.evaluate(
+            "() => [document.activeElement.textContent, getComputedStyle("
+            "document.activeElement).outlineStyle]"
+        )
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/ru/artists/bekzat-ayumi/")
+        lang = page.evaluate("() => document.documentElement.lang")
+        current = page.locator(".language-menu [aria-current]").text_content()
+    finally:
+        context.close()
+    assert focused[0] == "Русский" and focused[1] != "none"  # a visible focus
+    assert lang == "ru" and current == "Русский"
 
 
 @pytest.mark.parametrize("kind", ["home", "artist", "map"])

@@ -87,33 +87,34 @@ def interface_words(content: str, code: str) -> list[str]:
     return sorted(words)
 
 
-def copy_example(target: Path, language: str) -> Path:
+def copy_example(target: Path, extra: str = "") -> Path:
+    """A copy of the example project (English, Russian and Kazakh), with one more language."""
     shutil.copytree(ROOT / "content", target / "content")
     settings = (ROOT / layout.CONFIG_FILE).read_text(encoding="utf-8")
-    assert "\nlanguage: en\n" in settings
-    (target / layout.CONFIG_FILE).write_text(
-        settings.replace("\nlanguage: en\n", f"\nlanguage: {language}\n"), encoding="utf-8"
-    )
+    assert "\nlanguages: [en, ru, kk]\n" in settings
+    if extra:
+        settings = settings.replace("languages: [en, ru, kk]", f"languages: [en, ru, kk, {extra}]")
+    (target / layout.CONFIG_FILE).write_text(settings, encoding="utf-8")
     return target
 
 
 @pytest.fixture(scope="module", params=["ru", "kk"])
 def translated(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, image_cache: Path
-) -> tuple[str, Path, BuildReport]:
+    request: pytest.FixtureRequest, example_build: BuildReport
+) -> tuple[str, Path, Path]:
+    """A language of the example site: its code, the project, and the folder of its pages."""
     code = request.param
-    project = copy_example(tmp_path_factory.mktemp(f"example-{code}"), code)
-    return code, project, build(project, project / "site", cache_dir=image_cache)
+    return code, ROOT, example_build.output / code
 
 
-def test_no_page_shows_the_themes_english(translated: tuple[str, Path, BuildReport]) -> None:
-    code, project, report = translated
+def test_no_page_shows_the_themes_english(translated: tuple[str, Path, Path]) -> None:
+    code, project, output = translated
     words = interface_words(content_text(project), code)
     assert len(words) > 100  # the check covers the theme, not a handful of words
-    pages = sorted(report.output.rglob("*.html"))
+    pages = sorted(output.rglob("*.html"))
     assert len(pages) > 30
     left = {
-        f"{page.relative_to(report.output)}: {word!r}"
+        f"{page.relative_to(output)}: {word!r}"
         for page in pages
         for text in [shown_text(page)]
         for word in words
@@ -122,26 +123,28 @@ def test_no_page_shows_the_themes_english(translated: tuple[str, Path, BuildRepo
     assert sorted(left) == [], f"English left in the {code} site"
 
 
-def test_every_page_says_its_language(translated: tuple[str, Path, BuildReport]) -> None:
-    code, _, report = translated
-    for page in sorted(report.output.rglob("*.html")):
+def test_every_page_says_its_language(
+    translated: tuple[str, Path, Path], example_build: BuildReport
+) -> None:
+    code, _, output = translated
+    for page in sorted(output.rglob("*.html")):
         assert f'<html lang="{code}">' in page.read_text(encoding="utf-8"), page
-    feed = (report.output / "feed.xml").read_text(encoding="utf-8")
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
     assert f'xml:lang="{code}"' in feed
-    assert report.warnings == () or not any("no translation" in w for w in report.warnings)
+    assert not any("no translation" in w for w in example_build.warnings)
 
 
-def test_the_feed_speaks_the_language(translated: tuple[str, Path, BuildReport]) -> None:
-    code, _, report = translated
-    feed = (report.output / "feed.xml").read_text(encoding="utf-8")
+def test_the_feed_speaks_the_language(translated: tuple[str, Path, Path]) -> None:
+    code, _, output = translated
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
     assert "a series by" not in feed
-    assert {"ru": "серия «Bazaar Colours»", "kk": "«Bazaar Colours» топтамасы"}[code] in feed
+    assert {"ru": "серия «Краски базара»", "kk": "«Базар бояулары» топтамасы"}[code] in feed
 
 
-def test_every_translated_page_is_valid_html(translated: tuple[str, Path, BuildReport]) -> None:
-    code, _, report = translated
+def test_every_translated_page_is_valid_html(translated: tuple[str, Path, Path]) -> None:
+    code, _, output = translated
     result = subprocess.run(
-        [validator(), "--root", str(report.output)], capture_output=True, text=True, timeout=300
+        [validator(), "--root", str(output)], capture_output=True, text=True, timeout=300
     )
     output = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"the Nu HTML Checker found errors in the {code} site:\n{output}"
@@ -151,15 +154,15 @@ SAID = {"ru": ("6 работ", "Материалы для прессы"), "kk": 
 
 
 def test_counts_headings_and_prices_are_in_the_language(
-    translated: tuple[str, Path, BuildReport],
+    translated: tuple[str, Path, Path],
 ) -> None:
-    code, _, report = translated
+    code, _, output = translated
     works, heading = SAID[code]
-    series = shown_text(report.output / "gallery" / "bazaar-colours" / "index.html")
+    series = shown_text(output / "gallery" / "bazaar-colours" / "index.html")
     assert f"· {works}" in series
-    press = shown_text(report.output / "artists" / "bakhyt-morel" / "press" / "index.html")
+    press = shown_text(output / "artists" / "bakhyt-morel" / "press" / "index.html")
     assert heading in press
-    work = report.output / "gallery" / "bazaar-colours" / "spice-stall" / "index.html"
+    work = output / "gallery" / "bazaar-colours" / "spice-stall" / "index.html"
     price = language_for(code).price(Decimal(1250000), "KZT")
     assert price in html.unescape(work.read_text(encoding="utf-8"))
 
@@ -175,10 +178,10 @@ def override(project: Path, code: str, entries: str) -> None:
 
 
 def test_a_sites_own_catalogue_overrides_the_themes(tmp_path: Path, image_cache: Path) -> None:
-    project = copy_example(tmp_path / "project", "ru")
+    project = copy_example(tmp_path / "project")
     override(project, "ru", 'msgid "Hometown map"\nmsgstr "Откуда мы"\n')
     report = build(project, project / "site", cache_dir=image_cache)
-    page = shown_text(report.output / "map" / "index.html")
+    page = shown_text(report.output / "ru" / "map" / "index.html")
     assert "Откуда мы" in page  # the site's
     assert "Родные города" in page  # the theme's, where the site says nothing
 
@@ -189,15 +192,15 @@ def test_a_language_without_catalogue_builds_in_english_and_warns(
     project = copy_example(tmp_path / "project", "de")
     report = build(project, project / "site", cache_dir=image_cache)
     assert [w for w in report.warnings if "templates/locale/de.po" in w] != []
-    home = (report.output / "index.html").read_text(encoding="utf-8")
+    home = (report.output / "de" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in home and "The hometown map" in home
-    work = report.output / "gallery" / "bazaar-colours" / "spice-stall" / "index.html"
+    work = report.output / "de" / "gallery" / "bazaar-colours" / "spice-stall" / "index.html"
     german = language_for("de").price(Decimal(1250000), "KZT")
     assert german in html.unescape(work.read_text(encoding="utf-8"))  # 1.250.000 KZT
 
 
 def test_a_broken_catalogue_stops_the_build_at_its_line(tmp_path: Path, image_cache: Path) -> None:
-    project = copy_example(tmp_path / "project", "ru")
+    project = copy_example(tmp_path / "project")
     override(project, "ru", 'msgid "Gallery"\nmsgstr "Галерея"\nnonsense\n')
     result = CliRunner().invoke(cli, ["build", "-s", str(project), "--cache-dir", str(image_cache)])
     assert result.exit_code != 0
@@ -209,7 +212,7 @@ def test_a_broken_catalogue_stops_the_build_at_its_line(tmp_path: Path, image_ca
 def test_an_edited_catalogue_renders_the_pages_again(tmp_path: Path, image_cache: Path) -> None:
     from generator.build import Builder, BuildOptions
 
-    project = copy_example(tmp_path / "project", "ru")
+    project = copy_example(tmp_path / "project")
     override(project, "ru", 'msgid "Gallery"\nmsgstr "Собрание"\n')
     builder = Builder(project, project / "site", BuildOptions(cache_dir=image_cache))
     builder.build()
@@ -219,6 +222,6 @@ def test_an_edited_catalogue_renders_the_pages_again(tmp_path: Path, image_cache
     )
     report = builder.build()
     # A page made from the same series as before (its key is theirs and the settings') too.
-    series = shown_text(report.output / "gallery" / "bazaar-colours" / "index.html")
+    series = shown_text(report.output / "ru" / "gallery" / "bazaar-colours" / "index.html")
     assert "Коллекция" in series and "Собрание" not in series
-    assert "Коллекция" in shown_text(report.output / "gallery" / "index.html")
+    assert "Коллекция" in shown_text(report.output / "ru" / "gallery" / "index.html")
