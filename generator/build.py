@@ -308,6 +308,7 @@ class Builder:
         )
         link = versions[0].link
         envs: dict[str, jinja2.Environment] = {}
+        compiled: dict[str, bytes] = {}  # the templates compiled once for every language
         settings: dict[str, str] = {}
         pages: list[Page] = []
         jobs: list[Job] = []
@@ -335,6 +336,7 @@ class Builder:
                 None if fresh else self.cache_dir / "templates",
                 language,
                 versions,
+                compiled,
             )
             feed = plan_feed(in_language, self._today, language)
             jobs += plan_jobs(

@@ -53,6 +53,7 @@ def make_environment(
     cache: Path | None = None,
     language: Language | None = None,
     versions: tuple[Version, ...] = (),
+    compiled: dict[str, bytes] | None = None,
 ) -> jinja2.Environment:
     """An environment that looks in ``template_dirs`` in order, the first match winning.
 
@@ -60,7 +61,9 @@ def make_environment(
     ``language`` translates the templates' words (``{% trans %}``, ``_()``, ``ngettext()``)
     and writes their dates, numbers and prices; default English. ``versions`` are the site's
     languages (``generator.site.versions``), for the alternates and the language menu; the
-    default is the one language of ``urls``.
+    default is the one language of ``urls``. Without a ``cache`` folder, ``compiled`` (a dict
+    the caller keeps) shares compiled templates between the environments of one build: each
+    language has its own, and they compile the same code.
     """
     import jinja2
     from markupsafe import Markup
@@ -73,7 +76,7 @@ def make_environment(
     from generator.site.jsonld import in_language
     from generator.urls import region_url, rewrite_site_links
 
-    bytecode = None
+    bytecode: jinja2.BytecodeCache | None = None
     if cache is not None:
         folder = cache / _code_shape()
         try:
@@ -81,6 +84,8 @@ def make_environment(
             bytecode = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             bytecode = None  # a read-only project builds without one
+    if bytecode is None and compiled is not None:
+        bytecode = _in_memory(compiled)
     env = environment_class()(
         bytecode_cache=bytecode,
         # Each build makes its own environment: within one, a template never changes, so
@@ -216,6 +221,25 @@ def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:
     env.filters["portable_map_data"] = _portable_map_data
     env.globals["site_root"] = jinja2.pass_context(root)
     env.globals["region_data_url"] = "data:application/geo+json;base64," + region
+
+
+def _in_memory(store: dict[str, bytes]) -> jinja2.BytecodeCache:
+    """A bytecode cache in ``store``: the languages' environments compile each template once.
+
+    Their compiled code is the same: what differs between languages (the words, the links)
+    is looked up when a page is rendered, never folded into the code (see the filters)."""
+    import jinja2
+
+    class InMemory(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            code = store.get(bucket.key)
+            if code is not None:
+                bucket.bytecode_from_string(code)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            store[bucket.key] = bucket.bytecode_to_string()
+
+    return InMemory()
 
 
 def _pins_in_language(code: str, data: dict[str, object]) -> dict[str, object]:
