@@ -200,6 +200,32 @@ def count_pages(output: Path, pattern: str = "artists/*/index.html") -> int:
     return sum(1 for _ in output.glob(pattern))
 
 
+def one_language_settings() -> str:
+    """The example's site.yaml for a site in its default language alone: each text written
+    per language (``title: {en: …, ru: …}``) as the default language's, no ``languages``.
+    The benchmarks' sites have no translations: the three-language one adds its own."""
+    import yaml
+
+    settings = yaml.safe_load((ROOT / "site.yaml").read_text(encoding="utf-8"))
+    languages = settings.pop("languages", None)
+    if not languages:
+        return (ROOT / "site.yaml").read_text(encoding="utf-8")
+    default = languages[0]
+
+    def flat(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value and set(value) <= set(languages):
+                return value[default]
+            return {key: flat(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [flat(item) for item in value]
+        return value
+
+    settings = flat(settings)
+    settings["language"] = default
+    return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
+
+
 def showcase(*args: str) -> list[str]:
     """The command line that runs this checkout's showcase."""
     return [sys.executable, "-m", "generator", *args]

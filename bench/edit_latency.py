@@ -23,6 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _common import one_language_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 STORY = (ROOT / "content/artists/bakhyt-morel.md").read_text(encoding="utf-8").split("---\n", 2)[2]
 IMAGE = ROOT / "content/series/steppe-awakening/01-steppe-at-first-light.jpg"
@@ -30,7 +32,7 @@ IMAGE = ROOT / "content/series/steppe-awakening/01-steppe-at-first-light.jpg"
 
 def make_site(folder: Path, artists: int) -> None:
     """A site of ``artists`` artists, each with a two-work series."""
-    shutil.copy(ROOT / "site.yaml", folder / "site.yaml")
+    (folder / "site.yaml").write_text(one_language_settings(), encoding="utf-8")
     (folder / "content/artists").mkdir(parents=True)
     shared = folder / "content/series/shared"
     shared.mkdir(parents=True)

@@ -27,14 +27,12 @@ import json
 import os
 import random
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from _common import (
-    ROOT,
     Run,
     clean,
     columns,
@@ -45,6 +43,7 @@ from _common import (
     machine,
     median,
     memory_metric,
+    one_language_settings,
     run_measured,
     showcase,
     site_files,
@@ -104,7 +103,7 @@ def picture(path: Path, seed: str, size: tuple[int, int]) -> None:
 
 def make_site(folder: Path, artists: int, unique: bool) -> list[str]:
     """Write the site; return the artists' slugs."""
-    shutil.copy(ROOT / "site.yaml", folder / "site.yaml")
+    (folder / "site.yaml").write_text(one_language_settings(), encoding="utf-8")
     stories, series = folder / "content/artists", folder / "content/series"
     (series / "shared").mkdir(parents=True)
     stories.mkdir()

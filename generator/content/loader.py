@@ -84,7 +84,7 @@ def load_site(
         )
         problems += _duplicate_slugs(loaded[kind.folder], kind)
         if kind.top_level:
-            problems += _built_in_slugs(loaded[kind.folder], kind, root)
+            problems += _built_in_slugs(loaded[kind.folder], kind, root, config.languages[1:])
     for kind in KINDS:
         if kind.owner is not None:
             problems += _unknown_owners(kind, loaded, broken[kind.owner.kind])
@@ -379,10 +379,13 @@ def _duplicate_slugs(items: list[tuple[Any, Anchors]], kind: Kind) -> list[SiteE
     return problems
 
 
-def _built_in_slugs(items: list[tuple[Any, Anchors]], kind: Kind, root: Path) -> list[SiteError]:
+def _built_in_slugs(
+    items: list[tuple[Any, Anchors]], kind: Kind, root: Path, folders: tuple[str, ...]
+) -> list[SiteError]:
     """A problem for each item published at /<slug>/ whose slug the build's own addresses
-    (or a static folder's top-level files: css/, js/, img/, a project's own) already take."""
-    taken = built_in_names() | _static_names(root)
+    (or a static folder's top-level files: css/, js/, img/, a project's own, or the folder
+    of a language, ``folders``: /ru/) already take."""
+    taken = built_in_names() | _static_names(root) | set(folders)
     mine = {item.slug for item, _ in items}
     problems: list[SiteError] = []
     for item, fields in items:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from tests.editing import rename_content
 from tests.sitecheck import tree_digest
 
 
@@ -552,7 +553,7 @@ def test_an_artist_file_renamed_away_from_its_name_says_how_to_keep_the_address(
 ) -> None:
     project, before = built
     artists = project / "content/artists"
-    (artists / "bakhyt-kalejs.md").rename(artists / "kalejs.md")
+    rename_content(artists / "bakhyt-kalejs.md", artists / "kalejs.md")  # translations too
     output = assert_failed_cleanly(
         project,
         before,

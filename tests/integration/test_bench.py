@@ -50,3 +50,12 @@ def test_places_measures_reading_the_list_and_a_lookup() -> None:
     figures = figures_of("places.py", "--rounds", "1")
     assert figures["rounds"] == 1
     assert figures["load_s"] > 0 and figures["lookup_ms"] > 0
+
+
+def test_languages_measures_three_languages_against_one() -> None:
+    figures = figures_of("languages.py", "--artists", "2", "--rounds", "1", "--edits", "1")
+    # showcase_scale.py's 37 pages, and in three languages each page but the 404 page.
+    assert figures["pages_1"] == 37
+    assert figures["pages_3"] == 3 * 36 + 1
+    assert figures["ratio"] == round(figures["cold_3_s"] / figures["cold_1_s"], 2) > 0
+    assert 0 < figures["noop_3_s"] < 60 and 0 < figures["edit_3_s"] < 60

@@ -18,6 +18,7 @@ import pytest
 
 from generator.build import Builder, BuildOptions, build
 from generator.layout import default_theme
+from tests.editing import drop_translated_work, remove_content, rename_content, retitle_work
 from tests.sitecheck import tree_digest
 
 SERIES = "content/series/steppe-awakening.md"
@@ -75,8 +76,9 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
         )
 
     def rename_series_file() -> None:  # the slug comes from the title: the URL stays
-        (project / "content/series/the-people-of-aktybek.md").rename(
-            project / "content/series/aktybek.md"
+        rename_content(
+            project / "content/series/the-people-of-aktybek.md",
+            project / "content/series/aktybek.md",
         )
 
     def delete_image_and_its_work() -> None:
@@ -84,6 +86,7 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
         start = text.index("  - title: Rose Horizon\n")
         end = text.index("  - title: Evening Song\n")
         series.write_text(text[:start] + text[end:], encoding="utf-8")
+        drop_translated_work(series, "rose-horizon")
         (images / "05-rose-horizon.jpg").unlink()
 
     artists = project / "content/artists"
@@ -112,7 +115,7 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
     static.mkdir(exist_ok=True)  # empty: it adds nothing to the site until a file is in it
 
     def delete_series() -> None:
-        (project / "content/series/bazaar-colours.md").unlink()
+        remove_content(project / "content/series/bazaar-colours.md")
         shutil.rmtree(project / "content/series/bazaar-colours")
 
     return [
@@ -125,7 +128,7 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
         ("work alt", lambda: edit(series, "A tall painting of a soft", "A tall canvas of a soft")),
         (
             "work title (its URL)",
-            lambda: edit(series, "title: Golden Grass", "title: Golden Grasses"),
+            lambda: retitle_work(series, "Golden Grass", "Golden Grasses"),
         ),
         (
             "work year",
@@ -201,11 +204,11 @@ def every_kind_of_edit(project: Path) -> list[tuple[str, Callable[[], object]]]:
         ("script edited", theme_file_edited("js/lightbox.js", "\nwindow.edited = true;\n")),
         (
             "site title",
-            lambda: edit(project / "site.yaml", "title: Steppe & City", "title: Steppe and City"),
+            lambda: edit(project / "site.yaml", 'en: "Steppe & City"', 'en: "Steppe and City"'),
         ),
         (
             "site navigation",
-            lambda: edit(project / "site.yaml", "  - title: Map\n", "  - title: The map\n"),
+            lambda: edit(project / "site.yaml", "  - title: {en: Map,", "  - title: {en: The map,"),
         ),
         (
             "site paging",

@@ -104,6 +104,18 @@ def test_a_slug_the_site_already_uses_is_refused_with_a_free_one(
     assert css.hint is not None and "slug: css-page" in css.hint
 
 
+def test_a_page_cannot_take_the_folder_of_a_language(
+    tiny_project: Path, image_cache: Path, tmp_path: Path
+) -> None:
+    site_yaml = tiny_project / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + "languages: [en, ru]\n", encoding="utf-8")
+    write(tiny_project, "ru.md", "---\ntitle: Russia\n---\nText.\n")
+    with pytest.raises(ContentErrors) as raised:
+        build(tiny_project, tmp_path / "out", cache_dir=image_cache)
+    (error,) = raised.value.errors
+    assert "the page slug 'ru' is an address the site already has (/ru)" in str(error)
+
+
 def test_unknown_visibility_is_an_error_with_a_did_you_mean(
     tiny_project: Path, image_cache: Path, tmp_path: Path
 ) -> None:
@@ -137,7 +149,8 @@ def test_every_top_level_name_a_build_writes_is_a_built_in_name(
     statics = {entry.name for entry in (default_theme() / "static").iterdir()}
     own = {p.stem for p in (Path(__file__).parents[2] / "content" / "pages").glob("*.md")}
     written = {entry.name for entry in out.iterdir() if not entry.name.startswith(".")}
-    assert written - own - statics - urls.built_in_names() - {urls.CONTACT} == set()
+    languages = {"ru", "kk"}  # the folders of the example's other languages
+    assert written - own - statics - urls.built_in_names() - {urls.CONTACT} == languages
 
 
 def unlisted_project(project: Path) -> None:

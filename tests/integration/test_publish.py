@@ -15,6 +15,7 @@ from generator.cli import cli
 from generator.errors import PublishError
 from generator.publish import publish
 from generator.publish.manifest import read_manifest
+from tests.editing import remove_content, retitle_work
 
 OLD = 946684800  # 2000-01-01: a date no publish writes
 
@@ -212,7 +213,7 @@ def test_a_second_publish_copies_only_what_changed_and_removes_what_went(
     publish(project, "directory", www, cache_dir=own_cache)
     age(www)
     add_paragraph(project)
-    edit(project / "content/series/bazaar-colours.md", "title: Spice Stall", "title: Spice Row")
+    retitle_work(project / "content/series/bazaar-colours.md", "Spice Stall", "Spice Row")
 
     plan = publish(project, "directory", www, cache_dir=own_cache)
     assert "artists/bakhyt-kalejs/index.html" in plan.changed
@@ -251,8 +252,8 @@ def test_a_publish_that_would_delete_most_of_the_site_stops(
     www = tmp_path / "www"
     publish(project, "directory", www, cache_dir=own_cache)
     before = files_in(www)
-    (project / "content/series/bazaar-colours.md").unlink()
-    (project / "content/series/steppe-awakening.md").unlink()
+    remove_content(project / "content/series/bazaar-colours.md")
+    remove_content(project / "content/series/steppe-awakening.md")
     result = CliRunner().invoke(
         cli, ["publish", "directory", str(www), "-s", str(project), "--cache-dir", str(own_cache)]
     )
@@ -276,7 +277,7 @@ def test_a_folder_showcase_did_not_fill_is_refused(
     assert files_in(www) == {"notes.txt"}
 
     publish(project, "directory", www, force=True, cache_dir=own_cache)
-    (project / "content/series/bazaar-colours.md").unlink()
+    remove_content(project / "content/series/bazaar-colours.md")
     publish(project, "directory", www, cache_dir=own_cache)
     assert (www / "notes.txt").read_text(encoding="utf-8") == "mine\n"  # never ours to delete
     assert not (www / "gallery/bazaar-colours").exists()
@@ -341,7 +342,7 @@ def test_rsync_mirrors_the_site_and_then_only_what_changed(
 
     age(www)
     add_paragraph(project)
-    edit(project / "content/series/bazaar-colours.md", "title: Spice Stall", "title: Spice Row")
+    retitle_work(project / "content/series/bazaar-colours.md", "Spice Stall", "Spice Row")
     dry = publish(project, "rsync", str(www), dry_run=True, cache_dir=own_cache)
     assert rewritten(www) == set() and files_in(www) - {".showcase-publish"} == files
 
@@ -367,7 +368,7 @@ def test_rsync_refuses_a_foreign_folder_and_never_deletes_what_it_did_not_publis
     assert files_in(www) == {"gallery/bazaar-colours/notes.txt"}
 
     publish(project, "rsync", str(www), force=True, cache_dir=own_cache)
-    (project / "content/series/bazaar-colours.md").unlink()
+    remove_content(project / "content/series/bazaar-colours.md")
     plan = publish(project, "rsync", str(www), cache_dir=own_cache)
     assert "gallery/bazaar-colours/index.html" in plan.removed
     assert "gallery/bazaar-colours/notes.txt" not in plan.removed
@@ -381,8 +382,8 @@ def test_rsync_stops_before_deleting_most_of_the_site(
     www = tmp_path / "www"
     publish(project, "rsync", str(www), cache_dir=own_cache)
     before = files_in(www)
-    (project / "content/series/bazaar-colours.md").unlink()
-    (project / "content/series/steppe-awakening.md").unlink()
+    remove_content(project / "content/series/bazaar-colours.md")
+    remove_content(project / "content/series/steppe-awakening.md")
     with pytest.raises(PublishError, match="would remove"):
         publish(project, "rsync", str(www), cache_dir=own_cache)
     assert files_in(www) == before

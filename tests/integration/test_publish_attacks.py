@@ -17,6 +17,7 @@ from generator.cli import cli
 from generator.errors import PublishError
 from generator.output.scratch import SCRATCH_MARKER
 from generator.publish import publish
+from tests.editing import remove_content
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,7 +77,7 @@ def test_forced_publish_keeps_files_with_odd_names(
     assert set(theirs) <= files_in(www)
     assert (www / "gallery/bazaar-colours/index.html").is_file()
 
-    (project / "content/series/bazaar-colours.md").unlink()
+    remove_content(project / "content/series/bazaar-colours.md")
     plan = publish(project, target, str(www), allow_mass_delete=True, cache_dir=own_cache)
     assert "gallery/bazaar-colours/index.html" in plan.removed
     assert not (www / "gallery/bazaar-colours/index.html").exists()
