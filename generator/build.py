@@ -325,7 +325,7 @@ class Builder:
             settings[version.folder] = self._prints.of(
                 (in_language.config, published.images, version.link, language.digest)
             )
-            memo = self._page_memos.setdefault(version.folder, PageMemo())
+            memo = self._page_memos.setdefault(version.folder, PageMemo(version.folder))
             memo.begin(settings[version.folder])
             planned = plan_pages(
                 in_language, published.images, atlas, version.link, memo, self._today, language

@@ -52,7 +52,7 @@ This module imports nothing of the pipeline: any stage may use it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -101,8 +101,11 @@ class PageMemo:
     its key is the fingerprint of.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "") -> None:
         self._settings = ""
+        # The folder of the language the pages are planned in ('' for the default language):
+        # a page is made in it once, not copied into it at every build (site/pages.py).
+        self._language = language
         self._pages: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
         self._kept: dict[tuple[object, ...], tuple[tuple[object, ...], Page]] = {}
 
@@ -122,5 +125,7 @@ class PageMemo:
             page = earlier[1]
         else:
             page = make((kind, *parts))
+            if self._language:
+                page = replace(page, language=self._language)
         self._kept[key] = (parts, page)  # holding the parts keeps their ids from being reused
         return page

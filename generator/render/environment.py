@@ -152,9 +152,7 @@ def make_environment(
     # The site's languages, the default first: each page's alternates and language menu.
     env.globals["versions"] = versions
     default = versions[0].code
-    env.globals["language_href"] = jinja2.pass_context(
-        lambda context, version, url: _language_href(context, version, url)
-    )
+    _language_globals(env, versions, language.code)
     # ' lang="en"' on what shows an item's text in the default language, for want of a
     # translation ({{ artist|fallback("story") }}), so that it is read out in its language.
     env.filters["fallback"] = lambda item, name: (
@@ -171,15 +169,46 @@ def make_environment(
     return env
 
 
-def _language_href(context: jinja2.runtime.Context, version: Version, url: str) -> str:
-    """The link to ``url`` in ``version``'s language, from the page being rendered: the same
-    page in that language (its home page, for a page not made in each language)."""
+def _language_globals(env: jinja2.Environment, versions: tuple[Version, ...], code: str) -> None:
+    """What the templates write of the site's versions (generator.site.versions), each made
+    once an address: ``alternate_links(url)``, ``sitemap_alternates(url)`` and
+    ``language_menu(url, label)``, whose links lead to the same page in each language (the
+    home page, for a page not made in each language), relative on a portable site."""
+    import jinja2
+    from markupsafe import Markup
+
+    from generator.site import versions as made
     from generator.urls import in_each_language
 
-    url = url if in_each_language(url) else "/"
-    if version.link.portable:
-        return version.link.relative(url, levels(context))
-    return version.link.href(url)
+    alternates: dict[str, Markup] = {}
+    listed: dict[str, Markup] = {}
+    menus: dict[tuple[str, int, str], Markup] = {}
+    portable = versions[0].link.portable
+
+    def alternate_links(url: str) -> Markup:
+        if url not in alternates:
+            alternates[url] = Markup(made.alternate_links(versions, url))
+        return alternates[url]
+
+    def sitemap_alternates(url: str) -> Markup:
+        if url not in listed:
+            listed[url] = Markup(made.sitemap_alternates(versions, url))
+        return listed[url]
+
+    def language_menu(context: jinja2.runtime.Context, url: str, label: str) -> Markup:
+        down = levels(context) if portable else 0
+        key = (url, down, label)
+        if key not in menus:
+            there = url if in_each_language(url) else "/"
+            hrefs = [
+                v.link.relative(there, down) if portable else v.link.href(there) for v in versions
+            ]
+            menus[key] = Markup(made.language_menu(versions, code, hrefs, label))
+        return menus[key]
+
+    env.globals["alternate_links"] = alternate_links
+    env.globals["sitemap_alternates"] = sitemap_alternates
+    env.globals["language_menu"] = jinja2.pass_context(language_menu)
 
 
 def _make_portable(env: jinja2.Environment, urls: UrlBuilder) -> None:

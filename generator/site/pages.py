@@ -151,7 +151,11 @@ def _in_language(pages: list[Page], code: str) -> list[Page]:
     The 404 page, the locator maps and the calendar files are the default language's alone."""
     if not code:
         return pages
-    return [replace(page, language=code) for page in pages if urls.in_each_language(page.url)]
+    return [
+        page if page.language == code else replace(page, language=code)  # memo's: made so
+        for page in pages
+        if urls.in_each_language(page.url)
+    ]
 
 
 def _with_navigation(site: Site, pages: list[Page]) -> list[Page]:

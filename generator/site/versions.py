@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 
 from generator.language import NAMES
 from generator.urls import UrlBuilder
@@ -52,4 +53,46 @@ def site_versions(
         )
         for i, code in enumerate(languages)
         for folder in ("" if i == 0 else code,)
+    )
+
+
+# What each page writes of the site's versions is the same for every page of one address, and
+# a site in three languages writes it on every page of each: it is made here, once an address,
+# not by the templates' loops (which cost about a tenth of a three-language build).
+
+
+def alternate_links(versions: tuple[Version, ...], url: str) -> str:
+    """The ``<link rel="alternate" hreflang>`` of each version of the page at ``url``, then
+    ``x-default`` (the default language's): reciprocal, since every version writes the same."""
+    links = [(version.code, version.link.absolute(url)) for version in versions]
+    links.append(("x-default", links[0][1]))
+    return "\n  ".join(
+        f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}">'
+        for code, href in links
+    )
+
+
+def sitemap_alternates(versions: tuple[Version, ...], url: str) -> str:
+    """The sitemap's ``xhtml:link`` alternates of the page at ``url``, as in its head."""
+    links = [(version.code, version.link.absolute(url)) for version in versions]
+    links.append(("x-default", links[0][1]))
+    return "".join(
+        f'<xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
+        for code, href in links
+    )
+
+
+def language_menu(versions: tuple[Version, ...], current: str, hrefs: list[str], label: str) -> str:
+    """The language menu: a link to the page in each language (``hrefs``, in the versions'
+    order), each named in its own language, the ``current`` one marked."""
+    items = "".join(
+        f'\n          <li><a href="{escape(href)}" hreflang="{escape(version.code)}" '
+        f'lang="{escape(version.code)}"'
+        + (' aria-current="page"' if version.code == current else "")
+        + f">{escape(version.name)}</a></li>"
+        for version, href in zip(versions, hrefs, strict=True)
+    )
+    return (
+        f'<nav class="language-menu" aria-label="{escape(label)}">\n        <ul>{items}\n'
+        "        </ul>\n      </nav>"
     )

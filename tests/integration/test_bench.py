@@ -53,7 +53,9 @@ def test_places_measures_reading_the_list_and_a_lookup() -> None:
 
 
 def test_languages_measures_three_languages_against_one() -> None:
-    figures = figures_of("languages.py", "--artists", "2", "--rounds", "1", "--edits", "1")
+    figures = figures_of(
+        "languages.py", "--artists", "2", "--full", "--rounds", "1", "--edits", "1"
+    )
     # showcase_scale.py's 37 pages, and in three languages each page but the 404 page.
     assert figures["pages_1"] == 37
     assert figures["pages_3"] == 3 * 36 + 1
