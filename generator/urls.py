@@ -120,16 +120,22 @@ LANGUAGE_FILES = frozenset({"/feed.xml", map_data_url()})
 
 def in_each_language(url: str) -> bool:
     """Whether a site path has a version in each language (under /<code>/ but the default's):
-    every page (an address ending in '/') and ``LANGUAGE_FILES``; not the 404 page, images,
-    styles, scripts, calendars or downloads, which the languages share."""
+    every page (an address ending in '/', or written '/map' or '/map/index.html') and
+    ``LANGUAGE_FILES``; not the 404 page, images, styles, scripts, calendars or downloads,
+    which the languages share."""
     path, _ = _split(url)
-    return path.endswith("/") or path in LANGUAGE_FILES
+    last = path.rsplit("/", 1)[-1]
+    return "." not in last or last == "index.html" or path in LANGUAGE_FILES
 
 
-def language_path(url: str, code: str) -> str:
+def language_path(url: str, code: str, folders: frozenset[str] = frozenset()) -> str:
     """``url`` in the language whose folder is ``code`` ('' for the default language, at the
-    root): ('/artists/x/', 'ru') → '/ru/artists/x/'. A shared file is the same in each."""
+    root): ('/artists/x/', 'ru') → '/ru/artists/x/'. A shared file is the same in each, and
+    so is an address already in a language's folder (``folders``: '/kk/map/')."""
     if not code or not in_each_language(url):
+        return url
+    first = url[1:].split("/", 1)[0]
+    if first == code or first in folders:
         return url
     return f"/{code}{url}"
 
@@ -178,8 +184,10 @@ class UrlBuilder:
     renamed: Mapping[str, str] = field(default_factory=dict)
     portable: bool = False
     # The folder of the language the links are made for: '' for the default language (at
-    # the root), 'ru' for /ru/…: links to pages lead to that language's (``language_path``).
+    # the root), 'ru' for /ru/…: links to pages lead to that language's (``language_path``),
+    # but those written into another language's folder (``folders``, every language's).
     language: str = ""
+    folders: frozenset[str] = frozenset()
     # The sub-path the site lives under, always ending in '/' (often just '/'); every link
     # of every page goes through href(), so it is worked out once.
     base_path: str = field(init=False, compare=False)
@@ -207,7 +215,7 @@ class UrlBuilder:
             if _is_external(url):
                 link = url
             else:
-                path = language_path(url, self.language)
+                path = language_path(url, self.language, self.folders)
                 link = self.base_path + self.renamed.get(path, path).lstrip("/")
             self._hrefs[url] = link
         return link
@@ -221,7 +229,7 @@ class UrlBuilder:
             if _is_external(url):
                 link = url
             else:
-                path, rest = _split(language_path(url, self.language))
+                path, rest = _split(language_path(url, self.language, self.folders))
                 path = self.renamed.get(path, path).lstrip("/")
                 if not path or path.endswith("/"):
                     path += "index.html"

@@ -11,6 +11,7 @@ applies them.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -30,7 +31,7 @@ from generator.content.series import SERIES_KEYS, WORK_KEYS
 from generator.errors import ContentError, SiteError
 from generator.source.fields import Fields
 from generator.source.frontmatter import FrontMatter
-from generator.source.languages import language_name
+from generator.source.languages import language_name, language_problem
 from generator.source.marks import Mark
 
 # A translation's file name: the original's, then '.', a language code, '.md' (x.ru.md).
@@ -57,10 +58,17 @@ _MARKDOWN = ("statement", "press_bio")
 
 def translation_name(path: Path | str) -> tuple[str, str] | None:
     """``(original's file stem, language code)`` when the file is named as a translation
-    (``bakhyt-morel.ru.md``); None for an original."""
+    (``bakhyt-morel.ru.md``, a code Babel knows); None for an original (``the.end.md``)."""
     stem = os.path.basename(path).removesuffix(".md")
     found = _NAME.fullmatch(stem)
-    return (found["base"], found["code"]) if found is not None else None
+    if found is None or not _is_language(found["code"]):
+        return None
+    return found["base"], found["code"]
+
+
+@functools.cache
+def _is_language(code: str) -> bool:
+    return language_problem(code) is None
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,7 +128,9 @@ def make_environment(
     env.filters["in_language"] = in_language  # structured data, in the page's language
     # The map's pins, leading to the artists' pages in this language; the script adds the
     # site's root (``base_path``) to their links and pictures' addresses.
-    env.filters["in_this_language"] = functools.partial(_pins_in_language, urls.language)
+    env.filters["in_this_language"] = jinja2.pass_context(
+        lambda _, data: _pins_in_language(urls.language, data)
+    )
     env.globals["base_path"] = urls.base_path
     # What the build's language writes: numbers ('3 000', '43,26'), dates, a work's sale facts
     # (generator.content.sale). Each takes the context, as the URL filters do, so that Jinja

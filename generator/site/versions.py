@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
+
+from markupsafe import escape
 
 from generator.language import NAMES
 from generator.urls import UrlBuilder
@@ -49,7 +50,7 @@ def site_versions(
             code=code,
             folder=folder,
             name=named.get(code, code),
-            link=UrlBuilder(base_url, renamed, portable, folder),
+            link=UrlBuilder(base_url, renamed, portable, folder, frozenset(languages[1:])),
         )
         for i, code in enumerate(languages)
         for folder in ("" if i == 0 else code,)

@@ -305,3 +305,44 @@ def test_a_fully_translated_page_has_no_note(tiny_project: Path, tmp_path: Path)
     menu = page.split('class="language-menu"')[1].split("</nav>")[0]
     body = page.split("</head>")[1].replace(menu, "")
     assert ' lang="en"' not in body
+
+
+def test_links_written_in_a_story_lead_to_its_language_however_written(
+    tiny_project: Path, tmp_path: Path
+) -> None:
+    add_russian(
+        tiny_project,
+        "---\nname: Дана Садык\n---\n[Карта](/map), [карта](/map/index.html), "
+        "[та же карта](/ru/map/), [по-английски](/map/#pin-dana-sadyk) и [фото](/media/x.jpg).\n",
+    )
+    report = build(tiny_project, tmp_path / "site")
+    page = (report.output / "ru/artists/dana-sadyk/index.html").read_text(encoding="utf-8")
+    story = page.split('class="story prose"')[1].split("</div>")[0]
+    assert re.findall(r'href="([^"]*)"', story) == [
+        "/ru/map",
+        "/ru/map/index.html",
+        "/ru/map/",  # already in the Russian folder: not made /ru/ru/map/
+        "/ru/map/#pin-dana-sadyk",
+        "/media/x.jpg",  # a file: the languages share it
+    ]
+
+
+def test_a_file_named_with_a_dot_is_not_taken_for_a_translation() -> None:
+    from generator.content.translations import translation_name
+
+    assert translation_name("content/pages/about.ru.md") == ("about", "ru")
+    assert translation_name("content/pages/the.end.md") is None  # 'end' is no language
+    assert translation_name("content/pages/about.md") is None
+
+
+def test_the_language_menu_escapes_its_label_once() -> None:
+    from markupsafe import Markup
+
+    from generator.site.versions import language_menu, site_versions
+
+    versions = site_versions(("en", "ru"), "https://example.org/", {})
+    label = Markup("Sprache &amp; &#34;Land&#34;")  # as _() gives it to a template
+    menu = language_menu(versions, "en", ["/", "/ru/"], label)
+    assert 'aria-label="Sprache &amp; &#34;Land&#34;"' in menu
+    menu = language_menu(versions, "en", ["/", "/ru/"], 'Sprache & "Land"')
+    assert 'aria-label="Sprache &amp; &#34;Land&#34;"' in menu
