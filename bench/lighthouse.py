@@ -113,7 +113,15 @@ def shortfalls(report: dict[str, Any]) -> list[str]:
 def audit_pages(
     base: str, pages: dict[str, str], jobs: int = 1, command: list[str] | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Lighthouse's report of each page, by name."""
+    """Lighthouse's report of each page, by name.
+
+    Lighthouse is started once on its own first (``--version``): on a machine where npx has
+    not fetched it yet, audits started together would each install it into the same cache
+    at once, and some start while another is still writing it.
+    """
+    command = command if command is not None else lighthouse_command()
+    if command is not None and jobs > 1:
+        subprocess.run([*command, "--version"], capture_output=True, timeout=600, check=False)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {name: pool.submit(audit, base + path, command) for name, path in pages.items()}
         return {name: future.result() for name, future in futures.items()}

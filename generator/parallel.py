@@ -101,12 +101,14 @@ def _fork(work: Callable[[range], R], shares: Sequence[range], queue: int) -> tu
     import pickle
 
     pipe, out = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         os.close(out)
         return pid, pipe
     status = 0
     try:  # in the child: never return into the caller's code
+        _die_with(parent)
         os.close(pipe)
         try:
             done = list(_take(work, shares, queue))
@@ -120,6 +122,30 @@ def _fork(work: Callable[[range], R], shares: Sequence[range], queue: int) -> tu
         status = 1
     finally:
         os._exit(status)
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker end when ``parent`` does, however it ends.
+
+    A build stopped outright (SIGKILL: no handler runs) cannot stop its workers, which would
+    go on writing their pages into its unfinished folder after the next build has cleared it
+    away. Linux ends the worker with its parent when asked (``PR_SET_PDEATHSIG``); a parent
+    already gone before the request was made is seen by the worker's new parent id.
+    """
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux's C library: the worker still ends once its shares are done
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+# prctl's option for the signal a process gets when its parent ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 
 
 def _pickled_error(exc: BaseException) -> bytes:

@@ -85,6 +85,12 @@ def poison(project: Path, mode: str, payloads: Payloads) -> dict[str, str]:
     payload = payloads.text
     config = yaml.safe_load((project / "site.yaml").read_text(encoding="utf-8"))
     config["markdown_html"] = mode
+    # One language: every text the pages show is one of the payloads below (the same
+    # templates and filters write a translation's texts).
+    config["language"] = config.pop("languages")[0]
+    config["contact"]["address"] = config["contact"]["address"]["en"]
+    for translation in (project / "content").glob("*/*.*.md"):
+        translation.unlink()
     config["title"] = payload("site.title")
     config["tagline"] = payload("site.tagline")
     config["description"] = payload("site.description")
