@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import signal
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -35,13 +38,34 @@ def example_build(tmp_path_factory: pytest.TempPathFactory, image_cache: Path) -
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A writable copy of the example project (content, settings; the theme stays shared)."""
+def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A writable copy of the example project (content, settings; the theme stays shared).
+
+    In a test module that sets ``ONE_LANGUAGE = True`` (one that is about publishing or disks,
+    not languages), the copy is in English alone: its settings each in the default language
+    and no translation files, so that each of its many builds makes a third of the pages.
+    """
     target = tmp_path / "project"
     target.mkdir()
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copy2(ROOT / "site.yaml", target / "site.yaml")
+    if getattr(request.module, "ONE_LANGUAGE", False):
+        settings = _bench_common().one_language_settings()
+        (target / "site.yaml").write_text(settings, encoding="utf-8")
+        for translation in (target / "content").glob("*/*.*.md"):
+            translation.unlink()
     return target
+
+
+def _bench_common() -> Any:
+    """bench/_common.py, whose one_language_settings() the benchmarks use too."""
+    spec = importlib.util.spec_from_file_location("bench_common", ROOT / "bench" / "_common.py")
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get(spec.name)
+    if module is None:  # registered before it runs: its dataclasses look themselves up there
+        module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ from generator.cli import cli
 from generator.output.ownership import OWNER_MARKER, RETIRED, STAGING, marker_text
 from tests.sitecheck import tree_digest
 
+# About disks, not languages: the example in English alone (tests/conftest.py).
+ONE_LANGUAGE = True
+
 
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args))

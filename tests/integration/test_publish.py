@@ -17,6 +17,9 @@ from generator.publish import publish
 from generator.publish.manifest import read_manifest
 from tests.editing import remove_content, retitle_work
 
+# About publishing, not languages: the example in English alone (tests/conftest.py).
+ONE_LANGUAGE = True
+
 OLD = 946684800  # 2000-01-01: a date no publish writes
 
 

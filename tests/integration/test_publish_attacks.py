@@ -19,6 +19,9 @@ from generator.output.scratch import SCRATCH_MARKER
 from generator.publish import publish
 from tests.editing import remove_content
 
+# About publishing, not languages: the example in English alone (tests/conftest.py).
+ONE_LANGUAGE = True
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Names rsync's --itemize-changes escapes, or that filter rules and option parsers read.
@@ -433,6 +436,7 @@ def replace(*args, **kwargs):
 
 os.replace = replace
 from generator.cli import cli
+
 cli(sys.argv[2:])
 """
 

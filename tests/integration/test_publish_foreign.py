@@ -17,6 +17,9 @@ from generator.errors import PublishError
 from generator.publish import publish
 from generator.publish.manifest import parse_manifest
 
+# About publishing, not languages: the example in English alone (tests/conftest.py).
+ONE_LANGUAGE = True
+
 MANIFEST = ".showcase-publish"
 
 
