@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -401,6 +401,19 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return text == "–"
     return True
+
+
+def print_rows(
+    rows: list[dict[str, Any]], as_json: bool, report: Callable[[list[dict[str, Any]]], str]
+) -> None:
+    """A script's rows of figures (one per N), each with the machine: as JSON (one object for
+    one N), or as ``report`` writes them."""
+    for row in rows:
+        row["machine"] = machine()
+    if as_json:
+        print(json.dumps(rows[0] if len(rows) == 1 else rows, indent=2, ensure_ascii=False))
+        return
+    print(report(rows))
 
 
 def print_figures(figures: dict[str, Any], as_json: bool) -> None:

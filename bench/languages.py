@@ -23,7 +23,6 @@ page watched).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import tempfile
@@ -38,6 +37,7 @@ from _common import (
     describe,
     machine,
     median,
+    print_rows,
     run_measured,
     showcase,
     table,
@@ -201,12 +201,7 @@ def main() -> None:
             measure(Path(scratch) / f"n{n}", n, args.rounds, args.edits, args.full)
             for n in args.artists
         ]
-    for row in rows:
-        row["machine"] = machine()
-    if args.json:
-        print(json.dumps(rows[0] if len(rows) == 1 else rows, indent=2, ensure_ascii=False))
-        return
-    print(report(rows))
+    print_rows(rows, args.json, report)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ earlier run's output was deleted (see bench/_common.py's clean()).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
@@ -44,6 +43,7 @@ from _common import (
     median,
     memory_metric,
     one_language_settings,
+    print_rows,
     run_measured,
     showcase,
     site_files,
@@ -305,12 +305,7 @@ def main() -> None:
             measure(Path(scratch) / f"n{n}", n, args.rounds, args.edits, args.images)
             for n in args.artists
         ]
-    for row in rows:
-        row["machine"] = machine()
-    if args.json:
-        print(json.dumps(rows[0] if len(rows) == 1 else rows, indent=2, ensure_ascii=False))
-        return
-    print(report(rows, args.images))
+    print_rows(rows, args.json, lambda rows: report(rows, args.images))
 
 
 if __name__ == "__main__":

@@ -62,24 +62,26 @@ def site_versions(
 # not by the templates' loops (which cost about a tenth of a three-language build).
 
 
-def alternate_links(versions: tuple[Version, ...], url: str) -> str:
-    """The ``<link rel="alternate" hreflang>`` of each version of the page at ``url``, then
-    ``x-default`` (the default language's): reciprocal, since every version writes the same."""
+def alternates(versions: tuple[Version, ...], url: str) -> list[tuple[str, str]]:
+    """(hreflang, full URL) of each version of the page at ``url``, then ``x-default`` (the
+    default language's): reciprocal, since every version names the same."""
     links = [(version.code, version.link.absolute(url)) for version in versions]
-    links.append(("x-default", links[0][1]))
+    return [*links, ("x-default", links[0][1])]
+
+
+def alternate_links(versions: tuple[Version, ...], url: str) -> str:
+    """The page's ``<link rel="alternate" hreflang>``, one for each of ``alternates``."""
     return "\n  ".join(
         f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}">'
-        for code, href in links
+        for code, href in alternates(versions, url)
     )
 
 
 def sitemap_alternates(versions: tuple[Version, ...], url: str) -> str:
-    """The sitemap's ``xhtml:link`` alternates of the page at ``url``, as in its head."""
-    links = [(version.code, version.link.absolute(url)) for version in versions]
-    links.append(("x-default", links[0][1]))
+    """The sitemap's ``xhtml:link`` of each of ``alternates``, as the page's head has them."""
     return "".join(
         f'<xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
-        for code, href in links
+        for code, href in alternates(versions, url)
     )
 
 
